@@ -1,0 +1,43 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { SpecRejectedError } from "./spec-document.js";
+import { defaultTimeoutMs } from "./spec-source.js";
+
+/** Options shared by every command that retrieves the description. */
+export const sourceOptions = {
+  url: { type: "string" },
+  file: { type: "string" },
+  timeout: { type: "string" },
+  "out-dir": { type: "string" },
+} satisfies ParseArgsConfig["options"];
+
+export function parseCliArgs<T extends NonNullable<ParseArgsConfig["options"]>>(options: T) {
+  try {
+    return parseArgs({ options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new SpecRejectedError((error as Error).message);
+  }
+}
+
+export function parseTimeout(raw: string | undefined): number {
+  if (raw === undefined) return defaultTimeoutMs;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms <= 0) {
+    throw new SpecRejectedError(`--timeout takes a positive number of milliseconds, got ${raw}`);
+  }
+  return ms;
+}
+
+/** Runs a command, turning any failure into one line on stderr and a non-zero exit code. */
+export function runCli(command: string, main: () => Promise<number | void>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code ?? 0;
+    },
+    (error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`${command} failed: ${reason.split("\n")[0]}\n`);
+      if (!(error instanceof SpecRejectedError) && process.env["DEBUG"]) console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
