@@ -1,0 +1,61 @@
+/**
+ * Fetches the description, reports what changed against the current snapshot, and regenerates
+ * the types. With --fail-on-breaking, a breaking change leaves every file as it was and exits 2.
+ * Usage: npm run spec:update -- [--url URL | --file PATH] [--fail-on-breaking] [--json]
+ *        [--timeout MS] [--out-dir DIR] [--types-out FILE]
+ */
+import { changeReportJson, formatChangeReport } from "./lib/change-report.js";
+import { parseCliArgs, parseTimeout, runCli, sourceOptions } from "./lib/cli.js";
+import { defaultSpecDir, defaultTypesFile } from "./lib/project-paths.js";
+import { renderTypes } from "./lib/render-types.js";
+import {
+  fetchCandidate,
+  readProvenance,
+  readSnapshotText,
+  sha256,
+  writeSnapshot,
+} from "./lib/snapshot.js";
+import { compareSpecs } from "./lib/spec-changes.js";
+import { parseSpecText, validateSpec } from "./lib/spec-document.js";
+import { chooseSource } from "./lib/spec-source.js";
+
+const exitBreakingRefused = 2;
+
+runCli("spec:update", async () => {
+  const args = parseCliArgs({
+    ...sourceOptions,
+    "fail-on-breaking": { type: "boolean" },
+    json: { type: "boolean" },
+    "types-out": { type: "string" },
+  });
+  const location = { specDir: args["out-dir"] ?? defaultSpecDir };
+  const typesFile = args["types-out"] ?? defaultTypesFile;
+  const candidate = await fetchCandidate(chooseSource(args), {
+    timeoutMs: parseTimeout(args.timeout),
+  });
+
+  const previousText = await readSnapshotText(location);
+  const previous =
+    previousText === undefined ? undefined : validateSpec(parseSpecText(previousText));
+  const summary = compareSpecs(previous?.document, candidate.document);
+  const shas = {
+    before: (await readProvenance(location))?.sha256 ?? (previousText && sha256(previousText)),
+    after: candidate.provenance.sha256,
+  };
+  console.log(
+    args.json
+      ? JSON.stringify(changeReportJson(summary), null, 2)
+      : formatChangeReport(summary, shas),
+  );
+
+  if (args["fail-on-breaking"] && summary.breaking.length > 0) {
+    console.error(
+      `spec:update refused: ${summary.breaking.length} breaking change(s) and --fail-on-breaking; nothing was changed`,
+    );
+    return exitBreakingRefused;
+  }
+  // Render the types before touching the disk, so a generator failure leaves everything as it was.
+  const types = await renderTypes(candidate.text, typesFile);
+  await writeSnapshot(location, candidate, [{ path: typesFile, content: types }]);
+  console.error(`snapshot and ${typesFile} are up to date with ${candidate.provenance.source}`);
+});
