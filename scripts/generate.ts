@@ -1,23 +1,22 @@
-/** Regenerates generated/dixa-beta.ts from the spec snapshot. Usage: npm run generate */
+/** Regenerates generated/ from the spec snapshot. Usage: npm run generate */
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { replaceFilesAtomically } from "./lib/atomic-write.js";
 import { runCli } from "./lib/cli.js";
 import {
+  defaultGeneratedDir,
   defaultSpecDir,
-  defaultTypesFile,
   projectRoot,
   specFileName,
 } from "./lib/project-paths.js";
-import { renderTypes } from "./lib/render-types.js";
+import { renderGeneratedFiles } from "./lib/render-types.js";
 
 runCli("generate", async () => {
   const started = performance.now();
   const specText = await readFile(join(defaultSpecDir, specFileName), "utf8");
-  const content = await renderTypes(specText, defaultTypesFile);
-  await replaceFilesAtomically([{ path: defaultTypesFile, content }]);
+  const files = await renderGeneratedFiles(specText, defaultGeneratedDir);
+  await replaceFilesAtomically(files);
   const ms = Math.round(performance.now() - started);
-  console.log(
-    `${relative(projectRoot, defaultTypesFile)} written (${content.length} chars) in ${ms} ms`,
-  );
+  const names = files.map((file) => relative(projectRoot, file.path)).join(", ");
+  console.log(`${names} written in ${ms} ms`);
 });

@@ -2,12 +2,12 @@
  * Fetches the description, reports what changed against the current snapshot, and regenerates
  * the types. With --fail-on-breaking, a breaking change leaves every file as it was and exits 2.
  * Usage: npm run spec:update -- [--url URL | --file PATH] [--fail-on-breaking] [--json]
- *        [--timeout MS] [--out-dir DIR] [--types-out FILE]
+ *        [--timeout MS] [--out-dir DIR] [--generated-dir DIR]
  */
 import { changeReportJson, formatChangeReport } from "./lib/change-report.js";
 import { parseCliArgs, parseTimeout, runCli, sourceOptions } from "./lib/cli.js";
-import { defaultSpecDir, defaultTypesFile } from "./lib/project-paths.js";
-import { renderTypes } from "./lib/render-types.js";
+import { defaultGeneratedDir, defaultSpecDir } from "./lib/project-paths.js";
+import { renderGeneratedFiles } from "./lib/render-types.js";
 import {
   fetchCandidate,
   readProvenance,
@@ -26,10 +26,10 @@ runCli("spec:update", async () => {
     ...sourceOptions,
     "fail-on-breaking": { type: "boolean" },
     json: { type: "boolean" },
-    "types-out": { type: "string" },
+    "generated-dir": { type: "string" },
   });
   const location = { specDir: args["out-dir"] ?? defaultSpecDir };
-  const typesFile = args["types-out"] ?? defaultTypesFile;
+  const generatedDir = args["generated-dir"] ?? defaultGeneratedDir;
   const candidate = await fetchCandidate(chooseSource(args), {
     timeoutMs: parseTimeout(args.timeout),
   });
@@ -55,7 +55,7 @@ runCli("spec:update", async () => {
     return exitBreakingRefused;
   }
   // Render the types before touching the disk, so a generator failure leaves everything as it was.
-  const types = await renderTypes(candidate.text, typesFile);
-  await writeSnapshot(location, candidate, [{ path: typesFile, content: types }]);
-  console.error(`snapshot and ${typesFile} are up to date with ${candidate.provenance.source}`);
+  const generated = await renderGeneratedFiles(candidate.text, generatedDir);
+  await writeSnapshot(location, candidate, generated);
+  console.error(`snapshot and ${generatedDir} are up to date with ${candidate.provenance.source}`);
 });

@@ -7,4 +7,4 @@ export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 export const defaultSpecDir = join(projectRoot, "openapi");
 export const specFileName = "dixa-beta.yaml";
 export const provenanceFileName = "provenance.json";
-export const defaultTypesFile = join(projectRoot, "generated", "dixa-beta.ts");
+export const defaultGeneratedDir = join(projectRoot, "generated");

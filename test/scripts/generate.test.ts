@@ -2,18 +2,20 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { renderTypes } from "../../scripts/lib/render-types.js";
+import { renderGeneratedFiles } from "../../scripts/lib/render-types.js";
 import { projectRoot } from "../support/run-script.js";
 
 const specText = await readFile(join(projectRoot, "openapi", "dixa-beta.yaml"), "utf8");
-const typesFile = join(projectRoot, "generated", "dixa-beta.ts");
+const generatedDir = join(projectRoot, "generated");
+const typesFile = join(generatedDir, "dixa-beta.ts");
 
 describe("generate", () => {
   it("is deterministic and matches the committed file", async () => {
-    const first = await renderTypes(specText, typesFile);
-    const second = await renderTypes(specText, typesFile);
-    expect(second).toBe(first);
-    expect(await readFile(typesFile, "utf8")).toBe(first);
+    const first = await renderGeneratedFiles(specText, generatedDir);
+    const second = await renderGeneratedFiles(specText, generatedDir);
+    expect(second).toEqual(first);
+    expect(first.map((f) => f.path)).toEqual([typesFile, join(generatedDir, "operation-table.ts")]);
+    for (const file of first) expect(await readFile(file.path, "utf8")).toBe(file.content);
   });
 
   it("covers every operation of the snapshot", async () => {
@@ -38,5 +40,31 @@ describe("generate", () => {
       await readFile(join(projectRoot, "openapi", "provenance.json"), "utf8"),
     );
     expect(await readFile(typesFile, "utf8")).toContain(`Spec sha256: ${provenance.sha256}`);
+  });
+});
+
+describe("the derived operation table", () => {
+  it("finds the 13 paged and 8 per-item bulk operations the reference material lists", async () => {
+    const { operationTable } = await import("../../generated/operation-table.js");
+    const entries = Object.entries(operationTable);
+    expect(entries).toHaveLength(123);
+    const paged = entries.filter(([, op]) => op.paged).map(([id]) => id);
+    expect(paged).toHaveLength(13);
+    const bulk = entries
+      .filter(([, op]) => op.bulkOutcomes)
+      .map(([, op]) => `${op.method.toUpperCase()} ${op.path}`)
+      .sort();
+    expect(bulk).toEqual(
+      [
+        "PUT /beta/agents",
+        "PATCH /beta/agents",
+        "POST /beta/agents/bulk",
+        "PUT /beta/endusers",
+        "PATCH /beta/endusers",
+        "POST /beta/endusers/bulk",
+        "POST /beta/conversations/{conversationId}/notes/bulk",
+        "PATCH /beta/queues/{queueId}/members",
+      ].sort(),
+    );
   });
 });

@@ -32,8 +32,8 @@ function update(file: string, ...flags: string[]) {
     file,
     "--out-dir",
     join(dir, "openapi"),
-    "--types-out",
-    join(dir, "generated", "types.ts"),
+    "--generated-dir",
+    join(dir, "generated"),
     ...flags,
   ]);
 }
@@ -43,7 +43,8 @@ async function files() {
   return {
     spec: await read("openapi/dixa-beta.yaml"),
     provenance: await read("openapi/provenance.json"),
-    types: await read("generated/types.ts"),
+    types: await read("generated/dixa-beta.ts"),
+    table: await read("generated/operation-table.ts"),
   };
 }
 
