@@ -2,8 +2,30 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: [
+            "test/unit/**/*.test.ts",
+            "test/scripts/**/*.test.ts",
+            "test/types/**/*.test.ts",
+          ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "contract",
+          include: ["test/contract/**/*.test.ts"],
+          // One Prism for the whole contract run, shared by every file.
+          globalSetup: ["test/contract/prism-setup.ts"],
+        },
+      },
+    ],
+    typecheck: { enabled: false },
   },
 });

@@ -53,3 +53,14 @@ export async function startLoopbackServer(handler: Handler): Promise<LoopbackSer
       }),
   };
 }
+
+/** Answers with a JSON body. */
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { "content-type": "application/json", ...headers });
+  response.end(JSON.stringify(body));
+}

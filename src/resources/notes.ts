@@ -1,0 +1,118 @@
+import type { DixaApi } from "../api.js";
+import { mergeBulkResults, splitBulkOutcomes, type BulkResult } from "../bulk.js";
+import { isDixaError, type DixaError } from "../errors.js";
+import type { CallOptions, RequestBody, ResponseData, Schemas } from "../types.js";
+import {
+  assertConversationId,
+  assertEach,
+  assertNonEmptyArray,
+  assertNonEmptyString,
+  assertObject,
+  assertPositiveInteger,
+} from "../validate.js";
+
+export type InternalNote = Schemas["InternalNoteData"];
+export type CreateNoteInput = RequestBody<"/beta/conversations/{conversationId}/notes", "post">;
+type BulkOutcome = ResponseData<"/beta/conversations/{conversationId}/notes/bulk", "post">[number];
+/** A per-note failure from Dixa, or the error that made a whole chunk fail. */
+export type NoteFailure = Schemas["ErrorResponse"] | DixaError;
+export type CreateManyNotesResult = BulkResult<CreateNoteInput, InternalNote, NoteFailure>;
+
+export interface CreateManyOptions extends CallOptions {
+  /** Send the notes in requests of at most this many. Default: all in one request. */
+  chunkSize?: number;
+}
+
+/** Internal notes on a conversation: visible to agents, never to the end user. */
+export class NotesResource {
+  constructor(private readonly api: DixaApi) {}
+
+  /**
+   * Lists a conversation's internal notes, oldest first.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/internal-notes/getconversationsconversationidnotes
+   */
+  async list(conversationId: number, options?: CallOptions): Promise<InternalNote[]> {
+    assertConversationId(conversationId);
+    return this.api.data(
+      "get",
+      "/beta/conversations/{conversationId}/notes",
+      { params: { path: { conversationId } } },
+      options,
+    );
+  }
+
+  /**
+   * Adds one internal note to a conversation.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/internal-notes/postconversationsconversationidnotes
+   */
+  async create(
+    conversationId: number,
+    note: CreateNoteInput,
+    options?: CallOptions,
+  ): Promise<InternalNote> {
+    assertConversationId(conversationId);
+    assertNote(note, "note");
+    return this.api.data(
+      "post",
+      "/beta/conversations/{conversationId}/notes",
+      { params: { path: { conversationId } }, body: note },
+      options,
+    );
+  }
+
+  /**
+   * Adds many internal notes and tells, per note, whether it was created. Each success and
+   * failure carries `index`, the note's position in `notes`. With `chunkSize`, notes go in
+   * several requests, one after another; if a whole request fails, each of its notes becomes a
+   * failure carrying that error, and the other requests' results are kept.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/internal-notes/postconversationsconversationidnotesbulk
+   */
+  async createMany(
+    conversationId: number,
+    notes: readonly CreateNoteInput[],
+    options: CreateManyOptions = {},
+  ): Promise<CreateManyNotesResult> {
+    assertConversationId(conversationId);
+    assertNonEmptyArray(notes, "notes");
+    assertEach(notes, "notes", assertNote);
+    const chunkSize = options.chunkSize ?? notes.length;
+    assertPositiveInteger(chunkSize, "chunkSize");
+    const { chunkSize: _omit, ...callOptions } = options;
+
+    const parts: CreateManyNotesResult[] = [];
+    for (let start = 0; start < notes.length; start += chunkSize) {
+      const chunk = notes.slice(start, start + chunkSize);
+      parts.push(await this.sendChunk(conversationId, chunk, start, callOptions));
+    }
+    return mergeBulkResults(parts);
+  }
+
+  private async sendChunk(
+    conversationId: number,
+    chunk: readonly CreateNoteInput[],
+    offset: number,
+    options: CallOptions,
+  ): Promise<CreateManyNotesResult> {
+    try {
+      const outcomes: BulkOutcome[] = await this.api.data(
+        "post",
+        "/beta/conversations/{conversationId}/notes/bulk",
+        { params: { path: { conversationId } }, body: { data: [...chunk] } },
+        options,
+      );
+      return splitBulkOutcomes(chunk, outcomes, { indexOffset: offset });
+    } catch (error) {
+      if (!isDixaError(error)) throw error;
+      // The whole request failed: every note in it failed with the same error, none is dropped.
+      return {
+        successes: [],
+        failures: chunk.map((input, i) => ({ index: offset + i, input, error })),
+      };
+    }
+  }
+}
+
+function assertNote(note: unknown, label: string): asserts note is CreateNoteInput {
+  assertObject(note, label);
+  assertNonEmptyString(note["message"], `${label}.message`);
+}

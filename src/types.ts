@@ -1,0 +1,71 @@
+/**
+ * Type helpers that read the facade's parameter and result types straight out of the generated
+ * `paths`, so a regenerated spec flows through and a breaking change breaks the build.
+ */
+import type { components, operations, paths } from "../generated/dixa-beta.js";
+
+export type { components, operations, paths };
+export type Schemas = components["schemas"];
+
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+/** Paths that declare the given method. */
+export type PathsWith<M extends HttpMethod> = {
+  [P in keyof paths]: paths[P] extends { [K in M]: unknown } ? P : never;
+}[keyof paths];
+
+export type Operation<P extends keyof paths, M extends HttpMethod> = paths[P][M];
+
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206 | "2XX";
+
+/** The JSON (else the only) media type of a response or request body object. */
+type ContentOf<Body> = Body extends { content: infer C }
+  ? "application/json" extends keyof C
+    ? C["application/json"]
+    : C[keyof C]
+  : undefined;
+
+type Responses<P extends PathsWith<M>, M extends HttpMethod> =
+  Operation<P, M> extends { responses: infer R } ? R : never;
+
+/**
+ * The whole body of the success response, envelope included. Read directly (no deep mapped
+ * types) so editors show the schema's own name and the compiler does little work.
+ */
+export type ResponseBody<P extends PathsWith<M>, M extends HttpMethod> = ContentOf<
+  Responses<P, M>[Extract<keyof Responses<P, M>, SuccessStatus>]
+>;
+
+/** What is inside the `{ data }` envelope of the success response. */
+export type ResponseData<P extends PathsWith<M>, M extends HttpMethod> =
+  ResponseBody<P, M> extends { data?: infer D } ? NonNullable<D> : never;
+
+/** The item type of a list response. */
+export type ListItem<P extends PathsWith<M>, M extends HttpMethod> =
+  ResponseData<P, M> extends ReadonlyArray<infer Item> ? Item : never;
+
+/** The request body (JSON, or multipart form fields for uploads). */
+export type RequestBody<P extends PathsWith<M>, M extends HttpMethod> = ContentOf<
+  NonNullable<Operation<P, M> extends { requestBody?: infer B } ? B : never>
+>;
+
+type ParametersOf<P extends PathsWith<M>, M extends HttpMethod> =
+  Operation<P, M> extends { parameters: infer Params } ? Params : never;
+
+/** The query parameters, as one object. */
+export type QueryParams<P extends PathsWith<M>, M extends HttpMethod> =
+  ParametersOf<P, M> extends { query?: infer Q } ? NonNullable<Q> : never;
+
+/** Query parameters minus the paging pair, which the paginator owns (`pageLimit` stays settable). */
+export type ListQuery<P extends PathsWith<M>, M extends HttpMethod> = Omit<
+  QueryParams<P, M>,
+  "pageKey"
+>;
+
+/** Options every facade method accepts. */
+export interface CallOptions {
+  /** Cancels the request, in flight or still waiting for its turn. */
+  signal?: AbortSignal;
+  /** Time limit for this call (headers and body), overriding the client's `timeoutMs`. */
+  timeoutMs?: number;
+}
