@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { defaultSpecDir, specFileName } from "./project-paths.js";
+
+export interface PrismServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  /** Stops Prism and waits for the process to exit. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface PrismOptions {
+  specFile?: string;
+  /** Generate answers from the schemas instead of serving the examples. */
+  dynamic?: boolean;
+  /** Also fail answers that break the spec (Prism's --errors). */
+  errors?: boolean;
+  startupTimeoutMs?: number;
+}
+
+const running = new Set<ChildProcess>();
+// If the parent dies without stopping its mock servers, take them along: no orphans.
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+/**
+ * Starts Prism (@stoplight/prism-cli) on a free loopback port serving the spec snapshot, and
+ * resolves once it answers HTTP. Prism validates every request against the spec and answers
+ * 400/401/422 to one that breaks it, which is what makes it a contract check.
+ */
+export async function startPrism(options: PrismOptions = {}): Promise<PrismServer> {
+  const specFile = options.specFile ?? join(defaultSpecDir, specFileName);
+  const port = await freePort();
+  const cli = createRequire(import.meta.url).resolve("@stoplight/prism-cli/dist/index.js");
+  const args = [cli, "mock", "-h", "127.0.0.1", "-p", String(port), "-v", "warn", specFile];
+  if (options.dynamic) args.push("--dynamic");
+  if (options.errors) args.push("--errors");
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+  running.add(child);
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString("utf8")).slice(-4000);
+  };
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      running.delete(child);
+      resolve();
+    }),
+  );
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (options.startupTimeoutMs ?? 60_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(
+        `Prism exited with code ${child.exitCode} before listening: ${output.trim()}`,
+      );
+    }
+    if (await answers(url)) return { url, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error(
+    `Prism did not listen on ${url} within ${options.startupTimeoutMs ?? 60_000} ms: ${output.trim()}`,
+  );
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/beta/organization`, { signal: AbortSignal.timeout(1000) });
+    await response.body?.cancel();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
+    });
+  });
+}

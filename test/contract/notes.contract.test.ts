@@ -1,0 +1,86 @@
+import { describe, expect, inject, it } from "vitest";
+import { DixaApiError, isDixaApiError } from "../../src/index.js";
+import { prismClient } from "./prism-client.js";
+
+const uuid = /^[0-9a-f-]{36}$/;
+
+describe("notes against Prism", () => {
+  const client = prismClient();
+
+  it("list", async () => {
+    const notes = await client.notes.list(7392);
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      expect(note).toMatchObject({
+        id: expect.stringMatching(uuid),
+        csid: expect.any(Number),
+        message: expect.any(String),
+      });
+    }
+  });
+
+  it("create", async () => {
+    const note = await client.notes.create(9456, {
+      message: "A sample note",
+      agentId: "a53b25da-f676-4c52-acac-58c9280aa23d",
+      createdAt: "2021-12-01T12:46:36.581Z",
+    });
+    expect(note).toMatchObject({ id: expect.stringMatching(uuid), message: expect.any(String) });
+  });
+
+  it("createMany (Prism's example answers one success and one failure for two notes)", async () => {
+    const notes = [
+      { message: "first" },
+      { message: "second", agentId: "a53b25da-f676-4c52-acac-58c9280aa23d" },
+    ];
+    const result = await client.notes.createMany(9456, notes);
+    expect(result.successes).toHaveLength(1);
+    expect(result.failures).toHaveLength(1);
+    expect(result.successes[0]).toMatchObject({
+      index: 0,
+      input: notes[0],
+      data: { id: expect.stringMatching(uuid) },
+    });
+    expect(result.failures[0]).toMatchObject({
+      index: 1,
+      input: notes[1],
+      error: { message: expect.any(String) },
+    });
+  });
+
+  it("a request that breaks the spec is refused by Prism and surfaces as DixaApiError", async () => {
+    // Bypass the facade's own validation through raw to prove Prism is checking.
+    const { error, response } = await client.raw.POST(
+      "/beta/conversations/{conversationId}/notes",
+      {
+        params: { path: { conversationId: 1 } },
+        body: { agentId: "not-a-uuid" } as never,
+      },
+    );
+    expect(response.status).toBe(400);
+    expect(error).toBeDefined();
+    const facadeError = await client.notes
+      .create(1, { message: "x", agentId: "not-a-uuid" })
+      .catch((e: unknown) => e);
+    expect(isDixaApiError(facadeError)).toBe(true);
+    expect((facadeError as DixaApiError).status).toBe(400);
+  });
+});
+
+describe("client.raw against Prism", () => {
+  it("makes a typed call with the client's middleware", async () => {
+    const { data, error } = await prismClient().raw.GET("/beta/agents/{agentId}", {
+      params: { path: { agentId: "93b885ad-fe0d-3089-8df6-34904fd59f71" } },
+    });
+    expect(error).toBeUndefined();
+    expect(data?.data.id).toMatch(uuid);
+    expect(data?.data.displayName).toEqual(expect.any(String));
+  });
+
+  it("Prism rejects a call without the token, so the middleware is what adds it", async () => {
+    const response = await fetch(
+      `${prismClient() && (await import("vitest")).inject("prismUrl")}/beta/agents`,
+    );
+    expect(response.status).toBe(401);
+  });
+});
