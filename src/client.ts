@@ -5,7 +5,24 @@ import { createTransport } from "./http/transport.js";
 import { resolveOptions, type DixaClientOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
 import { AgentsResource } from "./resources/agents.js";
+import { AnalyticsResource } from "./resources/analytics.js";
+import { AnonymizationResource } from "./resources/anonymization.js";
+import { BusinessHoursResource } from "./resources/business-hours.js";
+import { ContactEndpointsResource } from "./resources/contact-endpoints.js";
+import { ConversationsResource } from "./resources/conversations.js";
+import { CustomAttributesResource } from "./resources/custom-attributes.js";
+import { EndUsersResource } from "./resources/end-users.js";
+import { KnowledgeResource } from "./resources/knowledge.js";
+import { MessagesResource } from "./resources/messages.js";
 import { NotesResource } from "./resources/notes.js";
+import { OrganizationResource } from "./resources/organization.js";
+import { QueuesResource } from "./resources/queues.js";
+import { RatingsResource } from "./resources/ratings.js";
+import { SearchResource } from "./resources/search.js";
+import { TagsResource } from "./resources/tags.js";
+import { TeamsResource } from "./resources/teams.js";
+import { TemplatesResource } from "./resources/templates.js";
+import { WebhooksResource } from "./resources/webhooks.js";
 import type { paths } from "./types.js";
 import { packageVersion } from "./version.js";
 
@@ -14,8 +31,25 @@ export const packageUserAgent = `dixa-beta-ts/${packageVersion}`;
 export interface DixaClient {
   /** Typed openapi-fetch client for any operation of the spec, through the same pipeline. */
   readonly raw: RawClient;
+  readonly analytics: AnalyticsResource;
   readonly agents: AgentsResource;
+  readonly endUsers: EndUsersResource;
+  readonly teams: TeamsResource;
+  readonly conversations: ConversationsResource;
+  readonly messages: MessagesResource;
   readonly notes: NotesResource;
+  readonly ratings: RatingsResource;
+  readonly tags: TagsResource;
+  readonly queues: QueuesResource;
+  readonly anonymization: AnonymizationResource;
+  readonly contactEndpoints: ContactEndpointsResource;
+  readonly customAttributes: CustomAttributesResource;
+  readonly search: SearchResource;
+  readonly webhooks: WebhooksResource;
+  readonly templates: TemplatesResource;
+  readonly businessHours: BusinessHoursResource;
+  readonly knowledge: KnowledgeResource;
+  readonly organization: OrganizationResource;
 }
 
 /**
@@ -37,7 +71,24 @@ export function createDixaClient(options: DixaClientOptions): DixaClient {
   const api = new DixaApi(raw, redact);
   return {
     raw,
+    analytics: new AnalyticsResource(api),
     agents: new AgentsResource(api),
+    endUsers: new EndUsersResource(api),
+    teams: new TeamsResource(api),
+    conversations: new ConversationsResource(api),
+    messages: new MessagesResource(api),
     notes: new NotesResource(api),
+    ratings: new RatingsResource(api),
+    tags: new TagsResource(api),
+    queues: new QueuesResource(api),
+    anonymization: new AnonymizationResource(api),
+    contactEndpoints: new ContactEndpointsResource(api),
+    customAttributes: new CustomAttributesResource(api),
+    search: new SearchResource(api),
+    webhooks: new WebhooksResource(api),
+    templates: new TemplatesResource(api),
+    businessHours: new BusinessHoursResource(api),
+    knowledge: new KnowledgeResource(api),
+    organization: new OrganizationResource(api),
   };
 }

@@ -1,19 +1,18 @@
 import type { DixaApi } from "../api.js";
-import { mergeBulkResults, splitBulkOutcomes, type BulkResult } from "../bulk.js";
-import { isDixaError, type DixaError } from "../errors.js";
-import type { CallOptions, RequestBody, ResponseData, Schemas } from "../types.js";
+import type { BulkResult } from "../bulk.js";
+import { sendBulkInChunks } from "../bulk-request.js";
+import type { DixaError } from "../errors.js";
+import type { CallOptions, RequestBody, Schemas } from "../types.js";
 import {
   assertConversationId,
   assertEach,
   assertNonEmptyArray,
   assertNonEmptyString,
   assertObject,
-  assertPositiveInteger,
 } from "../validate.js";
 
 export type InternalNote = Schemas["InternalNoteData"];
 export type CreateNoteInput = RequestBody<"/beta/conversations/{conversationId}/notes", "post">;
-type BulkOutcome = ResponseData<"/beta/conversations/{conversationId}/notes/bulk", "post">[number];
 /** A per-note failure from Dixa, or the error that made a whole chunk fail. */
 export type NoteFailure = Schemas["ErrorResponse"] | DixaError;
 export type CreateManyNotesResult = BulkResult<CreateNoteInput, InternalNote, NoteFailure>;
@@ -75,40 +74,15 @@ export class NotesResource {
     assertConversationId(conversationId);
     assertNonEmptyArray(notes, "notes");
     assertEach(notes, "notes", assertNote);
-    const chunkSize = options.chunkSize ?? notes.length;
-    assertPositiveInteger(chunkSize, "chunkSize");
-    const { chunkSize: _omit, ...callOptions } = options;
-
-    const parts: CreateManyNotesResult[] = [];
-    for (let start = 0; start < notes.length; start += chunkSize) {
-      const chunk = notes.slice(start, start + chunkSize);
-      parts.push(await this.sendChunk(conversationId, chunk, start, callOptions));
-    }
-    return mergeBulkResults(parts);
-  }
-
-  private async sendChunk(
-    conversationId: number,
-    chunk: readonly CreateNoteInput[],
-    offset: number,
-    options: CallOptions,
-  ): Promise<CreateManyNotesResult> {
-    try {
-      const outcomes: BulkOutcome[] = await this.api.data(
+    const { chunkSize, ...callOptions } = options;
+    return sendBulkInChunks(notes, chunkSize, (chunk) =>
+      this.api.data(
         "post",
         "/beta/conversations/{conversationId}/notes/bulk",
-        { params: { path: { conversationId } }, body: { data: [...chunk] } },
-        options,
-      );
-      return splitBulkOutcomes(chunk, outcomes, { indexOffset: offset });
-    } catch (error) {
-      if (!isDixaError(error)) throw error;
-      // The whole request failed: every note in it failed with the same error, none is dropped.
-      return {
-        successes: [],
-        failures: chunk.map((input, i) => ({ index: offset + i, input, error })),
-      };
-    }
+        { params: { path: { conversationId } }, body: { data: chunk } },
+        callOptions,
+      ),
+    );
   }
 }
 

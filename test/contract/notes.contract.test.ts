@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { DixaApiError, isDixaApiError } from "../../src/index.js";
 import { prismClient } from "./prism-client.js";
+import { exampleData } from "./spec-examples.js";
 
 const uuid = /^[0-9a-f-]{36}$/;
 
@@ -25,7 +26,7 @@ describe("notes against Prism", () => {
       agentId: "a53b25da-f676-4c52-acac-58c9280aa23d",
       createdAt: "2021-12-01T12:46:36.581Z",
     });
-    expect(note).toMatchObject({ id: expect.stringMatching(uuid), message: expect.any(String) });
+    expect(note).toEqual(exampleData("postConversationsConversationidNotes"));
   });
 
   it("createMany (Prism's example answers one success and one failure for two notes)", async () => {
@@ -48,18 +49,25 @@ describe("notes against Prism", () => {
     });
   });
 
-  it("a request that breaks the spec is refused by Prism and surfaces as DixaApiError", async () => {
+  it("a request that breaks the spec is refused by Prism", async () => {
     // Bypass the facade's own validation through raw to prove Prism is checking.
-    const { error, response } = await client.raw.POST(
+    const invalid = {
+      params: { path: { conversationId: 1 } },
+      body: { agentId: "not-a-uuid" } as never,
+    };
+    await expect(
+      client.raw.POST("/beta/conversations/{conversationId}/notes", invalid),
+    ).rejects.toThrow(
+      /Prism rejected POST \/beta\/conversations\/1\/notes: Request body must have required property 'message'/,
+    );
+    const plain = prismClient({ fetch: (request) => fetch(request) });
+    const { error, response } = await plain.raw.POST(
       "/beta/conversations/{conversationId}/notes",
-      {
-        params: { path: { conversationId: 1 } },
-        body: { agentId: "not-a-uuid" } as never,
-      },
+      invalid,
     );
     expect(response.status).toBe(400);
-    expect(error).toBeDefined();
-    const facadeError = await client.notes
+    expect(error).toEqual({ message: expect.any(String) });
+    const facadeError = await plain.notes
       .create(1, { message: "x", agentId: "not-a-uuid" })
       .catch((e: unknown) => e);
     expect(isDixaApiError(facadeError)).toBe(true);
