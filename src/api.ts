@@ -55,6 +55,7 @@ export class DixaApi {
       ...init,
       signal: options.signal,
       timeoutMs: options.timeoutMs,
+      retry: options.retry,
       parseAs: "text",
     });
     const exchange = exchangeInfo(response);

@@ -65,7 +65,14 @@ export function createDixaClient(options: DixaClientOptions): DixaClient {
   const redact = createRedactor(resolved.apiKey);
   const raw = createClient<paths, `${string}/${string}`>({
     baseUrl: resolved.baseUrl,
-    fetch: createTransport({ fetch: resolved.fetch, timeoutMs: resolved.timeoutMs, redact }),
+    fetch: createTransport({
+      fetch: resolved.fetch,
+      timeoutMs: resolved.timeoutMs,
+      retry: resolved.retry,
+      limiter: resolved.limiter,
+      onEvent: resolved.onEvent,
+      redact,
+    }),
   });
   raw.use(dixaMiddleware({ apiKey: resolved.apiKey, userAgent: resolved.userAgent }));
   const api = new DixaApi(raw, redact);

@@ -58,7 +58,8 @@ export class DixaApiError extends DixaError implements RequestDescription {
     super(
       "api",
       `Dixa answered ${init.status} to ${init.method} ${init.pathTemplate}` +
-        `${init.path !== init.pathTemplate ? ` (${init.path})` : ""}: ${init.serverMessage}`,
+        `${init.path !== init.pathTemplate ? ` (${init.path})` : ""}: ${init.serverMessage}` +
+        `${(init.attempts ?? 1) > 1 ? ` (after ${init.attempts} attempts)` : ""}`,
       { attempts: init.attempts ?? 1 },
     );
     this.status = init.status;

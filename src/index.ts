@@ -4,6 +4,8 @@
  */
 export { createDixaClient, type DixaClient } from "./client.js";
 export type { DixaClientOptions, RateLimitOptions, RetryOptions } from "./options.js";
+export { RateLimiter } from "./http/rate-limiter.js";
+export type { DixaEvent, EventHook } from "./http/events.js";
 export {
   DixaError,
   DixaApiError,

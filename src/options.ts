@@ -1,22 +1,12 @@
+import type { EventHook } from "./http/events.js";
+import { RateLimiter, sharedRateLimiter, type RateLimitOptions } from "./http/rate-limiter.js";
+import { resolveRetry, type ResolvedRetry, type RetryOptions } from "./http/retry-policy.js";
 import type { FetchLike } from "./http/transport.js";
+
+export type { RateLimitOptions, RetryOptions };
 
 export const defaultBaseUrl = "https://dev.dixa.io";
 export const defaultTimeoutMs = 30_000;
-
-export interface RetryOptions {
-  /** Most times one request is sent, first attempt included. Default 4. */
-  maxAttempts?: number;
-  /** Retry POST and PATCH after a 5xx, network error or timeout too. Off by default: Dixa has no
-   * idempotency key, so a replayed note or conversation could be created twice. */
-  retryUnsafeMethods?: boolean;
-}
-
-export interface RateLimitOptions {
-  /** Sustained requests per second. Default 10 (Dixa's documented limit per token). */
-  requestsPerSecond?: number;
-  /** Requests that may start at once. Default 4. */
-  burst?: number;
-}
 
 export interface DixaClientOptions {
   /** Your Dixa API token. Sent as is in `Authorization` (no `Bearer`). Required. */
@@ -24,15 +14,25 @@ export interface DixaClientOptions {
   /** Default `https://dev.dixa.io`. */
   baseUrl?: string;
   /** The fetch to use; default the global one. Handy for proxies, tests and non-Node runtimes. */
-  fetch?: FetchLike | typeof globalThis.fetch;
+  fetch?: FetchLike;
   /** Appended to `dixa-beta-ts/<version>` in the User-Agent header. */
   userAgent?: string;
-  /** Time limit for one request, headers and body, in milliseconds. Default 30,000. */
+  /** Time limit for one attempt of a request, headers and body, in milliseconds. Default 30,000. */
   timeoutMs?: number;
-  /** Retry policy, or `false` to send each request once. */
+  /**
+   * Retry policy, or `false` to send each request once. Default: up to 4 attempts within 60 s;
+   * 429 always retried (honouring Retry-After); 5xx, network failures and timeouts retried for
+   * GET, HEAD, PUT and DELETE only, unless `retryUnsafeMethods` is set.
+   */
   retry?: RetryOptions | false;
-  /** Client-side rate limiting, or `false` to turn it off. */
-  rateLimit?: RateLimitOptions | false;
+  /**
+   * Client-side rate limiting, on by default at Dixa's documented 10 requests/s with a burst of
+   * 4. Clients created with the same token share one limiter. Pass options, your own
+   * `RateLimiter` (to share it explicitly), or `false` to turn limiting off.
+   */
+  rateLimit?: RateLimitOptions | RateLimiter | false;
+  /** Sees every request, response, retry, limiter wait and failure; headers come redacted. */
+  onEvent?: EventHook;
 }
 
 export interface ResolvedOptions {
@@ -41,6 +41,9 @@ export interface ResolvedOptions {
   fetch: FetchLike;
   userAgent: string;
   timeoutMs: number;
+  retry: ResolvedRetry;
+  limiter: RateLimiter | undefined;
+  onEvent: EventHook | undefined;
 }
 
 /** Checks the options once, at construction, so a misconfigured client fails early and clearly. */
@@ -79,5 +82,17 @@ export function resolveOptions(
     fetch: (request) => fetchImpl(request),
     userAgent: extra ? `${packageUserAgent} ${extra}` : packageUserAgent,
     timeoutMs,
+    retry: resolveRetry(options.retry),
+    limiter: resolveLimiter(apiKey, options.rateLimit),
+    onEvent: options.onEvent,
   };
+}
+
+function resolveLimiter(
+  apiKey: string,
+  option: DixaClientOptions["rateLimit"],
+): RateLimiter | undefined {
+  if (option === false) return undefined;
+  if (option instanceof RateLimiter) return option;
+  return sharedRateLimiter(apiKey, option ?? {});
 }

@@ -3,6 +3,7 @@
  * `paths`, so a regenerated spec flows through and a breaking change breaks the build.
  */
 import type { components, operations, paths } from "../generated/dixa-beta.js";
+import type { RetryOptions } from "./http/retry-policy.js";
 
 export type { components, operations, paths };
 export type Schemas = components["schemas"];
@@ -66,6 +67,8 @@ export type ListQuery<P extends PathsWith<M>, M extends HttpMethod> = Omit<
 export interface CallOptions {
   /** Cancels the request, in flight or still waiting for its turn. */
   signal?: AbortSignal;
-  /** Time limit for this call (headers and body), overriding the client's `timeoutMs`. */
+  /** Time limit for each attempt of this call (headers and body), overriding the client's. */
   timeoutMs?: number;
+  /** Retry settings for this call, merged over the client's; `false` sends it once. */
+  retry?: RetryOptions | false;
 }

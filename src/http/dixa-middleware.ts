@@ -1,5 +1,12 @@
 import type { Middleware } from "openapi-fetch";
 import { rememberRequest } from "./exchange.js";
+import type { RetryOptions } from "./retry-policy.js";
+
+/** Per-call options openapi-fetch copies from the init object onto the Request it builds. */
+interface PerCallOptions {
+  timeoutMs?: unknown;
+  retry?: unknown;
+}
 
 /**
  * The openapi-fetch middleware every request passes through, `client.raw` included: Dixa's
@@ -13,11 +20,15 @@ export function dixaMiddleware(options: { apiKey: string; userAgent: string }): 
       request.headers.set("Authorization", apiKey);
       request.headers.set("User-Agent", userAgent);
       if (!request.headers.has("Accept")) request.headers.set("Accept", "application/json");
-      const timeoutMs = (request as Request & { timeoutMs?: unknown }).timeoutMs;
+      const perCall = request as Request & PerCallOptions;
       rememberRequest(request, {
         method: request.method,
         pathTemplate: schemaPath,
-        timeoutMs: typeof timeoutMs === "number" ? timeoutMs : undefined,
+        timeoutMs: typeof perCall.timeoutMs === "number" ? perCall.timeoutMs : undefined,
+        retry:
+          perCall.retry === false || (typeof perCall.retry === "object" && perCall.retry !== null)
+            ? (perCall.retry as RetryOptions | false)
+            : undefined,
       });
     },
   };

@@ -1,6 +1,9 @@
+import type { RetryOptions } from "./retry-policy.js";
+
 /**
  * What the pipeline knows about one request, carried beside the Request and Response objects
- * (never on them, and never including headers): the facade reads it to build precise errors.
+ * (never on them, and never including headers): the transport reads the per-call options, the
+ * facade reads the outcome to build precise errors.
  */
 export interface RequestInfo {
   method: string;
@@ -8,9 +11,11 @@ export interface RequestInfo {
   pathTemplate: string;
   /** Per-call time limit, when the caller gave one. */
   timeoutMs: number | undefined;
+  /** Per-call retry settings, when the caller gave some. */
+  retry: RetryOptions | false | undefined;
 }
 
-export interface ExchangeInfo extends RequestInfo {
+export interface ExchangeInfo {
   /** The concrete path that was requested. */
   path: string;
   /** How many times the request was sent. */
@@ -30,6 +35,7 @@ export function requestInfo(request: Request): RequestInfo {
       method: request.method,
       pathTemplate: new URL(request.url).pathname,
       timeoutMs: undefined,
+      retry: undefined,
     }
   );
 }
