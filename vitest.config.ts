@@ -11,6 +11,7 @@ export default defineConfig({
           name: "unit",
           include: [
             "test/unit/**/*.test.ts",
+            "test/faults/**/*.test.ts",
             "test/scripts/**/*.test.ts",
             "test/types/**/*.test.ts",
           ],
