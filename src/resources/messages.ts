@@ -1,6 +1,142 @@
 import type { DixaApi } from "../api.js";
+import type { CallOptions, ListItem, RequestBody, ResponseData } from "../types.js";
+import {
+  assertConversationId,
+  assertNonEmptyString,
+  assertObject,
+  assertUuid,
+  describeValue,
+} from "../validate.js";
+
+/**
+ * Lets a request body carry Dixa's `_type` tag on every object, at any depth.
+ *
+ * Dixa tells the members of a union apart by `_type` (`"Inbound"`/`"Outbound"` messages,
+ * `"Text"`/`"Html"`/`"Markdown"` content, `"Email"`/`"ContactForm"`/... conversations), and the
+ * spec's own examples send it, but the spec's schemas leave it out. Several members are then
+ * indistinguishable (the three content kinds are all `{ value: string }`; `Email` and
+ * `ContactForm` have the same fields), so the tag is what says which one is meant. The
+ * generated types would refuse it as an unknown property; this keeps every generated field and
+ * adds an optional `_type`.
+ */
+export type WithTypeTags<T> = T extends readonly (infer Item)[]
+  ? WithTypeTags<Item>[]
+  : T extends object
+    ? { [K in keyof T]: WithTypeTags<T[K]> } & { _type?: string }
+    : T;
+
+/** A message of a conversation; `attributes` is channel-specific and tagged by `_type`. */
+export type ConversationMessage = ListItem<"/beta/conversations/{conversationId}/messages", "get">;
+/**
+ * An inbound message (from the end user: `content` required) or an outbound one (from the
+ * agent named by `agentId`; `content` may be left out only for WhatsApp attachments). Send
+ * `_type: "Inbound"` or `"Outbound"`, and `_type` on `content` (`"Text"`, `"Html"`,
+ * `"Markdown"`), as Dixa's examples do.
+ */
+export type CreateMessageInput = WithTypeTags<
+  RequestBody<"/beta/conversations/{conversationId}/messages", "post">
+>;
+export type CreatedMessage = ResponseData<"/beta/conversations/{conversationId}/messages", "post">;
+/**
+ * The queued anonymization request Dixa answers with (202). Read the kind from `_type`: the
+ * deprecated `entityType` arrives as a string (`"MessageAnonymizationType"`) though the spec types it as an object.
+ */
+export type MessageAnonymizationRequest = ResponseData<
+  "/beta/conversations/{conversationId}/messages/{messageId}/anonymize",
+  "patch"
+>;
 
 /** Messages in a conversation. */
 export class MessagesResource {
   constructor(private readonly api: DixaApi) {}
+
+  /**
+   * Lists every message of a conversation, oldest first, with its channel-specific attributes.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidmessages
+   */
+  async list(conversationId: number, options?: CallOptions): Promise<ConversationMessage[]> {
+    assertConversationId(conversationId);
+    return this.api.data(
+      "get",
+      "/beta/conversations/{conversationId}/messages",
+      { params: { path: { conversationId } } },
+      options,
+    );
+  }
+
+  /**
+   * Adds a message to a conversation: inbound ones are authored by the conversation's requester,
+   * outbound ones by the agent in `agentId`. Attachments are copied into Dixa.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/postconversationsconversationidmessages
+   */
+  async create(
+    conversationId: number,
+    message: CreateMessageInput,
+    options?: CallOptions,
+  ): Promise<CreatedMessage> {
+    assertConversationId(conversationId);
+    assertMessageInput(message, "message");
+    return this.api.data(
+      "post",
+      "/beta/conversations/{conversationId}/messages",
+      { params: { path: { conversationId } }, body: message },
+      options,
+    );
+  }
+
+  /**
+   * Asks Dixa to anonymize one message of a conversation. The work is queued: the answer is
+   * the anonymization request, not its result.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/patchconversationsconversationidmessagesmessageidanonymize
+   */
+  async anonymize(
+    conversationId: number,
+    messageId: string,
+    options?: CallOptions,
+  ): Promise<MessageAnonymizationRequest> {
+    assertConversationId(conversationId);
+    assertUuid(messageId, "messageId");
+    return this.api.data(
+      "patch",
+      "/beta/conversations/{conversationId}/messages/{messageId}/anonymize",
+      { params: { path: { conversationId, messageId } } },
+      options,
+    );
+  }
+}
+
+/**
+ * Checks a message to add (also used for the first message of a new conversation): an
+ * outbound message (`_type: "Outbound"`, or an `agentId` without a `_type`) needs a UUID
+ * `agentId`; an inbound one needs `content`. Content, when given, needs a string `value`.
+ */
+export function assertMessageInput(
+  message: unknown,
+  label: string,
+): asserts message is CreateMessageInput {
+  assertObject(message, label);
+  const tag = message["_type"];
+  if (tag !== undefined && tag !== "Inbound" && tag !== "Outbound") {
+    throw new TypeError(
+      `${label}._type must be "Inbound" or "Outbound", got ${describeValue(tag)}`,
+    );
+  }
+  const outbound = tag === "Outbound" || (tag === undefined && message["agentId"] !== undefined);
+  if (outbound) {
+    assertUuid(message["agentId"], `${label}.agentId`);
+  } else if (message["content"] === undefined) {
+    throw new TypeError(
+      `${label}.content is required for an inbound message (an outbound one names its agentId), got undefined`,
+    );
+  }
+  if (message["content"] !== undefined) assertContent(message["content"], `${label}.content`);
+}
+
+/** Message content: `{ value }`, optionally tagged `Text`, `Html` or `Markdown`. */
+export function assertContent(content: unknown, label: string): void {
+  assertObject(content, label);
+  if (typeof content["value"] !== "string") {
+    throw new TypeError(`${label}.value must be a string, got ${describeValue(content["value"])}`);
+  }
+  if (content["_type"] !== undefined) assertNonEmptyString(content["_type"], `${label}._type`);
 }

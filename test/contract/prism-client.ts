@@ -8,19 +8,34 @@ import { createDixaClient, type DixaClientOptions } from "../../src/index.js";
  */
 const failOnRequestViolations = async (request: Request): Promise<Response> => {
   const response = await fetch(request);
-  const header = response.headers.get("sl-violations");
-  if (header) {
-    const violations = (
-      JSON.parse(header) as Array<{ location: string[]; message: string }>
-    ).filter((v) => v.location[0] === "request");
-    if (violations.length > 0) {
-      throw new Error(
-        `Prism rejected ${request.method} ${new URL(request.url).pathname}: ${violations.map((v) => v.message).join("; ")}`,
-      );
-    }
+  const messages = requestViolations(response.headers.get("sl-violations"));
+  if (messages.length > 0) {
+    throw new Error(
+      `Prism rejected ${request.method} ${new URL(request.url).pathname}: ${messages.join("; ")}`,
+    );
   }
   return response;
 };
+
+/**
+ * The request-side messages in Prism's `sl-violations` header. With many (response-side)
+ * violations Prism prefixes the header with "Too many violations! " and cuts it at about 8 KB,
+ * so a header that no longer parses is scanned for request locations instead.
+ */
+export function requestViolations(header: string | null): string[] {
+  if (!header) return [];
+  const json = header.replace(/^Too many violations! /, "");
+  try {
+    return (JSON.parse(json) as Array<{ location: string[]; message: string }>)
+      .filter((v) => v.location[0] === "request")
+      .map((v) => v.message);
+  } catch {
+    const found = [
+      ...json.matchAll(/"location":\["request"[^\]]*\][^}]*?"message":"((?:[^"\\]|\\.)*)"/g),
+    ];
+    return found.map((match) => match[1]!);
+  }
+}
 
 /** A facade client pointed at the shared Prism mock; Prism accepts any token. */
 export function prismClient(options: Partial<DixaClientOptions> = {}) {
