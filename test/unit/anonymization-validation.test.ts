@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Paginated } from "../../src/index.js";
+import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
+import { clientFor } from "../support/test-client.js";
+
+let server: LoopbackServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+type Client = ReturnType<typeof clientFor>;
+/** `async` methods must reject (never throw); paged methods throw at call time, before any page. */
+type Case = [name: string, kind: "async" | "paged", call: (c: Client) => unknown, message: RegExp];
+
+async function expectRefusedBeforeSending([, kind, call, message]: Case) {
+  server = await startLoopbackServer((_request, response) => sendJson(response, 200, { data: [] }));
+  const client = clientFor(server);
+  if (kind === "async") {
+    let result: unknown;
+    expect(() => (result = call(client))).not.toThrow();
+    await expect(result).rejects.toThrow(TypeError);
+    await expect(call(client) as Promise<unknown>).rejects.toThrow(message);
+  } else {
+    expect(() => call(client)).toThrow(TypeError);
+    expect(() => call(client)).toThrow(message);
+  }
+  expect(server.requests).toHaveLength(0);
+}
+
+const requestId = "062f0b37-4de0-40f2-95a4-641435cb2869";
+
+describe("anonymization validation happens before any request", () => {
+  const cases: Case[] = [
+    [
+      "getRequest: a request id that is not a UUID",
+      "async",
+      (c) => c.anonymization.getRequest("4711"),
+      /requestId must be a UUID string/,
+    ],
+    [
+      "getRequest: no request id",
+      "async",
+      (c) => c.anonymization.getRequest(undefined as never),
+      /requestId must be a UUID string, got undefined/,
+    ],
+    [
+      "request: no body",
+      "async",
+      (c) => c.anonymization.request(null as never),
+      /entity must be an object, got null/,
+    ],
+    [
+      "request: no entityId",
+      "async",
+      (c) => c.anonymization.request({ _type: "User" } as never),
+      /entity\.entityId must be a non-empty string/,
+    ],
+    [
+      "request: an empty _type",
+      "async",
+      (c) => c.anonymization.request({ entityId: "a", _type: "" }),
+      /entity\._type must be a non-empty string/,
+    ],
+    [
+      "request: forceAnonymization that is not a boolean",
+      "async",
+      (c) => c.anonymization.request({ entityId: "a", forceAnonymization: "true" as never }),
+      /entity\.forceAnonymization must be a boolean/,
+    ],
+  ];
+  it.each(cases)("%s", async (...testCase) => expectRefusedBeforeSending(testCase));
+});
+
+describe("anonymization request shape", () => {
+  it("request posts the entity and unwraps the request status", async () => {
+    const status = {
+      id: requestId,
+      entityType: "ConversationAnonymizationType",
+      _type: "Conversation",
+      initiatedAt: "2021-12-01T12:46:36.581Z[GMT]",
+      targetEntityId: "4711",
+      requestedBy: "bac5a02c-15b3-44da-ae1e-ab7b9db4aa89",
+    };
+    server = await startLoopbackServer((_request, response) =>
+      sendJson(response, 200, { data: status }),
+    );
+    const entity = { entityId: "4711", _type: "Conversation", forceAnonymization: true };
+    expect(await clientFor(server).anonymization.request(entity)).toEqual(status);
+    expect(server.requests[0]).toMatchObject({ method: "POST", url: "/beta/anonymization" });
+    expect(JSON.parse(server.requests[0]!.body)).toEqual(entity);
+  });
+});
