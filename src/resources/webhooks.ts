@@ -1,6 +1,273 @@
 import type { DixaApi } from "../api.js";
+import type { CallOptions, ListItem, RequestBody, ResponseData, Schemas } from "../types.js";
+import {
+  assertEach,
+  assertNonEmptyArray,
+  assertNonEmptyString,
+  assertObject,
+  assertUuid,
+  describeValue,
+} from "../validate.js";
+
+export type WebhookSubscription = ResponseData<"/beta/webhooks/{webhookSubscriptionId}", "get">;
+/** The outcome of the latest delivery of one event type. */
+export type WebhookEventDeliveryStatus = ListItem<
+  "/beta/webhooks/{webhookSubscriptionId}/delivery-status",
+  "get"
+>;
+/** One recent delivery of an event type: the payload sent and how the receiver answered. */
+export type WebhookEventDeliveryLog = ListItem<
+  "/beta/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}",
+  "get"
+>;
+
+/**
+ * How Dixa authenticates to the receiving server: Basic (`{ username, password }`), a bearer
+ * token (`{ value }`) or none (`{}`). Dixa tells these apart by a `_type` tag that its examples
+ * carry but the spec's schemas leave out; give it or not: when it is missing, the facade adds
+ * it from the fields present.
+ */
+export type WebhookAuthorizationInput =
+  | Schemas["WebhookAuthorization"]
+  | (Schemas["BasicAuth"] & { _type: "BasicAuth" })
+  | (Schemas["TokenAuth"] & { _type: "TokenAuth" })
+  | { _type: "NoAuth" };
+
+type WebhookCondition = Schemas["CombinedFilters"]["conditions"][number];
+/**
+ * One filter condition. `_type` says whether the field must be one of `values` (`"IsOneOf"`) or
+ * none of them (`"IsNotOneOf"`); the two have the same fields, so the tag is required (the
+ * spec's schemas omit it, its examples carry it).
+ */
+export type WebhookFilterConditionInput =
+  (WebhookCondition & { _type: "IsOneOf" }) | (WebhookCondition & { _type: "IsNotOneOf" });
+/** Filters for one event category (e.g. `Conversation`); `_type` is added when missing. */
+export type WebhookFiltersInput = Omit<Schemas["CombinedFilters"], "conditions"> & {
+  conditions: WebhookFilterConditionInput[];
+  _type?: "CombinedFilters";
+};
+
+type WebhookTaggedFields = {
+  authorization: WebhookAuthorizationInput;
+  /** Filters by event category; only matching events are sent. */
+  filters?: Record<string, WebhookFiltersInput>;
+};
+type CreateWebhookBody = RequestBody<"/beta/webhooks", "post">;
+type UpdateWebhookBody = RequestBody<"/beta/webhooks/{webhookSubscriptionId}", "patch">;
+/** A new subscription: `name`, `url`, `authorization` and `customHeaders` are required. */
+export type CreateWebhookInput = Omit<CreateWebhookBody, keyof WebhookTaggedFields> &
+  WebhookTaggedFields;
+/** The fields to change; the others keep their value. */
+export type UpdateWebhookInput = Omit<UpdateWebhookBody, keyof WebhookTaggedFields> &
+  Partial<WebhookTaggedFields>;
 
 /** Webhook subscriptions and their delivery logs. */
 export class WebhooksResource {
   constructor(private readonly api: DixaApi) {}
+
+  /**
+   * Fetches one webhook subscription.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptionid
+   */
+  async get(webhookSubscriptionId: string, options?: CallOptions): Promise<WebhookSubscription> {
+    assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
+    return this.api.data(
+      "get",
+      "/beta/webhooks/{webhookSubscriptionId}",
+      { params: { path: { webhookSubscriptionId } } },
+      options,
+    );
+  }
+
+  /**
+   * Deletes a webhook subscription; Dixa stops sending its events.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/deletewebhookswebhooksubscriptionid
+   */
+  async delete(webhookSubscriptionId: string, options?: CallOptions): Promise<void> {
+    assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
+    return this.api.void(
+      "delete",
+      "/beta/webhooks/{webhookSubscriptionId}",
+      { params: { path: { webhookSubscriptionId } } },
+      options,
+    );
+  }
+
+  /**
+   * Changes some fields of a webhook subscription and returns it as it now is. Fields left out
+   * keep their value.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/patchwebhookswebhooksubscriptionid
+   */
+  async update(
+    webhookSubscriptionId: string,
+    changes: UpdateWebhookInput,
+    options?: CallOptions,
+  ): Promise<WebhookSubscription> {
+    assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
+    assertObject(changes, "changes");
+    const body = withTags(changes, "changes");
+    return this.api.data(
+      "patch",
+      "/beta/webhooks/{webhookSubscriptionId}",
+      { params: { path: { webhookSubscriptionId } }, body },
+      options,
+    );
+  }
+
+  /**
+   * Lists every webhook subscription of the organization. Not paged.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhooks
+   */
+  async list(options?: CallOptions): Promise<WebhookSubscription[]> {
+    return this.api.data("get", "/beta/webhooks", {}, options);
+  }
+
+  /**
+   * Creates a webhook subscription: where to send which events, how to authenticate, which
+   * headers to add and, optionally, filters. The answer carries the `secretKey` Dixa signs
+   * deliveries with.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/postwebhooks
+   */
+  async create(
+    subscription: CreateWebhookInput,
+    options?: CallOptions,
+  ): Promise<WebhookSubscription> {
+    assertObject(subscription, "subscription");
+    assertNonEmptyString(subscription["name"], "subscription.name");
+    assertNonEmptyString(subscription["url"], "subscription.url");
+    assertObject(subscription["authorization"], "subscription.authorization");
+    assertObject(subscription["customHeaders"], "subscription.customHeaders");
+    const body = withTags(subscription, "subscription");
+    return this.api.data("post", "/beta/webhooks", { body }, options);
+  }
+
+  /**
+   * Tells, per subscribed event type, how the latest delivery went (or that there was none
+   * recently).
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptioniddelivery-status
+   */
+  async getDeliveryStatus(
+    webhookSubscriptionId: string,
+    options?: CallOptions,
+  ): Promise<WebhookEventDeliveryStatus[]> {
+    assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
+    return this.api.data(
+      "get",
+      "/beta/webhooks/{webhookSubscriptionId}/delivery-status",
+      { params: { path: { webhookSubscriptionId } } },
+      options,
+    );
+  }
+
+  /**
+   * Returns the recent deliveries of one event type (e.g. `"ConversationCreated"`), each with
+   * the payload sent and the receiver's answer. Not paged.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptioniddelivery-statuslogsevent
+   */
+  async listDeliveryLogs(
+    webhookSubscriptionId: string,
+    event: string,
+    options?: CallOptions,
+  ): Promise<WebhookEventDeliveryLog[]> {
+    assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
+    assertNonEmptyString(event, "event");
+    return this.api.data(
+      "get",
+      "/beta/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}",
+      { params: { path: { webhookSubscriptionId, event } } },
+      options,
+    );
+  }
+}
+
+/**
+ * Checks `authorization`, `customHeaders` and `filters` when present and returns a copy of the
+ * body with the `_type` tags Dixa needs (the caller's object is left as it was).
+ */
+function withTags<Body extends Record<string, unknown>>(body: Body, label: string): Body {
+  const tagged: Record<string, unknown> = { ...body };
+  if (body["authorization"] !== undefined) {
+    tagged["authorization"] = tagAuthorization(body["authorization"], `${label}.authorization`);
+  }
+  if (body["customHeaders"] !== undefined) {
+    const headers = body["customHeaders"];
+    assertObject(headers, `${label}.customHeaders`);
+    for (const [name, value] of Object.entries(headers)) {
+      if (name.trim() === "") {
+        throw new TypeError(`${label}.customHeaders has an empty header name`);
+      }
+      // Header names are not secret; their values (tokens) may be, so only their type is told.
+      if (typeof value !== "string") {
+        throw new TypeError(
+          `${label}.customHeaders[${JSON.stringify(name)}] must be a string, got ${describeValue(value)}`,
+        );
+      }
+    }
+  }
+  if (body["filters"] !== undefined) {
+    const filters = body["filters"];
+    assertObject(filters, `${label}.filters`);
+    tagged["filters"] = Object.fromEntries(
+      Object.entries(filters).map(([category, filter]) => [
+        category,
+        tagFilter(filter, `${label}.filters.${category}`),
+      ]),
+    );
+  }
+  return tagged as Body;
+}
+
+const authorizationTypes = ["BasicAuth", "TokenAuth", "NoAuth"] as const;
+
+function tagAuthorization(value: unknown, label: string): Record<string, unknown> {
+  assertObject(value, label);
+  let type = value["_type"];
+  if (type === undefined) {
+    if ("username" in value || "password" in value) type = "BasicAuth";
+    else if ("value" in value) type = "TokenAuth";
+    else if (Object.keys(value).length === 0) type = "NoAuth";
+    else {
+      throw new TypeError(
+        `${label} must be { username, password } (Basic), { value } (token) or {} (none)`,
+      );
+    }
+  }
+  if (type === "BasicAuth") {
+    assertNonEmptyString(value["username"], `${label}.username`);
+    assertNonEmptyString(value["password"], `${label}.password`);
+  } else if (type === "TokenAuth") {
+    assertNonEmptyString(value["value"], `${label}.value`);
+  } else if (type !== "NoAuth") {
+    throw new TypeError(
+      `${label}._type must be one of ${authorizationTypes.join(", ")}, got ${describeValue(type)}`,
+    );
+  }
+  return { ...value, _type: type };
+}
+
+function tagFilter(value: unknown, label: string): Record<string, unknown> {
+  assertObject(value, label);
+  const type = value["_type"];
+  if (type !== undefined && type !== "CombinedFilters") {
+    throw new TypeError(`${label}._type must be "CombinedFilters", got ${describeValue(type)}`);
+  }
+  assertNonEmptyString(value["strategy"], `${label}.strategy`);
+  const conditions = value["conditions"];
+  assertNonEmptyArray(conditions, `${label}.conditions`);
+  assertEach(conditions, `${label}.conditions`, assertCondition);
+  return { ...value, _type: "CombinedFilters" };
+}
+
+function assertCondition(condition: unknown, label: string): void {
+  assertObject(condition, label);
+  const type = condition["_type"];
+  if (type !== "IsOneOf" && type !== "IsNotOneOf") {
+    throw new TypeError(
+      `${label}._type must be "IsOneOf" or "IsNotOneOf" (the spec omits it, Dixa needs it), got ${describeValue(type)}`,
+    );
+  }
+  assertNonEmptyString(condition["field"], `${label}.field`);
+  const values = condition["values"];
+  assertNonEmptyArray(values, `${label}.values`);
+  assertEach(values, `${label}.values`, (item, itemLabel) => assertNonEmptyString(item, itemLabel));
 }

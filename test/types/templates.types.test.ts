@@ -1,0 +1,16 @@
+import { describe, expectTypeOf, it } from "vitest";
+import type { DixaClient, ListTemplatesQuery, Paginated, Template } from "../../src/index.js";
+import type { components } from "../../generated/dixa-beta.js";
+
+describe("templates types come from the generated spec", () => {
+  it("list is paged over the Template schema", () => {
+    expectTypeOf<Template>().toEqualTypeOf<components["schemas"]["Template"]>();
+    expectTypeOf<DixaClient["templates"]["list"]>().returns.toEqualTypeOf<Paginated<Template>>();
+    expectTypeOf<ListTemplatesQuery>().toEqualTypeOf<{
+      pageLimit?: number;
+      type?: "EmailAutoReply" | "QuickResponse";
+    }>();
+    // @ts-expect-error the type filter is an enum
+    expectTypeOf<DixaClient["templates"]["list"]>().toBeCallableWith({ type: "Macro" });
+  });
+});
