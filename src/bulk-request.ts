@@ -1,6 +1,13 @@
 import { mergeBulkResults, splitBulkOutcomes, type BulkResult } from "./bulk.js";
 import { DixaAbortError, isDixaError, type DixaError } from "./errors.js";
+import type { CallOptions } from "./types.js";
 import { assertPositiveInteger } from "./validate.js";
+
+/** Options of every per-item bulk method. */
+export interface BulkOptions extends CallOptions {
+  /** Send the items in requests of at most this many, one after another. Default: all in one. */
+  chunkSize?: number;
+}
 
 /**
  * Sends a bulk call in chunks, one request after another, and returns one result indexed by
@@ -11,9 +18,10 @@ import { assertPositiveInteger } from "./validate.js";
  */
 export async function sendBulkInChunks<Input, Outcome>(
   inputs: readonly Input[],
-  chunkSize: number | undefined,
-  send: (chunk: Input[]) => Promise<readonly Outcome[]>,
+  options: BulkOptions,
+  send: (chunk: Input[], callOptions: CallOptions) => Promise<readonly Outcome[]>,
 ): Promise<BulkResult<Input, OutcomeDataOf<Outcome>, OutcomeErrorOf<Outcome> | DixaError>> {
+  const { chunkSize, ...callOptions } = options;
   const size = chunkSize ?? inputs.length;
   assertPositiveInteger(size, "chunkSize");
   const parts: BulkResult<Input, OutcomeDataOf<Outcome>, OutcomeErrorOf<Outcome> | DixaError>[] =
@@ -30,7 +38,7 @@ export async function sendBulkInChunks<Input, Outcome>(
       continue;
     }
     try {
-      const outcomes = await send(chunk);
+      const outcomes = await send(chunk, callOptions);
       parts.push(splitBulkOutcomes(chunk, outcomes, { indexOffset: start }));
     } catch (error) {
       if (!isDixaError(error)) throw error;

@@ -27,6 +27,7 @@ export {
   type OutcomeData,
   type OutcomeError,
 } from "./bulk.js";
+export type { BulkOptions } from "./bulk-request.js";
 export { Paginated, type Page } from "./paginate.js";
 export { parseDixaTimestamp } from "./timestamps.js";
 export type { CallOptions, components, operations, paths } from "./types.js";

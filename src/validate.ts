@@ -3,6 +3,8 @@
  * quota. Each throws a TypeError that names the argument (and item) and says what was expected.
  * Values are described by type and length, never echoed whole.
  */
+import { parseDixaTimestamp } from "./timestamps.js";
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function describeValue(value: unknown): string {
@@ -62,6 +64,16 @@ export function assertPositiveInteger(value: unknown, name: string): asserts val
   }
 }
 
+/** A non-empty array whose every item passes `check` (failures name the item by index). */
+export function assertItems<T>(
+  items: readonly T[] | unknown,
+  name: string,
+  check: (item: T, label: string) => void,
+): asserts items is readonly T[] {
+  assertNonEmptyArray<T>(items, name);
+  assertEach(items, name, check);
+}
+
 /** Checks every item of an array with the same rule, naming the failing item by its index. */
 export function assertEach<T>(
   items: readonly T[],
@@ -69,4 +81,91 @@ export function assertEach<T>(
   check: (item: T, label: string) => void,
 ): void {
   items.forEach((item, index) => check(item, `${name}[${index}]`));
+}
+
+export function assertBoolean(value: unknown, name: string): asserts value is boolean {
+  if (typeof value !== "boolean") {
+    throw new TypeError(`${name} must be a boolean, got ${describeValue(value)}`);
+  }
+}
+
+export function assertString(value: unknown, name: string): asserts value is string {
+  if (typeof value !== "string") {
+    throw new TypeError(`${name} must be a string, got ${describeValue(value)}`);
+  }
+}
+
+export function assertArray(value: unknown, name: string): asserts value is readonly unknown[] {
+  if (!Array.isArray(value)) {
+    throw new TypeError(`${name} must be an array, got ${describeValue(value)}`);
+  }
+}
+
+export function assertIntegerInRange(value: unknown, name: string, min: number, max: number): void {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw new TypeError(
+      `${name} must be an integer from ${min} to ${max}, got ${describeValue(value)}`,
+    );
+  }
+}
+
+/** An ISO 8601 date-time as Dixa reads it (`2025-01-08T08:31:25Z`). */
+export function assertTimestamp(value: unknown, name: string): asserts value is string {
+  if (typeof value !== "string" || parseDixaTimestamp(value) === undefined) {
+    throw new TypeError(
+      `${name} must be an ISO 8601 date-time string, got ${describeValue(value)}`,
+    );
+  }
+}
+
+/** Runs `check` only when the value is there: for optional fields. */
+export function ifPresent(
+  value: unknown,
+  name: string,
+  check: (value: unknown, name: string) => void,
+): void {
+  if (value !== undefined) check(value, name);
+}
+
+/** A non-empty array of UUIDs, e.g. the `agentIds` of a members call. */
+export function assertUuidList(value: unknown, name: string): asserts value is readonly string[] {
+  assertNonEmptyArray<unknown>(value, name);
+  assertEach(value, name, assertUuid);
+}
+
+/** An optional list of non-empty strings (tag names and the like). */
+export function assertOptionalStringList(value: unknown, name: string): void {
+  ifPresent(value, name, (list) => {
+    assertArray(list, name);
+    assertEach(list, name, assertNonEmptyString);
+  });
+}
+
+/** A list method's query object; `pageLimit`, when given, a positive integer. */
+export function assertListQuery(query: unknown): asserts query is Record<string, unknown> {
+  assertObject(query, "query");
+  ifPresent(query["pageLimit"], "query.pageLimit", assertPositiveInteger);
+}
+
+/**
+ * Custom attribute values to set: a non-empty object whose keys are custom attribute ids
+ * (UUIDs) and whose values are a string or an array of strings.
+ */
+export function assertCustomAttributeValues(value: unknown, name: string): void {
+  assertObject(value, name);
+  const entries = Object.entries(value);
+  if (entries.length === 0) {
+    throw new TypeError(`${name} must set at least one custom attribute, got an empty object`);
+  }
+  entries.forEach(([key, item], index) => {
+    assertUuid(key, `${name} key #${index}`);
+    const ok =
+      typeof item === "string" ||
+      (Array.isArray(item) && item.every((element) => typeof element === "string"));
+    if (!ok) {
+      throw new TypeError(
+        `${name}[${JSON.stringify(key)}] must be a string or an array of strings, got ${describeValue(item)}`,
+      );
+    }
+  });
 }

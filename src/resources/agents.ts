@@ -1,6 +1,6 @@
 import type { DixaApi } from "../api.js";
 import type { BulkResult } from "../bulk.js";
-import { sendBulkInChunks } from "../bulk-request.js";
+import { sendBulkInChunks, type BulkOptions } from "../bulk-request.js";
 import { DixaMalformedResponseError, type DixaError } from "../errors.js";
 import type { Paginated } from "../paginate.js";
 import type {
@@ -12,8 +12,8 @@ import type {
   Schemas,
 } from "../types.js";
 import {
-  assertEach,
-  assertNonEmptyArray,
+  assertBoolean,
+  assertItems,
   assertNonEmptyString,
   assertObject,
   assertUuid,
@@ -42,11 +42,6 @@ export type AgentBulkFailure = Schemas["BulkError"] | DixaError;
 export type CreateManyAgentsResult = BulkResult<CreateAgentInput, Agent, AgentBulkFailure>;
 export type UpdateManyAgentsResult = BulkResult<UpdateManyAgentsItem, Agent, AgentBulkFailure>;
 export type PatchManyAgentsResult = BulkResult<PatchManyAgentsItem, Agent, AgentBulkFailure>;
-
-export interface AgentBulkOptions extends CallOptions {
-  /** Send the agents in requests of at most this many. Default: all in one request. */
-  chunkSize?: number;
-}
 
 /** Agents and administrators of the organization. */
 export class AgentsResource {
@@ -92,12 +87,10 @@ export class AgentsResource {
    */
   async createMany(
     agents: readonly CreateAgentInput[],
-    options: AgentBulkOptions = {},
+    options: BulkOptions = {},
   ): Promise<CreateManyAgentsResult> {
-    assertNonEmptyArray(agents, "agents");
-    assertEach(agents, "agents", assertCreateAgent);
-    const { chunkSize, ...callOptions } = options;
-    return sendBulkInChunks(agents, chunkSize, (chunk) =>
+    assertItems(agents, "agents", assertCreateAgent);
+    return sendBulkInChunks(agents, options, (chunk, callOptions) =>
       this.api.data("post", "/beta/agents/bulk", { body: { data: chunk } }, callOptions),
     );
   }
@@ -125,16 +118,14 @@ export class AgentsResource {
    */
   async updateMany(
     agents: readonly UpdateManyAgentsItem[],
-    options: AgentBulkOptions = {},
+    options: BulkOptions = {},
   ): Promise<UpdateManyAgentsResult> {
-    assertNonEmptyArray(agents, "agents");
-    assertEach(agents, "agents", (agent, label) => {
+    assertItems(agents, "agents", (agent, label) => {
       assertObject(agent, label);
       assertNonEmptyString(agent["id"], `${label}.id`);
       assertNonEmptyString(agent["displayName"], `${label}.displayName`);
     });
-    const { chunkSize, ...callOptions } = options;
-    return sendBulkInChunks(agents, chunkSize, (chunk) =>
+    return sendBulkInChunks(agents, options, (chunk, callOptions) =>
       this.api.data("put", "/beta/agents", { body: chunk }, callOptions),
     );
   }
@@ -161,15 +152,13 @@ export class AgentsResource {
    */
   async patchMany(
     patches: readonly PatchManyAgentsItem[],
-    options: AgentBulkOptions = {},
+    options: BulkOptions = {},
   ): Promise<PatchManyAgentsResult> {
-    assertNonEmptyArray(patches, "patches");
-    assertEach(patches, "patches", (patch, label) => {
+    assertItems(patches, "patches", (patch, label) => {
       assertObject(patch, label);
       assertNonEmptyString(patch["id"], `${label}.id`);
     });
-    const { chunkSize, ...callOptions } = options;
-    return sendBulkInChunks(patches, chunkSize, (chunk) =>
+    return sendBulkInChunks(patches, options, (chunk, callOptions) =>
       this.api.data("patch", "/beta/agents", { body: chunk }, callOptions),
     );
   }
@@ -267,11 +256,4 @@ function assertCreateAgent(agent: unknown, label: string): asserts agent is Crea
   assertObject(agent, label);
   assertNonEmptyString(agent["displayName"], `${label}.displayName`);
   assertNonEmptyString(agent["email"], `${label}.email`);
-}
-
-/** Local: validate.ts has no boolean check yet. */
-function assertBoolean(value: unknown, name: string): asserts value is boolean {
-  if (typeof value !== "boolean") {
-    throw new TypeError(`${name} must be a boolean, got ${describeValue(value)}`);
-  }
 }

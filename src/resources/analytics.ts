@@ -9,13 +9,14 @@ import type {
   Schemas,
 } from "../types.js";
 import {
+  assertArray,
   assertConversationId,
   assertEach,
+  assertListQuery,
   assertNonEmptyArray,
   assertNonEmptyString,
   assertObject,
-  assertPositiveInteger,
-  describeValue,
+  assertString,
 } from "../validate.js";
 
 /** A metric of the catalogue: its id, what it measures, its filters and aggregations. */
@@ -57,7 +58,7 @@ export class AnalyticsResource {
     query: ListAnalyticsMetricsQuery = {},
     options?: CallOptions,
   ): Paginated<AnalyticsMetric> {
-    assertPageQuery(query);
+    assertListQuery(query);
     return this.api.list("get", "/beta/analytics/metrics", { params: { query } }, options);
   }
 
@@ -108,7 +109,7 @@ export class AnalyticsResource {
     options?: CallOptions,
   ): Paginated<AnalyticsFilterValue> {
     assertNonEmptyString(filterAttribute, "filterAttribute");
-    assertPageQuery(query);
+    assertListQuery(query);
     return this.api.list(
       "get",
       "/beta/analytics/filter/{filterAttribute}",
@@ -125,7 +126,7 @@ export class AnalyticsResource {
     query: ListAnalyticsRecordTypesQuery = {},
     options?: CallOptions,
   ): Paginated<AnalyticsRecordType> {
-    assertPageQuery(query);
+    assertListQuery(query);
     return this.api.list("get", "/beta/analytics/records", { params: { query } }, options);
   }
 
@@ -155,7 +156,7 @@ export class AnalyticsResource {
     options?: CallOptions,
   ): Paginated<AnalyticsRecord> {
     assertDataInput(input, "input");
-    assertPageQuery(query);
+    assertListQuery(query);
     return this.api.list(
       "post",
       "/beta/analytics/records",
@@ -235,23 +236,4 @@ function withWirePeriodFilter<T extends object>(input: T): T {
         }
       : { _type: "Interval", ...fields };
   return { ...input, periodFilter: wire };
-}
-
-/** A list's query object; `pageLimit`, when given, a positive integer. */
-function assertPageQuery(query: unknown): void {
-  assertObject(query, "query");
-  if (query["pageLimit"] !== undefined)
-    assertPositiveInteger(query["pageLimit"], "query.pageLimit");
-}
-
-function assertArray(value: unknown, name: string): asserts value is readonly unknown[] {
-  if (!Array.isArray(value)) {
-    throw new TypeError(`${name} must be an array, got ${describeValue(value)}`);
-  }
-}
-
-function assertString(value: unknown, name: string): void {
-  if (typeof value !== "string") {
-    throw new TypeError(`${name} must be a string, got ${describeValue(value)}`);
-  }
 }

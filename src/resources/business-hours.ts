@@ -1,6 +1,12 @@
 import type { DixaApi } from "../api.js";
 import type { CallOptions, QueryParams, ResponseData } from "../types.js";
-import { assertNonEmptyString, assertObject, assertUuid, describeValue } from "../validate.js";
+import {
+  assertIntegerInRange,
+  assertNonEmptyString,
+  assertObject,
+  assertUuid,
+  ifPresent,
+} from "../validate.js";
 
 /** `{ schedules }`: the id and name of every business-hours schedule. */
 export type BusinessHoursScheduleList = ResponseData<"/beta/business-hours/schedules", "get">;
@@ -71,7 +77,7 @@ export class BusinessHoursResource {
   ): Promise<BusinessHoursUpcoming> {
     assertUuid(scheduleId, "scheduleId");
     assertObject(query, "query");
-    if (query.days !== undefined) assertDays(query.days);
+    ifPresent(query.days, "query.days", (days, name) => assertIntegerInRange(days, name, 1, 90));
     return this.api.data(
       "get",
       "/beta/business-hours/schedules/{scheduleId}/upcoming",
@@ -100,11 +106,5 @@ export class BusinessHoursResource {
       { params: { path: { scheduleId }, query } },
       options,
     );
-  }
-}
-
-function assertDays(value: unknown): void {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 90) {
-    throw new TypeError(`query.days must be an integer from 1 to 90, got ${describeValue(value)}`);
   }
 }

@@ -1,6 +1,6 @@
 import type { DixaApi } from "../api.js";
 import type { Paginated } from "../paginate.js";
-import { parseDixaTimestamp } from "../timestamps.js";
+
 import type {
   CallOptions,
   ListItem,
@@ -10,11 +10,15 @@ import type {
   ResponseData,
 } from "../types.js";
 import {
+  assertBoolean,
   assertConversationId,
+  assertCustomAttributeValues,
   assertNonEmptyString,
   assertObject,
+  assertTimestamp,
   assertUuid,
   describeValue,
+  ifPresent,
 } from "../validate.js";
 import { assertContent, assertMessageInput, type WithTypeTags } from "./messages.js";
 
@@ -147,7 +151,7 @@ export class ConversationsResource {
   ): Promise<void> {
     assertConversationId(conversationId);
     assertObject(input, "input");
-    assertOptionalUuid(input["userId"], "input.userId");
+    ifPresent(input["userId"], "input.userId", assertUuid);
     return this.api.void(
       "put",
       "/beta/conversations/{conversationId}/close",
@@ -168,7 +172,7 @@ export class ConversationsResource {
   ): Promise<void> {
     assertConversationId(conversationId);
     assertObject(input, "input");
-    assertOptionalUuid(input["userId"], "input.userId");
+    ifPresent(input["userId"], "input.userId", assertUuid);
     return this.api.void(
       "put",
       "/beta/conversations/{conversationId}/reopen",
@@ -190,7 +194,7 @@ export class ConversationsResource {
     assertConversationId(conversationId);
     assertObject(followUp, "followUp");
     assertTimestamp(followUp["timestamp"], "followUp.timestamp");
-    assertOptionalUuid(followUp["userId"], "followUp.userId");
+    ifPresent(followUp["userId"], "followUp.userId", assertUuid);
     return this.api.void(
       "put",
       "/beta/conversations/{conversationId}/followup",
@@ -212,7 +216,7 @@ export class ConversationsResource {
     assertConversationId(conversationId);
     assertObject(transfer, "transfer");
     assertUuid(transfer["queueId"], "transfer.queueId");
-    assertOptionalUuid(transfer["userId"], "transfer.userId");
+    ifPresent(transfer["userId"], "transfer.userId", assertUuid);
     return this.api.void(
       "put",
       "/beta/conversations/{conversationId}/transfer/queue",
@@ -234,7 +238,7 @@ export class ConversationsResource {
     assertConversationId(conversationId);
     assertObject(claim, "claim");
     assertUuid(claim["agentId"], "claim.agentId");
-    assertOptionalBoolean(claim["force"], "claim.force");
+    ifPresent(claim["force"], "claim.force", assertBoolean);
     return this.api.void(
       "put",
       "/beta/conversations/{conversationId}/claim",
@@ -327,8 +331,8 @@ export class ConversationsResource {
     options?: CallOptions,
   ): Paginated<ConversationActivityLogEntry> {
     assertObject(query, "query");
-    if (query.fromDatetime !== undefined) assertTimestamp(query.fromDatetime, "query.fromDatetime");
-    if (query.toDatetime !== undefined) assertTimestamp(query.toDatetime, "query.toDatetime");
+    ifPresent(query.fromDatetime, "query.fromDatetime", assertTimestamp);
+    ifPresent(query.toDatetime, "query.toDatetime", assertTimestamp);
     return this.api.list("get", "/beta/conversations/activitylog", { params: { query } }, options);
   }
 
@@ -358,7 +362,7 @@ export class ConversationsResource {
   ): Promise<ConversationAnonymizationRequest> {
     assertConversationId(conversationId);
     assertObject(query, "query");
-    assertOptionalBoolean(query["force"], "query.force");
+    ifPresent(query["force"], "query.force", assertBoolean);
     return this.api.data(
       "patch",
       "/beta/conversations/{conversationId}/anonymize",
@@ -438,47 +442,5 @@ function assertImportConversation(conversation: unknown, label: string): void {
       message["_type"] === "OutboundImport" ||
       (message["_type"] === undefined && message["agentId"] !== undefined);
     if (outbound) assertUuid(message["agentId"], `${name}.agentId`);
-  });
-}
-
-/** An ISO 8601 date-time as Dixa reads it (`2025-01-08T08:31:25Z`). */
-function assertTimestamp(value: unknown, name: string): asserts value is string {
-  if (typeof value !== "string" || parseDixaTimestamp(value) === undefined) {
-    throw new TypeError(
-      `${name} must be an ISO 8601 date-time string, got ${describeValue(value)}`,
-    );
-  }
-}
-
-function assertOptionalUuid(value: unknown, name: string): void {
-  if (value !== undefined) assertUuid(value, name);
-}
-
-export function assertOptionalBoolean(value: unknown, name: string): void {
-  if (value !== undefined && typeof value !== "boolean") {
-    throw new TypeError(`${name} must be a boolean, got ${describeValue(value)}`);
-  }
-}
-
-/**
- * Custom attribute values to set: a non-empty object whose keys are custom attribute ids
- * (UUIDs) and whose values are a string or an array of strings.
- */
-export function assertCustomAttributeValues(value: unknown, name: string): void {
-  assertObject(value, name);
-  const entries = Object.entries(value);
-  if (entries.length === 0) {
-    throw new TypeError(`${name} must set at least one custom attribute, got an empty object`);
-  }
-  entries.forEach(([key, item], index) => {
-    assertUuid(key, `${name} key #${index}`);
-    const ok =
-      typeof item === "string" ||
-      (Array.isArray(item) && item.every((element) => typeof element === "string"));
-    if (!ok) {
-      throw new TypeError(
-        `${name}[${JSON.stringify(key)}] must be a string or an array of strings, got ${describeValue(item)}`,
-      );
-    }
   });
 }

@@ -1,6 +1,6 @@
 import type { DixaApi } from "../api.js";
 import type { BulkResult } from "../bulk.js";
-import { sendBulkInChunks } from "../bulk-request.js";
+import { sendBulkInChunks, type BulkOptions } from "../bulk-request.js";
 import type { DixaError } from "../errors.js";
 import type { Paginated } from "../paginate.js";
 import type {
@@ -13,13 +13,14 @@ import type {
   Schemas,
 } from "../types.js";
 import {
-  assertEach,
-  assertNonEmptyArray,
+  assertBoolean,
+  assertCustomAttributeValues,
+  assertItems,
   assertNonEmptyString,
   assertObject,
   assertUuid,
+  ifPresent,
 } from "../validate.js";
-import { assertCustomAttributeValues, assertOptionalBoolean } from "./conversations.js";
 
 /** An end user (contact) as Dixa sends it; lists leave out `customAttributes`. */
 export type EndUser = ResponseData<"/beta/endusers/{userId}", "get">;
@@ -72,11 +73,6 @@ export type ListEndUserConversationsQuery = ListQuery<
   "/beta/endusers/{userId}/conversations",
   "get"
 >;
-
-export interface EndUserBulkOptions extends CallOptions {
-  /** Send the end users in requests of at most this many. Default: all in one request. */
-  chunkSize?: number;
-}
 
 /** The filters of `endUsers.list` that Dixa refuses to combine. */
 const exclusiveFilters = ["email", "phone", "externalId"] as const;
@@ -134,12 +130,10 @@ export class EndUsersResource {
    */
   async createMany(
     endUsers: readonly CreateEndUserInput[],
-    options: EndUserBulkOptions = {},
+    options: BulkOptions = {},
   ): Promise<CreateManyEndUsersResult> {
-    assertNonEmptyArray(endUsers, "endUsers");
-    assertEach(endUsers, "endUsers", assertObject);
-    const { chunkSize, ...callOptions } = options;
-    return sendBulkInChunks(endUsers, chunkSize, (chunk) =>
+    assertItems(endUsers, "endUsers", assertObject);
+    return sendBulkInChunks(endUsers, options, (chunk, callOptions) =>
       this.api.data("post", "/beta/endusers/bulk", { body: { data: chunk } }, callOptions),
     );
   }
@@ -172,16 +166,14 @@ export class EndUsersResource {
    */
   async updateMany(
     endUsers: readonly UpdateManyEndUsersItem[],
-    options: EndUserBulkOptions = {},
+    options: BulkOptions = {},
   ): Promise<UpdateManyEndUsersResult> {
-    assertNonEmptyArray(endUsers, "endUsers");
-    assertEach(endUsers, "endUsers", (endUser, label) => {
+    assertItems(endUsers, "endUsers", (endUser, label) => {
       assertObject(endUser, label);
       assertUuid(endUser["id"], `${label}.id`);
       assertNonEmptyString(endUser["displayName"], `${label}.displayName`);
     });
-    const { chunkSize, ...callOptions } = options;
-    return sendBulkInChunks(endUsers, chunkSize, (chunk) =>
+    return sendBulkInChunks(endUsers, options, (chunk, callOptions) =>
       this.api.data("put", "/beta/endusers", { body: { data: chunk } }, callOptions),
     );
   }
@@ -208,15 +200,13 @@ export class EndUsersResource {
    */
   async patchMany(
     patches: readonly PatchManyEndUsersItem[],
-    options: EndUserBulkOptions = {},
+    options: BulkOptions = {},
   ): Promise<PatchManyEndUsersResult> {
-    assertNonEmptyArray(patches, "patches");
-    assertEach(patches, "patches", (patch, label) => {
+    assertItems(patches, "patches", (patch, label) => {
       assertObject(patch, label);
       assertUuid(patch["id"], `${label}.id`);
     });
-    const { chunkSize, ...callOptions } = options;
-    return sendBulkInChunks(patches, chunkSize, (chunk) =>
+    return sendBulkInChunks(patches, options, (chunk, callOptions) =>
       this.api.data("patch", "/beta/endusers", { body: { data: chunk } }, callOptions),
     );
   }
@@ -234,7 +224,7 @@ export class EndUsersResource {
   ): Promise<EndUserAnonymizationRequest> {
     assertUuid(userId, "userId");
     assertObject(query, "query");
-    assertOptionalBoolean(query["force"], "query.force");
+    ifPresent(query["force"], "query.force", assertBoolean);
     return this.api.data(
       "patch",
       "/beta/endusers/{userId}/anonymize",

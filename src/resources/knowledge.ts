@@ -3,7 +3,6 @@ import { DixaMalformedResponseError } from "../errors.js";
 import type { Paginated } from "../paginate.js";
 import type {
   CallOptions,
-  ListItem,
   ListQuery,
   QueryParams,
   RequestBody,
@@ -16,6 +15,7 @@ import {
   assertNonEmptyArray,
   assertNonEmptyString,
   assertObject,
+  assertOptionalStringList,
   assertPositiveInteger,
   assertUuid,
   describeValue,
@@ -206,7 +206,7 @@ export class KnowledgeResource {
     if (article["parentId"] !== undefined) {
       assertNonEmptyString(article["parentId"], "article.parentId");
     }
-    assertStringList(article["tags"], "article.tags");
+    assertOptionalStringList(article["tags"], "article.tags");
     return this.api.data("post", "/beta/knowledge/articles", { body: article }, options);
   }
 
@@ -228,8 +228,8 @@ export class KnowledgeResource {
     const tags = changes["tags"];
     if (tags !== undefined) {
       assertObject(tags, "changes.tags");
-      assertStringList(tags["add"], "changes.tags.add");
-      assertStringList(tags["remove"], "changes.tags.remove");
+      assertOptionalStringList(tags["add"], "changes.tags.add");
+      assertOptionalStringList(tags["remove"], "changes.tags.remove");
     }
     return this.api.data(
       "patch",
@@ -463,15 +463,6 @@ function assertTranslations(value: unknown, label: string): void {
       throw new TypeError(`${itemLabel}.content must be a string, got ${describeValue(content)}`);
     }
   });
-}
-
-/** Optional list of ids (tags and the like), each a non-empty string. */
-function assertStringList(value: unknown, label: string): void {
-  if (value === undefined) return;
-  if (!Array.isArray(value)) {
-    throw new TypeError(`${label} must be an array, got ${describeValue(value)}`);
-  }
-  assertEach(value, label, (item, itemLabel) => assertNonEmptyString(item, itemLabel));
 }
 
 /** For answers whose every field matters (`data` and `partialErrors`): the body, checked. */

@@ -1,12 +1,11 @@
 import type { DixaApi } from "../api.js";
 import type { BulkResult } from "../bulk.js";
-import { sendBulkInChunks } from "../bulk-request.js";
+import { sendBulkInChunks, type BulkOptions } from "../bulk-request.js";
 import type { DixaError } from "../errors.js";
 import type { CallOptions, RequestBody, Schemas } from "../types.js";
 import {
   assertConversationId,
-  assertEach,
-  assertNonEmptyArray,
+  assertItems,
   assertNonEmptyString,
   assertObject,
 } from "../validate.js";
@@ -16,11 +15,6 @@ export type CreateNoteInput = RequestBody<"/beta/conversations/{conversationId}/
 /** A per-note failure from Dixa, or the error that made a whole chunk fail. */
 export type NoteFailure = Schemas["ErrorResponse"] | DixaError;
 export type CreateManyNotesResult = BulkResult<CreateNoteInput, InternalNote, NoteFailure>;
-
-export interface CreateManyOptions extends CallOptions {
-  /** Send the notes in requests of at most this many. Default: all in one request. */
-  chunkSize?: number;
-}
 
 /** Internal notes on a conversation: visible to agents, never to the end user. */
 export class NotesResource {
@@ -69,13 +63,11 @@ export class NotesResource {
   async createMany(
     conversationId: number,
     notes: readonly CreateNoteInput[],
-    options: CreateManyOptions = {},
+    options: BulkOptions = {},
   ): Promise<CreateManyNotesResult> {
     assertConversationId(conversationId);
-    assertNonEmptyArray(notes, "notes");
-    assertEach(notes, "notes", assertNote);
-    const { chunkSize, ...callOptions } = options;
-    return sendBulkInChunks(notes, chunkSize, (chunk) =>
+    assertItems(notes, "notes", assertNote);
+    return sendBulkInChunks(notes, options, (chunk, callOptions) =>
       this.api.data(
         "post",
         "/beta/conversations/{conversationId}/notes/bulk",

@@ -1,15 +1,15 @@
 import type { DixaApi } from "../api.js";
 import type { BulkResult, OutcomeData } from "../bulk.js";
-import { sendBulkInChunks } from "../bulk-request.js";
+import { sendBulkInChunks, type BulkOptions } from "../bulk-request.js";
 import type { DixaError } from "../errors.js";
 import type { CallOptions, ListItem, RequestBody, ResponseData, Schemas } from "../types.js";
 import {
+  assertBoolean,
   assertConversationId,
-  assertEach,
-  assertNonEmptyArray,
   assertNonEmptyString,
   assertObject,
   assertUuid,
+  assertUuidList,
   describeValue,
 } from "../validate.js";
 
@@ -34,11 +34,6 @@ export type AddQueueMembersResult = BulkResult<
   OutcomeData<Schemas["BulkActionOutcome_BulkError_UUID"]>,
   QueueMemberFailure
 >;
-
-export interface AddQueueMembersOptions extends CallOptions {
-  /** Send the agent ids in requests of at most this many. Default: all in one request. */
-  chunkSize?: number;
-}
 
 /** Dixa documents this limit in the description of the remove-members body. */
 const maxMembersRemovedPerCall = 10;
@@ -110,12 +105,13 @@ export class QueuesResource {
   async addMembers(
     queueId: string,
     members: QueueMembersInput,
-    options: AddQueueMembersOptions = {},
+    options: BulkOptions = {},
   ): Promise<AddQueueMembersResult> {
     assertUuid(queueId, "queueId");
-    const agentIds = assertAgentIds(members, "members");
-    const { chunkSize, ...callOptions } = options;
-    return sendBulkInChunks(agentIds, chunkSize, (chunk) =>
+    assertObject(members, "members");
+    const agentIds = members["agentIds"];
+    assertUuidList(agentIds, "members.agentIds");
+    return sendBulkInChunks(agentIds, options, (chunk, callOptions) =>
       this.api.data(
         "patch",
         "/beta/queues/{queueId}/members",
@@ -136,7 +132,9 @@ export class QueuesResource {
     options?: CallOptions,
   ): Promise<void> {
     assertUuid(queueId, "queueId");
-    const agentIds = assertAgentIds(members, "members");
+    assertObject(members, "members");
+    const agentIds = members["agentIds"];
+    assertUuidList(agentIds, "members.agentIds");
     if (agentIds.length > maxMembersRemovedPerCall) {
       throw new TypeError(
         `members.agentIds must hold at most ${maxMembersRemovedPerCall} ids per call, got ${describeValue(agentIds)}`,
@@ -183,21 +181,5 @@ export class QueuesResource {
       { params: { path: { csid } } },
       options,
     );
-  }
-}
-
-/** `{ agentIds }` with at least one id, each a UUID (the spec leaves the list optional). */
-function assertAgentIds(body: unknown, label: string): readonly string[] {
-  assertObject(body, label);
-  const agentIds = body["agentIds"];
-  assertNonEmptyArray<unknown>(agentIds, `${label}.agentIds`);
-  assertEach(agentIds, `${label}.agentIds`, assertUuid);
-  return agentIds as readonly string[];
-}
-
-/** Local: validate.ts has no boolean check yet. */
-function assertBoolean(value: unknown, name: string): asserts value is boolean {
-  if (typeof value !== "boolean") {
-    throw new TypeError(`${name} must be a boolean, got ${describeValue(value)}`);
   }
 }

@@ -2,11 +2,13 @@ import type { DixaApi } from "../api.js";
 import type { Paginated } from "../paginate.js";
 import type { CallOptions, ListItem, ListQuery, RequestBody, Schemas } from "../types.js";
 import {
+  assertBoolean,
   assertEach,
+  assertListQuery,
   assertNonEmptyString,
   assertObject,
-  assertPositiveInteger,
   describeValue,
+  ifPresent,
 } from "../validate.js";
 
 /** A conversation that matched, with the matching snippets (matches wrapped in `<em>`). */
@@ -64,7 +66,7 @@ export class SearchResource {
     options?: CallOptions,
   ): Paginated<ConversationSearchHit> {
     assertSearch(search, "search");
-    assertPageQuery(query);
+    assertListQuery(query);
     return this.api.list(
       "post",
       "/beta/search/conversations",
@@ -83,9 +85,9 @@ export class SearchResource {
     query: SearchConversationsByQueryQuery,
     options?: CallOptions,
   ): Paginated<ConversationSearchByQueryHit> {
-    assertPageQuery(query);
+    assertListQuery(query);
     assertNonEmptyString(query["query"], "query.query");
-    assertOptionalBoolean(query["exactMatch"], "query.exactMatch");
+    ifPresent(query["exactMatch"], "query.exactMatch", assertBoolean);
     return this.api.list("get", "/beta/search/conversations", { params: { query } }, options);
   }
 }
@@ -96,7 +98,7 @@ function assertSearch(search: unknown, label: string): void {
   if (query !== undefined) {
     assertObject(query, `${label}.query`);
     assertNonEmptyString(query["value"], `${label}.query.value`);
-    assertOptionalBoolean(query["exactMatch"], `${label}.query.exactMatch`);
+    ifPresent(query["exactMatch"], `${label}.query.exactMatch`, assertBoolean);
   }
   if (filters !== undefined) {
     assertObject(filters, `${label}.filters`);
@@ -117,18 +119,5 @@ function assertSearch(search: unknown, label: string): void {
         assertNonEmptyString(field["operator"]["_type"], `${name}.field.operator._type`);
       });
     }
-  }
-}
-
-/** A list's query object; `pageLimit`, when given, a positive integer. */
-function assertPageQuery(query: unknown): asserts query is Record<string, unknown> {
-  assertObject(query, "query");
-  if (query["pageLimit"] !== undefined)
-    assertPositiveInteger(query["pageLimit"], "query.pageLimit");
-}
-
-function assertOptionalBoolean(value: unknown, name: string): void {
-  if (value !== undefined && typeof value !== "boolean") {
-    throw new TypeError(`${name} must be a boolean, got ${describeValue(value)}`);
   }
 }

@@ -1,13 +1,14 @@
 import type { DixaApi } from "../api.js";
 import type { CallOptions, QueryParams, RequestBody, ResponseData } from "../types.js";
 import {
+  assertBoolean,
   assertConversationId,
   assertEach,
   assertNonEmptyArray,
   assertNonEmptyString,
   assertObject,
   assertUuid,
-  describeValue,
+  ifPresent,
 } from "../validate.js";
 
 /** A tag: id, name, optional color, and whether it is `Active` or `Inactive`. */
@@ -30,7 +31,7 @@ export class TagsResource {
    */
   async list(query: ListTagsQuery = {}, options?: CallOptions): Promise<Tag[]> {
     assertObject(query, "query");
-    assertOptionalBoolean(query["includeDeactivated"], "query.includeDeactivated");
+    ifPresent(query["includeDeactivated"], "query.includeDeactivated", assertBoolean);
     return this.api.data("get", "/beta/tags", { params: { query } }, options);
   }
 
@@ -169,11 +170,5 @@ export class TagsResource {
       { params: { path: { conversationId } }, body: { data: tags } },
       options,
     );
-  }
-}
-
-function assertOptionalBoolean(value: unknown, name: string): void {
-  if (value !== undefined && typeof value !== "boolean") {
-    throw new TypeError(`${name} must be a boolean, got ${describeValue(value)}`);
   }
 }

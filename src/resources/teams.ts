@@ -1,13 +1,7 @@
 import type { DixaApi } from "../api.js";
 import type { Paginated } from "../paginate.js";
 import type { CallOptions, ListItem, ListQuery, RequestBody, ResponseData } from "../types.js";
-import {
-  assertEach,
-  assertNonEmptyArray,
-  assertNonEmptyString,
-  assertObject,
-  assertUuid,
-} from "../validate.js";
+import { assertNonEmptyString, assertObject, assertUuid, assertUuidList } from "../validate.js";
 
 export type Team = ResponseData<"/beta/teams/{teamId}", "get">;
 export type CreateTeamInput = RequestBody<"/beta/teams", "post">;
@@ -90,7 +84,8 @@ export class TeamsResource {
     options?: CallOptions,
   ): Promise<void> {
     assertUuid(teamId, "teamId");
-    assertAgentIds(members, "members");
+    assertObject(members, "members");
+    assertUuidList(members["agentIds"], "members.agentIds");
     return this.api.void(
       "patch",
       "/beta/teams/{teamId}/agents",
@@ -109,7 +104,8 @@ export class TeamsResource {
     options?: CallOptions,
   ): Promise<void> {
     assertUuid(teamId, "teamId");
-    assertAgentIds(members, "members");
+    assertObject(members, "members");
+    assertUuidList(members["agentIds"], "members.agentIds");
     return this.api.void(
       "delete",
       "/beta/teams/{teamId}/agents",
@@ -135,12 +131,4 @@ export class TeamsResource {
       options,
     );
   }
-}
-
-/** `{ agentIds }` with at least one id, each a UUID (the spec leaves the list optional). */
-function assertAgentIds(body: unknown, label: string): void {
-  assertObject(body, label);
-  const agentIds = body["agentIds"];
-  assertNonEmptyArray(agentIds, `${label}.agentIds`);
-  assertEach(agentIds, `${label}.agentIds`, assertUuid);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DixaApiError, isDixaApiError } from "../../src/index.js";
 import { prismClient } from "./prism-client.js";
 import { exampleData } from "./spec-examples.js";

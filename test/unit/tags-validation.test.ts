@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Paginated } from "../../src/index.js";
+
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
 import { clientFor } from "../support/test-client.js";
 
