@@ -1,6 +1,6 @@
-import type { Client } from "openapi-fetch";
 import { DixaApiError, DixaMalformedResponseError } from "./errors.js";
-import { exchangeInfo } from "./http/exchange.js";
+import { BufferedResponse } from "./http/buffered-response.js";
+import type { RawClient } from "./http/raw-client.js";
 import { parseRetryAfter } from "./http/retry-after.js";
 import { Paginated, type PageBody } from "./paginate.js";
 import type { Redactor } from "./redact.js";
@@ -11,10 +11,7 @@ import type {
   PathsWith,
   ResponseBody,
   ResponseData,
-  paths,
 } from "./types.js";
-
-export type RawClient = Client<paths, `${string}/${string}`>;
 
 /** Path, query and body of one call, in openapi-fetch's shape. */
 export interface CallInit {
@@ -58,13 +55,13 @@ export class DixaApi {
       retry: options.retry,
       parseAs: "text",
     });
-    const exchange = exchangeInfo(response);
+    const exchange = response instanceof BufferedResponse ? response : undefined;
     if (!response.ok) {
       throw new DixaApiError({
         status: response.status,
         method: upper,
         pathTemplate,
-        path: exchange?.path ?? pathTemplate,
+        path: exchange?.requestPath ?? pathTemplate,
         serverMessage: this.redact(serverMessage(error, response)),
         body: this.redact(error === "" ? undefined : error),
         retryAfter: parseRetryAfter(response.headers.get("retry-after")),

@@ -1,6 +1,7 @@
 import createClient from "openapi-fetch";
-import { DixaApi, type RawClient } from "./api.js";
-import { dixaMiddleware } from "./http/dixa-middleware.js";
+import { DixaApi } from "./api.js";
+import { DixaRequest } from "./http/dixa-request.js";
+import { tagPathTemplates, type RawClient } from "./http/raw-client.js";
 import { createTransport } from "./http/transport.js";
 import { resolveOptions, type DixaClientOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
@@ -63,8 +64,16 @@ export interface DixaClient {
 export function createDixaClient(options: DixaClientOptions): DixaClient {
   const resolved = resolveOptions(options, packageUserAgent);
   const redact = createRedactor(resolved.apiKey);
-  const raw = createClient<paths, `${string}/${string}`>({
+  // The token (as is, no `Bearer`) and User-Agent go in as default headers: openapi-fetch merges
+  // them into every Request it builds anyway, so they cost nothing extra per call.
+  const openapiFetch = createClient<paths, `${string}/${string}`>({
     baseUrl: resolved.baseUrl,
+    headers: {
+      Authorization: resolved.apiKey,
+      "User-Agent": resolved.userAgent,
+      Accept: "application/json",
+    },
+    Request: DixaRequest,
     fetch: createTransport({
       fetch: resolved.fetch,
       timeoutMs: resolved.timeoutMs,
@@ -74,7 +83,7 @@ export function createDixaClient(options: DixaClientOptions): DixaClient {
       redact,
     }),
   });
-  raw.use(dixaMiddleware({ apiKey: resolved.apiKey, userAgent: resolved.userAgent }));
+  const raw = tagPathTemplates(openapiFetch);
   const api = new DixaApi(raw, redact);
   return {
     raw,

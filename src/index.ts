@@ -4,6 +4,7 @@
  */
 export { createDixaClient, type DixaClient } from "./client.js";
 export type { DixaClientOptions, RateLimitOptions, RetryOptions } from "./options.js";
+export type { FetchLike } from "./http/transport.js";
 export { RateLimiter } from "./http/rate-limiter.js";
 export type { DixaEvent, EventHook } from "./http/events.js";
 export {
@@ -18,6 +19,7 @@ export {
   isDixaError,
   isDixaApiError,
   type DixaErrorKind,
+  type RequestDescription,
 } from "./errors.js";
 export {
   splitBulkOutcomes,
@@ -31,7 +33,7 @@ export type { BulkOptions } from "./bulk-request.js";
 export { Paginated, type Page } from "./paginate.js";
 export { parseDixaTimestamp } from "./timestamps.js";
 export type { CallOptions, components, operations, paths } from "./types.js";
-export type { RawClient } from "./api.js";
+export type { RawClient } from "./http/raw-client.js";
 export type * from "./resources/agents.js";
 export type * from "./resources/analytics.js";
 export type * from "./resources/anonymization.js";

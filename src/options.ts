@@ -79,7 +79,7 @@ export function resolveOptions(
   return {
     apiKey,
     baseUrl: baseUrl.replace(/\/+$/, ""),
-    fetch: (request) => fetchImpl(request),
+    fetch: (request, init) => fetchImpl(request, init),
     userAgent: extra ? `${packageUserAgent} ${extra}` : packageUserAgent,
     timeoutMs,
     retry: resolveRetry(options.retry),

@@ -1,11 +1,17 @@
 import { DixaAbortError, DixaError, DixaNetworkError, DixaTimeoutError } from "../errors.js";
 import type { Redactor } from "../redact.js";
+import { BufferedResponse } from "./buffered-response.js";
+import { DixaRequest, perCallInitOf } from "./dixa-request.js";
 import { redactedHeaders, type EventHook } from "./events.js";
-import { rememberExchange, requestInfo, type RequestInfo } from "./exchange.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { decideRetry, resolveRetry, type ResolvedRetry } from "./retry-policy.js";
 
-export type FetchLike = (input: Request) => Promise<Response>;
+/**
+ * The fetch the client sends with: the global one by default, or one you inject. The client
+ * passes its own AbortSignal in `init.signal` (time limits, cancellation); a fetch must honour
+ * it, as every standard fetch does.
+ */
+export type FetchLike = (input: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
 
 export interface TransportOptions {
   fetch: FetchLike;
@@ -18,6 +24,13 @@ export interface TransportOptions {
   redact: Redactor;
 }
 
+interface Exchange {
+  method: string;
+  pathTemplate: string;
+  path: string;
+  timeoutMs: number;
+}
+
 /**
  * The fetch function handed to openapi-fetch: every request of the client, `client.raw`
  * included, goes through it. Per attempt it waits for the rate limiter, sends, and reads the
@@ -26,49 +39,51 @@ export interface TransportOptions {
  * become DixaErrors that name the operation and the attempts made, never the token.
  */
 export function createTransport(options: TransportOptions): FetchLike {
-  const { redact, limiter, onEvent } = options;
-  return async function dixaTransport(request: Request): Promise<Response> {
-    const info = requestInfo(request);
-    const path = new URL(request.url).pathname;
+  const { limiter, onEvent } = options;
+  return async function dixaTransport(input: Request): Promise<Response> {
+    let request = input instanceof DixaRequest ? input : await DixaRequest.from(input);
+    const perCall = perCallInitOf(input);
+    const path = options.redact(new URL(request.url).pathname);
+    const preparing = request.prepareReplay();
+    if (preparing !== undefined) await preparing;
+    const exchange: Exchange = {
+      method: request.method,
+      pathTemplate: perCall.dixaPathTemplate ?? path,
+      path,
+      timeoutMs: perCall.timeoutMs ?? options.timeoutMs,
+    };
     const policy =
-      info.retry === undefined ? options.retry : resolveRetry(info.retry, options.retry);
-    const signal = request.signal;
-    // Buffer a body once so each attempt can send it again.
-    const body = request.body === null ? undefined : await request.arrayBuffer();
+      perCall.retry === undefined ? options.retry : resolveRetry(perCall.retry, options.retry);
+    const { method, pathTemplate } = exchange;
     const started = performance.now();
     for (let attempt = 1; ; attempt++) {
-      const aborted = () =>
-        new DixaAbortError(info.method, info.pathTemplate, { attempts: attempt - 1 });
+      if (attempt > 1) request = request.retryCopy();
       if (limiter !== undefined) {
-        const waitedMs = await limiter.acquire(signal).catch(() => {
-          throw aborted();
+        const waitedMs = await limiter.acquire(request.signal).catch(() => {
+          throw new DixaAbortError(method, pathTemplate, { attempts: attempt - 1 });
         });
-        if (waitedMs > 0)
-          onEvent?.({
-            type: "rate-limit-wait",
-            method: info.method,
-            pathTemplate: info.pathTemplate,
-            waitedMs,
-          });
+        if (waitedMs > 0) onEvent?.({ type: "rate-limit-wait", method, pathTemplate, waitedMs });
       }
-      if (signal.aborted) throw aborted();
-      onEvent?.({
-        type: "request",
-        method: info.method,
-        pathTemplate: info.pathTemplate,
-        url: redact(request.url),
-        attempt,
-        headers: redactedHeaders(request.headers),
-      });
-      const sentAt = performance.now();
-      let response: Response | undefined;
+      if (onEvent !== undefined) {
+        const headers = redactedHeaders(request.headers);
+        onEvent({
+          type: "request",
+          method,
+          pathTemplate,
+          url: options.redact(request.url),
+          attempt,
+          headers,
+        });
+      }
+      const sentAt = onEvent === undefined ? 0 : performance.now();
+      let response: BufferedResponse | undefined;
       let error: DixaError | undefined;
       try {
-        response = await sendOnce(request, body, info, path, options, attempt);
+        response = await sendOnce(request, exchange, options, attempt);
         onEvent?.({
           type: "response",
-          method: info.method,
-          pathTemplate: info.pathTemplate,
+          method,
+          pathTemplate,
           attempt,
           status: response.status,
           durationMs: performance.now() - sentAt,
@@ -78,32 +93,35 @@ export function createTransport(options: TransportOptions): FetchLike {
         if (error.kind === "aborted") throw error;
         onEvent?.({
           type: "error",
-          method: info.method,
-          pathTemplate: info.pathTemplate,
+          method,
+          pathTemplate,
           attempt,
           kind: error.kind,
           message: error.message,
         });
       }
-      const decision = decideRetry(
-        { method: info.method, attempt, elapsedMs: performance.now() - started, response, error },
-        policy,
-      );
+      const outcome = {
+        method,
+        attempt,
+        elapsedMs: performance.now() - started,
+        response,
+        error,
+      };
+      const decision = decideRetry(outcome, policy);
       if (!decision.retry) {
         if (error !== undefined) throw withAttempts(error, attempt);
-        rememberExchange(response!, { path, attempts: attempt });
         return response!;
       }
       onEvent?.({
         type: "retry",
-        method: info.method,
-        pathTemplate: info.pathTemplate,
+        method,
+        pathTemplate,
         attempt,
         delayMs: decision.delayMs,
         reason: decision.reason,
       });
-      await sleep(decision.delayMs, signal).catch(() => {
-        throw new DixaAbortError(info.method, info.pathTemplate, { attempts: attempt });
+      await sleep(decision.delayMs, request.signal).catch(() => {
+        throw new DixaAbortError(method, pathTemplate, { attempts: attempt });
       });
     }
   };
@@ -111,50 +129,38 @@ export function createTransport(options: TransportOptions): FetchLike {
 
 /** One attempt: send, read the whole body, all under the time limit and the caller's signal. */
 async function sendOnce(
-  request: Request,
-  body: ArrayBuffer | undefined,
-  info: RequestInfo,
-  path: string,
+  request: DixaRequest,
+  exchange: Exchange,
   options: TransportOptions,
   attempt: number,
-): Promise<Response> {
-  const timeoutMs = info.timeoutMs ?? options.timeoutMs;
+): Promise<BufferedResponse> {
+  const { method, pathTemplate, path, timeoutMs } = exchange;
+  // The request's own signal is the caller's; ours follows it and adds the time limit.
   const callerSignal = request.signal;
+  if (callerSignal.aborted)
+    throw new DixaAbortError(method, pathTemplate, { attempts: attempt - 1 });
   const controller = new AbortController();
-  let timedOut = false;
   const onCallerAbort = () => controller.abort(callerSignal.reason);
   callerSignal.addEventListener("abort", onCallerAbort, { once: true });
+  let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, timeoutMs);
   try {
-    const response = await options.fetch(
-      new Request(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body,
-        redirect: request.redirect,
-        signal: controller.signal,
-      }),
-    );
+    const response = await options.fetch(request, { signal: controller.signal });
     const bytes = await response.arrayBuffer();
-    if (!response.ok) return redactedErrorResponse(response, bytes, options.redact);
-    return new Response(bytes.byteLength === 0 ? null : bytes, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    const done = { requestPath: path, attempts: attempt };
+    return response.ok
+      ? new BufferedResponse(bytes, response, done)
+      : redactedErrorResponse(response, bytes, done, options.redact);
   } catch (error) {
     if (timedOut)
-      throw new DixaTimeoutError(info.method, info.pathTemplate, path, timeoutMs, {
-        attempts: attempt,
-      });
-    if (callerSignal.aborted)
-      throw new DixaAbortError(info.method, info.pathTemplate, { attempts: attempt });
+      throw new DixaTimeoutError(method, pathTemplate, path, timeoutMs, { attempts: attempt });
+    if (callerSignal.aborted) throw new DixaAbortError(method, pathTemplate, { attempts: attempt });
     throw new DixaNetworkError(
-      info.method,
-      info.pathTemplate,
+      method,
+      pathTemplate,
       path,
       options.redact(describeNetworkFailure(error)),
       {
@@ -171,17 +177,19 @@ async function sendOnce(
  * An error answer goes to callers as data (`client.raw` hands it back as `error`), so a server
  * that echoes the token in its body or headers must not hand the token to logs that print it.
  */
-function redactedErrorResponse(response: Response, bytes: ArrayBuffer, redact: Redactor): Response {
+function redactedErrorResponse(
+  response: Response,
+  bytes: ArrayBuffer,
+  done: { requestPath: string; attempts: number },
+  redact: Redactor,
+): BufferedResponse {
   const headers = new Headers();
   response.headers.forEach((value, name) => {
     if (name !== "content-length") headers.set(name, redact(value));
   });
-  const text = new TextDecoder().decode(bytes);
-  return new Response(text === "" ? null : redact(text), {
-    status: response.status,
-    statusText: redact(response.statusText),
-    headers,
-  });
+  const text = redact(new TextDecoder().decode(bytes));
+  const status = { status: response.status, statusText: redact(response.statusText), headers };
+  return new BufferedResponse(new TextEncoder().encode(text).buffer as ArrayBuffer, status, done);
 }
 
 function withAttempts(error: DixaError, attempts: number): DixaError {
@@ -191,18 +199,18 @@ function withAttempts(error: DixaError, attempts: number): DixaError {
 }
 
 /** A wait that the caller's signal can cut short; its timer never outlives it. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(signal?.reason);
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
