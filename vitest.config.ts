@@ -14,6 +14,7 @@ export default defineConfig({
             "test/faults/**/*.test.ts",
             "test/scripts/**/*.test.ts",
             "test/types/**/*.test.ts",
+            "test/package/**/*.test.ts",
           ],
         },
       },

@@ -1,0 +1,293 @@
+/**
+ * `npm run test:package`: the package as a user gets it. Packs the tarball (prepack builds
+ * dist/), checks what it holds and what it must not, installs it into a fresh project, typechecks
+ * a consumer written the way the README shows under NodeNext and under Bundler resolution (with
+ * this project's TypeScript), checks the installed import graph has no Node.js built-in, and runs
+ * the compiled consumer against a Prism mock of the spec. Temp folders and Prism are cleaned up
+ * on failure too.
+ */
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { walkImportGraph } from "./lib/import-graph.js";
+import { startPrism, type PrismServer } from "./lib/prism.js";
+import { projectRoot } from "./lib/project-paths.js";
+
+interface PackedFile {
+  path: string;
+  size: number;
+}
+interface PackResult {
+  filename: string;
+  size: number;
+  unpackedSize: number;
+  entryCount: number;
+  files: PackedFile[];
+}
+interface PackageJson {
+  name: string;
+  version: string;
+  main?: string;
+  types?: string;
+  exports: Record<string, string | Record<string, string>>;
+  dependencies: Record<string, string>;
+}
+
+const consumerFixture = join(projectRoot, "test", "package", "consumer");
+const tsc = join(projectRoot, "node_modules", "typescript", "bin", "tsc");
+
+/** Every file of the tarball must match; anything else (sources, tests, spec...) fails. */
+const allowed =
+  /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/.+\.(js|d\.ts|d\.ts\.map|js\.map))$/;
+const required = [
+  "package.json",
+  "README.md",
+  "LICENSE",
+  "CHANGELOG.md",
+  "dist/src/index.js",
+  "dist/src/index.d.ts",
+  "dist/generated/dixa-beta.d.ts",
+];
+/** Named so a failure says what leaked, not only that something did. */
+const forbidden: [RegExp, string][] = [
+  [/^test\//, "tests"],
+  [/^scripts\//, "scripts"],
+  [/^openapi\//, "the spec snapshot"],
+  [/^(src|generated)\//, "TypeScript sources"],
+  [/(^|\/)[^/]+(?<!\.d)\.ts$/, "a TypeScript source"],
+  [/^examples\//, "examples"],
+  [/^bench\//, "benchmarks"],
+  [/(^|\/)node_modules\//, "node_modules"],
+];
+
+const failures: string[] = [];
+function check(ok: boolean, message: string): void {
+  if (!ok) failures.push(message);
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    process.stdout.write(`${name}... `);
+    const result = await run();
+    const ms = Math.round(performance.now() - t);
+    console.log(`${ms} ms`);
+    return result;
+  };
+
+  const work = await mkdtemp(join(tmpdir(), "dixa-beta-package-"));
+  let prism: PrismServer | undefined;
+  const cleanUp = async () => {
+    await prism?.stop();
+    await rm(work, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`\n${signal}: cleaning up`);
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  try {
+    const pkg = JSON.parse(
+      await readFile(join(projectRoot, "package.json"), "utf8"),
+    ) as PackageJson;
+
+    // 1. Pack (prepack runs the build) and look inside.
+    const packed = await step("npm pack (builds dist/)", async () => {
+      const { stdout } = await npm(["pack", "--json", "--pack-destination", work], {
+        cwd: projectRoot,
+      });
+      return (JSON.parse(stdout) as PackResult[])[0]!;
+    });
+    const paths = packed.files.map((f) => f.path);
+    for (const file of required) check(paths.includes(file), `the tarball lacks ${file}`);
+    for (const target of exportTargets(pkg)) {
+      check(paths.includes(target), `the tarball lacks ${target}, named in package.json`);
+    }
+    for (const path of paths) {
+      const leak = forbidden.find(([pattern]) => pattern.test(path));
+      if (leak) check(false, `the tarball ships ${leak[1]}: ${path}`);
+      else check(allowed.test(path), `the tarball ships an unexpected file: ${path}`);
+    }
+    for (const path of paths.filter((p) => /^dist\/.+\.js$/.test(p))) {
+      const types = path.replace(/\.js$/, ".d.ts");
+      check(paths.includes(types), `${path} has no declarations (${types})`);
+    }
+    if (failures.length > 0) return report(failures);
+
+    // 2. A fresh project that installs the tarball, as a user would.
+    const consumer = join(work, "consumer");
+    await cp(consumerFixture, consumer, { recursive: true });
+    const typesNode = JSON.parse(
+      await readFile(join(projectRoot, "node_modules", "@types", "node", "package.json"), "utf8"),
+    ) as { version: string };
+    await step("npm install the tarball into a fresh project", () =>
+      npm(
+        [
+          "install",
+          join(work, packed.filename),
+          `@types/node@${typesNode.version}`,
+          "--prefer-offline",
+          "--no-audit",
+          "--no-fund",
+          "--no-package-lock",
+          "--ignore-scripts",
+        ],
+        { cwd: consumer },
+      ),
+    );
+
+    // 3. Typecheck the consumer with this project's TypeScript, two ways.
+    await step("typecheck the consumer (strict, NodeNext, @types/node, no DOM; emit)", () =>
+      run(process.execPath, [tsc, "-p", "tsconfig.nodenext.json"], { cwd: consumer }),
+    );
+    await step("typecheck the consumer (strict, Bundler, DOM, no @types/node)", () =>
+      run(process.execPath, [tsc, "-p", "tsconfig.bundler.json"], { cwd: consumer }),
+    );
+
+    // 4. What got installed: no Node.js built-in on the run-time path, only declared deps.
+    const installed = join(consumer, "node_modules", pkg.name);
+    const graph = walkImportGraph(join(installed, "dist", "src", "index.js"));
+    for (const edge of [...graph.builtins, ...graph.unresolved]) {
+      check(false, `${relative(consumer, edge.from)} imports ${edge.specifier}`);
+    }
+    check(
+      graph.packages.join() === Object.keys(pkg.dependencies).sort().join(),
+      `the installed client reaches packages [${graph.packages.join(", ")}], expected its dependencies [${Object.keys(pkg.dependencies).join(", ")}]`,
+    );
+    await step("module checks (require(esm), deep imports blocked)", async () => {
+      const { stdout } = await run(
+        process.execPath,
+        [
+          "--input-type=commonjs",
+          "--no-warnings",
+          "-e",
+          `const c = require(${JSON.stringify(pkg.name)}); console.log(typeof c.createDixaClient)`,
+        ],
+        { cwd: consumer },
+      );
+      check(
+        stdout.trim() === "function",
+        "require() of the package does not give createDixaClient",
+      );
+      const deep = await run(
+        process.execPath,
+        ["--input-type=module", "-e", `await import("${pkg.name}/dist/src/client.js")`],
+        { cwd: consumer },
+      ).then(
+        () => "",
+        (error: Error) => error.message,
+      );
+      check(
+        deep.includes("ERR_PACKAGE_PATH_NOT_EXPORTED"),
+        "a deep import of dist/src/client.js is not blocked by exports",
+      );
+    });
+
+    // 5. Run the compiled consumer against Prism.
+    prism = await step("start Prism", () => startPrism());
+    const summary = await step("run the compiled consumer against Prism", async () => {
+      const { stdout } = await run(process.execPath, ["out/main.js"], {
+        cwd: consumer,
+        env: { ...process.env, DIXA_BASE_URL: prism!.url },
+      });
+      return JSON.parse(stdout.trim().split("\n").at(-1)!) as Record<string, unknown>;
+    });
+    check(typeof summary["noteId"] === "string", "notes.create returned no note id");
+    check((summary["agents"] as number) > 0, "agents.list() iterated no agents");
+    check(
+      JSON.stringify(summary["bulkSuccesses"]) === "[0]" &&
+        JSON.stringify(summary["bulkFailures"]) === "[1]",
+      `notes.createMany: expected success #0 and failure #1, got ${JSON.stringify(summary)}`,
+    );
+    check(summary["notFoundStatus"] === 404, "a 404 was not narrowed by isDixaApiError");
+    check(typeof summary["rawAgentName"] === "string", "client.raw.GET returned no agent");
+
+    if (failures.length > 0) return report(failures);
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+    console.log(
+      `\n${packed.filename}: ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked, ${packed.entryCount} files`,
+    );
+    console.log(`  ${summarise(paths)}`);
+    console.log(`  runtime dependencies: ${Object.keys(pkg.dependencies).join(", ")}`);
+    console.log(
+      `  import graph from dist/src/index.js: ${graph.files.length} files, no Node.js built-in`,
+    );
+    console.log(`  consumer against Prism: ${JSON.stringify(summary)}`);
+    console.log(`Package OK in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return 0;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    await cleanUp();
+  }
+}
+
+function report(problems: string[]): number {
+  console.error(`\nPackage check failed:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  return 1;
+}
+
+/** The files package.json points at: main, types and every export target. */
+function exportTargets(pkg: PackageJson): string[] {
+  const targets = new Set<string>();
+  const add = (target: unknown) => {
+    if (typeof target === "string") targets.add(target.replace(/^\.\//, ""));
+    else if (target && typeof target === "object") Object.values(target).forEach(add);
+  };
+  add(pkg.main);
+  add(pkg.types);
+  add(pkg.exports);
+  return [...targets];
+}
+
+/** "dist/src: 120 files, dist/generated: 6 files, ..." */
+function summarise(paths: string[]): string {
+  const groups = new Map<string, number>();
+  for (const path of paths) {
+    const group = path.startsWith("dist/") ? path.split("/").slice(0, 2).join("/") : "top level";
+    groups.set(group, (groups.get(group) ?? 0) + 1);
+  }
+  return [...groups].map(([group, count]) => `${group}: ${count} files`).join(", ");
+}
+
+/** npm: the one running this script (npm run sets npm_execpath), else the one on PATH. */
+function npm(args: string[], options: { cwd: string }) {
+  const cli = process.env["npm_execpath"];
+  return cli?.endsWith(".js")
+    ? run(process.execPath, [cli, ...args], options)
+    : run(process.platform === "win32" ? "npm.cmd" : "npm", args, options);
+}
+
+function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      command,
+      args,
+      { cwd: options.cwd, env: options.env ?? process.env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          const output = `${stdout}\n${stderr}`.trim();
+          reject(new Error(`${[command, ...args].join(" ")} failed:\n${output}`));
+        } else resolve({ stdout, stderr });
+      },
+    );
+  });
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(
+      `\ntest:package failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,6 @@
+/** The Node.js entry of the consumer: runs the sample against DIXA_BASE_URL, prints a summary. */
+import { runSample } from "./sample.js";
+
+const baseUrl = process.env["DIXA_BASE_URL"];
+if (!baseUrl) throw new Error("set DIXA_BASE_URL");
+console.log(JSON.stringify(await runSample(baseUrl)));

@@ -1,0 +1,233 @@
+/**
+ * The client must run wherever `fetch` exists (Node 20+, Deno, Bun, browsers, workers) and with
+ * an injected `fetch`. This builds the package the way `npm run build` does (tsconfig.build.json,
+ * into a scratch folder inside the project so node_modules resolve), then checks the result:
+ * no Node.js global in the code, no Node.js built-in anywhere in the import graph (dependencies
+ * included), only the declared runtime dependencies reached, and the built client doing its
+ * job through a fetch made by hand over node:http while the global fetch is out of order.
+ */
+import { randomBytes } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { walkImportGraph } from "../../scripts/lib/import-graph.js";
+import { projectRoot } from "../../scripts/lib/project-paths.js";
+import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
+
+type ClientModule = typeof import("../../src/index.js");
+
+const outDir = join(projectRoot, ".tmp", `portability-${randomBytes(4).toString("hex")}`);
+const entry = join(outDir, "src", "index.js");
+/** Names that exist only in Node.js (or CommonJS); the browser and worker runtimes lack them. */
+const nodeOnlyGlobals = [
+  "process",
+  "Buffer",
+  "require",
+  "module",
+  "exports",
+  "__dirname",
+  "__filename",
+  "global",
+  "setImmediate",
+  "clearImmediate",
+  "NodeJS",
+];
+let diagnostics: readonly ts.Diagnostic[] = [];
+
+beforeAll(() => {
+  const configFile = join(projectRoot, "tsconfig.build.json");
+  const config = ts.getParsedCommandLineOfConfigFile(
+    configFile,
+    { outDir },
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+      },
+    },
+  );
+  if (config === undefined) throw new Error("cannot read tsconfig.build.json");
+  const program = ts.createProgram(config.fileNames, config.options);
+  diagnostics = ts.getPreEmitDiagnostics(program);
+  program.emit();
+}, 60_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe("the built package is portable", () => {
+  it("uses no Node.js-only global (the build has no @types/node)", () => {
+    // Other compile errors belong to other checks (npm run typecheck, npm run build).
+    const nodeGlobalErrors = diagnostics
+      .filter(
+        (d) =>
+          d.code === 2580 || // Cannot find name 'x'. Do you need to install type definitions for node?
+          d.code === 2591 ||
+          ([2304, 2503, 2552].includes(d.code) && // Cannot find name / namespace 'x'
+            nodeOnlyGlobals.some((name) =>
+              ts.flattenDiagnosticMessageText(d.messageText, "\n").includes(`'${name}'`),
+            )),
+      )
+      .map((d) => {
+        const where = d.file
+          ? `${relative(projectRoot, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+          : "?";
+        return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
+      });
+    expect(nodeGlobalErrors).toEqual([]);
+  });
+
+  it("imports no Node.js built-in anywhere in its run-time import graph", () => {
+    const graph = walkImportGraph(entry);
+    const show = (edges: typeof graph.builtins) =>
+      edges.map((e) => `${relative(projectRoot, e.from)} imports ${e.specifier}`);
+    expect(show(graph.builtins)).toEqual([]);
+    expect(show(graph.unresolved)).toEqual([]);
+    // The entry reaches the client's own modules and its dependencies' ESM builds.
+    expect(graph.files.length).toBeGreaterThan(20);
+  });
+
+  it("reaches exactly the declared runtime dependencies", () => {
+    const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
+    expect(walkImportGraph(entry).packages).toEqual(Object.keys(pkg.dependencies).sort());
+  });
+
+  it("the walker does see built-ins (so an empty list above means something)", () => {
+    const graph = walkImportGraph(join(projectRoot, "scripts", "lib", "prism.ts"));
+    expect(graph.builtins.map((e) => e.specifier)).toContain("node:child_process");
+  });
+});
+
+describe("the built client with an injected fetch that is not Node's", () => {
+  let server: LoopbackServer;
+  let client: ReturnType<ClientModule["createDixaClient"]>;
+  let built: ClientModule;
+  let handMadeCalls = 0;
+
+  beforeAll(async () => {
+    server = await startLoopbackServer((request, response) => {
+      const url = new URL(request.url, "http://loopback");
+      const agent = (n: number) => ({
+        id: `00000000-0000-4000-8000-00000000000${n}`,
+        name: `A${n}`,
+      });
+      if (request.method === "GET" && url.pathname === "/beta/agents") {
+        if (url.searchParams.get("pageKey") === "p2")
+          return sendJson(response, 200, { data: [agent(3)] });
+        return sendJson(response, 200, {
+          data: [agent(1), agent(2)],
+          meta: { next: "/beta/agents?pageLimit=2&pageKey=p2" },
+        });
+      }
+      if (request.method === "GET" && url.pathname.startsWith("/beta/agents/")) {
+        return sendJson(response, 200, {
+          data: { id: url.pathname.split("/")[3], displayName: "Ada" },
+        });
+      }
+      if (request.method === "POST" && url.pathname === "/beta/conversations/4711/notes") {
+        const { message } = JSON.parse(request.body) as { message: string };
+        return sendJson(response, 200, {
+          data: { id: "note-1", message, createdAt: "2026-01-01T00:00:00Z" },
+        });
+      }
+      if (request.method === "POST" && url.pathname === "/beta/conversations/4711/notes/bulk") {
+        return sendJson(response, 200, {
+          data: [
+            { _type: "BulkActionSuccess", data: { id: "note-2", message: "one" } },
+            { _type: "BulkActionFailure", error: { _type: "ErrorResponse", message: "nope" } },
+          ],
+        });
+      }
+      sendJson(response, 404, { message: `no route for ${request.method} ${url.pathname}` });
+    });
+    built = (await import(pathToFileURL(entry).href)) as ClientModule;
+    // A fetch written by hand over node:http: what a runtime without Node's fetch would inject.
+    const handMadeFetch = async (input: Request): Promise<Response> => {
+      handMadeCalls++;
+      const body = input.body === null ? undefined : new Uint8Array(await input.arrayBuffer());
+      return new Promise<Response>((resolve, reject) => {
+        const headers: Record<string, string> = {};
+        input.headers.forEach((value, name) => (headers[name] = value));
+        const outgoing = httpRequest(
+          input.url,
+          { method: input.method, headers, signal: input.signal },
+          (incoming) => {
+            const chunks: Uint8Array[] = [];
+            incoming.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+            incoming.on("error", reject);
+            incoming.on("end", () => {
+              const answer = new Headers();
+              for (const [name, value] of Object.entries(incoming.headers)) {
+                if (typeof value === "string") answer.set(name, value);
+              }
+              const bytes = new Uint8Array(Buffer.concat(chunks));
+              resolve(
+                new Response(bytes.byteLength === 0 ? null : bytes, {
+                  status: incoming.statusCode ?? 0,
+                  headers: answer,
+                }),
+              );
+            });
+          },
+        );
+        outgoing.on("error", reject);
+        outgoing.end(body);
+      });
+    };
+    // Any use of the global fetch would now fail loudly.
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(() => Promise.reject(new Error("the global fetch must not be used"))),
+    );
+    client = built.createDixaClient({
+      apiKey: "portable-token",
+      baseUrl: server.url,
+      fetch: handMadeFetch,
+      rateLimit: false,
+    });
+  });
+
+  afterAll(async () => {
+    vi.unstubAllGlobals();
+    await server?.close();
+  });
+
+  it("creates a note, sending the token and the user agent", async () => {
+    const note = await client.notes.create(4711, { message: "portable" });
+    expect(note).toMatchObject({ id: "note-1", message: "portable" });
+    const sent = server.requests.at(-1)!;
+    expect(sent.headers["authorization"]).toBe("portable-token");
+    expect(sent.headers["user-agent"]).toMatch(/^dixa-beta-ts\/\d+\.\d+\.\d+/);
+  });
+
+  it("iterates a paged list across pages", async () => {
+    const ids: string[] = [];
+    for await (const agent of client.agents.list({ pageLimit: 2 })) ids.push(agent.id);
+    expect(ids).toHaveLength(3);
+  });
+
+  it("splits bulk outcomes and maps an error answer to DixaApiError", async () => {
+    const { successes, failures } = await client.notes.createMany(4711, [
+      { message: "one" },
+      { message: "two" },
+    ]);
+    expect(successes.map((s) => s.index)).toEqual([0]);
+    expect(failures.map((f) => [f.index, f.error.message])).toEqual([[1, "nope"]]);
+    const error = await client.notes.list(404).catch((caught: unknown) => caught);
+    expect(built.isDixaApiError(error)).toBe(true);
+    expect(built.isDixaApiError(error) && error.status).toBe(404);
+  });
+
+  it("makes raw calls through the same fetch, and never the global one", async () => {
+    const { data } = await client.raw.GET("/beta/agents/{agentId}", {
+      params: { path: { agentId: "93b885ad-fe0d-3089-8df6-34904fd59f71" } },
+    });
+    expect(data?.data.displayName).toBe("Ada");
+    expect(globalThis.fetch).not.toHaveBeenCalled();
+    expect(handMadeCalls).toBe(server.requests.length);
+  });
+});
