@@ -9,7 +9,7 @@
 import { execFile } from "node:child_process";
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, posix, relative } from "node:path";
 import { walkImportGraph } from "./lib/import-graph.js";
 import { startPrism, type PrismServer } from "./lib/prism.js";
 import { projectRoot } from "./lib/project-paths.js";
@@ -37,9 +37,13 @@ interface PackageJson {
 const consumerFixture = join(projectRoot, "test", "package", "consumer");
 const tsc = join(projectRoot, "node_modules", "typescript", "bin", "tsc");
 
-/** Every file of the tarball must match; anything else (sources, tests, spec...) fails. */
+/**
+ * Every file of the tarball must match; anything else (tests, spec...) fails. The TypeScript
+ * sources of src/ and generated/ ship because the declaration maps point at them: "go to
+ * definition" in an editor then lands on the real code, not on a .d.ts.
+ */
 const allowed =
-  /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/.+\.(js|d\.ts|d\.ts\.map|js\.map))$/;
+  /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/.+\.(js|d\.ts|d\.ts\.map|js\.map)|(src|generated)\/.+\.ts)$/;
 const required = [
   "package.json",
   "README.md",
@@ -54,8 +58,10 @@ const forbidden: [RegExp, string][] = [
   [/^test\//, "tests"],
   [/^scripts\//, "scripts"],
   [/^openapi\//, "the spec snapshot"],
-  [/^(src|generated)\//, "TypeScript sources"],
-  [/(^|\/)[^/]+(?<!\.d)\.ts$/, "a TypeScript source"],
+  [
+    /^(?!src\/|generated\/)(.+\/)?[^/]+(?<!\.d)\.ts$/,
+    "a TypeScript file outside src/ and generated/",
+  ],
   [/^examples\//, "examples"],
   [/^bench\//, "benchmarks"],
   [/(^|\/)node_modules\//, "node_modules"],
@@ -115,6 +121,15 @@ async function main(): Promise<number> {
     for (const path of paths.filter((p) => /^dist\/.+\.js$/.test(p))) {
       const types = path.replace(/\.js$/, ".d.ts");
       check(paths.includes(types), `${path} has no declarations (${types})`);
+    }
+    for (const path of paths.filter((p) => p.endsWith(".d.ts.map"))) {
+      const map = JSON.parse(await readFile(join(projectRoot, path), "utf8")) as {
+        sources: string[];
+      };
+      for (const source of map.sources) {
+        const target = posix.normalize(posix.join(posix.dirname(path), source));
+        check(paths.includes(target), `${path} points at ${target}, which the tarball lacks`);
+      }
     }
     if (failures.length > 0) return report(failures);
 
