@@ -22,12 +22,14 @@ export interface CallInit {
 
 /**
  * The facade's one way to the API: every resource method goes through `send`, `data` or
- * `list`, which go through `client.raw` (so the same middleware applies), map non-2xx answers
- * to DixaApiError and unwrap Dixa's `{ data }` envelope.
+ * `list`, which call the same openapi-fetch client as `client.raw` (same headers, transport,
+ * limiter and retries), map non-2xx answers to DixaApiError and unwrap Dixa's `{ data }`
+ * envelope.
  */
 export class DixaApi {
   constructor(
-    readonly raw: RawClient,
+    /** The openapi-fetch client itself (client.raw wraps it to add path templates). */
+    private readonly openapiFetch: RawClient,
     private readonly redact: Redactor,
   ) {}
 
@@ -39,7 +41,7 @@ export class DixaApi {
     options: CallOptions = {},
   ): Promise<ResponseBody<P, M> | undefined> {
     const upper = method.toUpperCase();
-    const request = this.raw.request as unknown as (
+    const request = this.openapiFetch.request as unknown as (
       method: string,
       path: string,
       init: Record<string, unknown>,
@@ -50,10 +52,9 @@ export class DixaApi {
       response,
     } = await request(method, pathTemplate, {
       ...init,
-      signal: options.signal,
-      timeoutMs: options.timeoutMs,
-      retry: options.retry,
+      ...options,
       parseAs: "text",
+      dixaPathTemplate: pathTemplate,
     });
     const exchange = response instanceof BufferedResponse ? response : undefined;
     if (!response.ok) {

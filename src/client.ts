@@ -84,7 +84,7 @@ export function createDixaClient(options: DixaClientOptions): DixaClient {
     }),
   });
   const raw = tagPathTemplates(openapiFetch);
-  const api = new DixaApi(raw, redact);
+  const api = new DixaApi(openapiFetch, redact);
   return {
     raw,
     analytics: new AnalyticsResource(api),
