@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: the facade's cost measured side by side with raw openapi-fetch and bare
+ * fetch against a loopback server started here, printed as one table and written to
+ * bench/results.json. A missed target is printed as MISS; it does not fail anything.
+ */
+import { spawn } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
+import { bulkSplit } from "./cases/bulk-split.js";
+import { developerTime } from "./cases/dev-time.js";
+import { limiterFidelity } from "./cases/limiter.js";
+import { paginationAtScale } from "./cases/pagination.js";
+import { perCallOverhead } from "./cases/per-call.js";
+import { formatTable, type Result } from "./report.js";
+
+async function startServer() {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/server.ts"], {
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+async function main() {
+  const started = performance.now();
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  console.log(`dixa-beta bench on ${machine}\n`);
+  const server = await startServer();
+  const results: Result[] = [];
+  const stage = async (name: string, run: () => Promise<Result[]>) => {
+    process.stdout.write(`running ${name}... `);
+    const t = performance.now();
+    results.push(...(await run()));
+    console.log(`${((performance.now() - t) / 1000).toFixed(1)} s`);
+  };
+  try {
+    await stage("1 per-call overhead", () => perCallOverhead(server.url));
+    await stage("2 pagination at scale", () => paginationAtScale(server.url));
+    await stage("3 bulk split", () => bulkSplit());
+    await stage("4 limiter fidelity", () => limiterFidelity(server.url));
+    await stage("5 developer time", () => developerTime());
+  } finally {
+    server.stop();
+  }
+  console.log(`\n${formatTable(results)}\n`);
+  const missed = results.filter((r) => r.pass === false);
+  console.log(
+    missed.length === 0
+      ? "All targets met."
+      : `Missed targets: ${missed.map((r) => `${r.case} / ${r.name}`).join("; ")}`,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`Bench took ${seconds.toFixed(0)} s.`);
+  await writeFile(
+    new URL("results.json", import.meta.url),
+    `${JSON.stringify({ machine, date: new Date().toISOString(), seconds: Math.round(seconds), results }, null, 2)}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,104 @@
+/**
+ * The bench's HTTP server, run as its own process so its work does not share the client's
+ * event loop. Prints its port on stdout. Routes:
+ *   GET  /beta/agents/{id}                  one agent
+ *   POST /beta/conversations/{id}/notes     one created note
+ *   GET  /beta/agents?pageLimit=&pageKey=   1,000 pages of 100 agents, linked by meta.next
+ *   GET  /beta/organization                 behind Dixa's limit (10/s, burst 4): 429 when over
+ */
+import { createServer } from "node:http";
+import { DixaLimitEnforcer } from "../test/support/dixa-rate-limit.js";
+
+const pages = 1_000;
+const pageSize = 100;
+
+const agent = (n: number) => ({
+  id: `93b885ad-fe0d-3089-8df6-${String(n).padStart(12, "0")}`,
+  createdAt: "2020-12-16T09:41:43Z",
+  displayName: `Agent ${n}`,
+  email: `agent.${n}@example.org`,
+  avatarUrl: `https://files.dixa.io/public/image_${n}_id`,
+  additionalEmails: [],
+  additionalPhoneNumbers: [],
+  middleNames: [],
+  roles: ["Agent"],
+});
+const oneAgent = JSON.stringify({ data: agent(0) });
+const pageKeyOf = (page: number) => Buffer.from(`page-${page}`).toString("base64url");
+const pageBodies = new Map<number, string>();
+function pageBody(page: number): string {
+  let body = pageBodies.get(page);
+  if (body === undefined) {
+    const data = Array.from({ length: pageSize }, (_, i) => agent(page * pageSize + i));
+    const meta =
+      page + 1 < pages
+        ? { next: `/beta/agents?pageKey=${pageKeyOf(page + 1)}&pageLimit=${pageSize}` }
+        : {};
+    body = JSON.stringify({ data, meta });
+    pageBodies.set(page, body);
+  }
+  return body;
+}
+const organization = JSON.stringify({
+  data: {
+    id: "e9609fa9-efff-4fdc-a7ef-dd335f33c5f6",
+    name: "Bench Org",
+    subdomain: "bench",
+    status: "Active",
+  },
+});
+let enforcer = new DixaLimitEnforcer(10, 4);
+
+const server = createServer((request, response) => {
+  const chunks: Buffer[] = [];
+  request.on("data", (chunk: Buffer) => chunks.push(chunk));
+  request.on("end", () => {
+    const url = new URL(request.url ?? "/", "http://bench");
+    const send = (status: number, body: string) => {
+      response.writeHead(status, {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(body),
+      });
+      response.end(body);
+    };
+    if (url.pathname === "/beta/organization") {
+      return enforcer.admit()
+        ? send(200, organization)
+        : send(429, '{"message":"Too Many Requests"}');
+    }
+    if (url.pathname === "/__limit-stats") {
+      const stats = JSON.stringify({ accepted: enforcer.accepted, rejected: enforcer.rejected });
+      enforcer = new DixaLimitEnforcer(10, 4);
+      return send(200, stats);
+    }
+    if (request.method === "POST" && url.pathname.endsWith("/notes")) {
+      const { message } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { message: string };
+      return send(
+        200,
+        JSON.stringify({
+          data: {
+            id: "eb31acbb-13f9-4ce7-abd3-44dd86266741",
+            authorId: "5e8a300e-787e-47cd-af53-fc1ccc37933d",
+            createdAt: "2021-12-01T12:46:36.581Z",
+            csid: 4711,
+            message,
+          },
+        }),
+      );
+    }
+    if (url.pathname === "/beta/agents") {
+      const key = url.searchParams.get("pageKey");
+      const page =
+        key === null ? 0 : Number(Buffer.from(key, "base64url").toString().slice("page-".length));
+      return send(200, pageBody(page));
+    }
+    if (url.pathname.startsWith("/beta/agents/")) return send(200, oneAgent);
+    send(404, '{"message":"no such bench route"}');
+  });
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, "127.0.0.1", () => {
+  const address = server.address();
+  process.stdout.write(`${typeof address === "object" && address ? address.port : 0}\n`);
+});
+process.on("disconnect", () => process.exit(0));
