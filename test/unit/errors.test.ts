@@ -60,7 +60,9 @@ describe("error mapping", () => {
       response.writeHead(502, "Bad Gateway", { "content-type": "text/html" });
       response.end("<html><body><h1>502 Bad Gateway</h1></body></html>");
     });
-    const error = (await failure(clientFor(server).notes.list(1))) as DixaApiError;
+    const error = (await failure(
+      clientFor(server, { retry: false }).notes.list(1),
+    )) as DixaApiError;
     expect(error.status).toBe(502);
     expect(error.serverMessage).toBe("Bad Gateway");
     expect(error.body).toContain("<h1>502 Bad Gateway</h1>");
@@ -70,7 +72,9 @@ describe("error mapping", () => {
     server = await startLoopbackServer((_q, response) => {
       response.writeHead(503, "Service Unavailable").end();
     });
-    const error = (await failure(clientFor(server).notes.list(1))) as DixaApiError;
+    const error = (await failure(
+      clientFor(server, { retry: false }).notes.list(1),
+    )) as DixaApiError;
     expect(error).toMatchObject({ status: 503, serverMessage: "Service Unavailable" });
     expect(error.body).toBeUndefined();
   });
