@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
+import { type TestClient as Client, errorOf } from "../support/refused-before-sending.js";
 import { clientFor } from "../support/test-client.js";
 
 let server: LoopbackServer | undefined;
@@ -23,17 +24,6 @@ const importBody = {
   direction: "Inbound",
   createdAt: "2021-12-01T11:00:00.001Z",
 };
-
-type Client = ReturnType<typeof clientFor>;
-
-async function errorOf(call: () => unknown): Promise<unknown> {
-  try {
-    await call();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe("conversations validation happens before any request", () => {
   const cases: Array<[string, (c: Client) => unknown, RegExp]> = [

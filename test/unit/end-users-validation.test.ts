@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { isDixaApiError } from "../../src/index.js";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
+import { type TestClient as Client, errorOf } from "../support/refused-before-sending.js";
 import { clientFor } from "../support/test-client.js";
 
 let server: LoopbackServer | undefined;
@@ -18,17 +19,7 @@ const endUser = (i: number, fields: Record<string, unknown> = {}) => ({
   ...fields,
 });
 
-type Client = ReturnType<typeof clientFor>;
-
 /** What a call did: the error it threw or rejected with, or undefined. */
-async function errorOf(call: () => unknown): Promise<unknown> {
-  try {
-    await call();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe("endUsers validation happens before any request", () => {
   const cases: Array<[string, (c: Client) => unknown, RegExp]> = [

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
+import { type TestClient as Client, errorOf } from "../support/refused-before-sending.js";
 import { clientFor } from "../support/test-client.js";
 
 let server: LoopbackServer | undefined;
@@ -10,17 +11,6 @@ afterEach(async () => {
 
 const agentId = "bac5a02c-15b3-44da-ae1e-ab7b9db4aa89";
 const messageId = "1b9adc49-62f7-4056-a9c0-c18c1f25afdb";
-
-type Client = ReturnType<typeof clientFor>;
-
-async function errorOf(call: () => unknown): Promise<unknown> {
-  try {
-    await call();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe("messages validation happens before any request", () => {
   const cases: Array<[string, (c: Client) => unknown, RegExp]> = [

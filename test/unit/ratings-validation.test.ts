@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
+import {
+  type RefusalCase as Case,
+  expectRefusedBeforeSending,
+} from "../support/refused-before-sending.js";
 import { clientFor } from "../support/test-client.js";
 
 let server: LoopbackServer | undefined;
@@ -7,25 +11,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-type Client = ReturnType<typeof clientFor>;
-/** `async` methods must reject (never throw); paged methods throw at call time, before any page. */
-type Case = [name: string, kind: "async" | "paged", call: (c: Client) => unknown, message: RegExp];
-
-async function expectRefusedBeforeSending([, kind, call, message]: Case) {
-  server = await startLoopbackServer((_request, response) => sendJson(response, 200, { data: [] }));
-  const client = clientFor(server);
-  if (kind === "async") {
-    let result: unknown;
-    expect(() => (result = call(client))).not.toThrow();
-    await expect(result).rejects.toThrow(TypeError);
-    await expect(call(client) as Promise<unknown>).rejects.toThrow(message);
-  } else {
-    expect(() => call(client)).toThrow(TypeError);
-    expect(() => call(client)).toThrow(message);
-  }
-  expect(server.requests).toHaveLength(0);
-}
 
 const ratingId = "2f0122db-0824-44d7-b39a-e1f722b8c38c";
 const rating = { ratingResult: { value: 4, _type: "Csat" }, comment: "Great" };
