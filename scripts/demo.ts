@@ -6,55 +6,23 @@
  * DIXA_DEMO_CONVERSATION_ID names a conversation.
  */
 import { runDemo } from "../examples/demo.js";
-import { createDixaClient } from "../src/index.js";
-import { startPrism, type PrismServer } from "./lib/prism.js";
+import { runExample } from "../examples/lib/example-client.js";
 
+/** Any conversation id will do for Prism, which answers every request with the spec's example. */
 const mockConversationId = 4711;
 
-async function main(): Promise<number> {
-  const apiKey = process.env["DIXA_API_KEY"];
-  if (apiKey) {
-    const raw = process.env["DIXA_DEMO_CONVERSATION_ID"];
-    const conversationId = raw === undefined ? undefined : Number(raw);
-    console.log("Running the demo against the real Dixa API");
-    const client = createDixaClient({
-      apiKey,
-      baseUrl: process.env["DIXA_BASE_URL"],
-      userAgent: "demo",
-    });
-    await runDemo(client, { conversationId });
-    return 0;
-  }
-
-  console.log("No DIXA_API_KEY: starting a Prism mock of openapi/dixa-beta.yaml on loopback...");
-  let prism: PrismServer | undefined;
-  const stopOnSignal = (signal: NodeJS.Signals) => {
-    console.error(`\n${signal}: stopping the mock server`);
-    void (prism?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
-  };
-  process.once("SIGINT", stopOnSignal);
-  process.once("SIGTERM", stopOnSignal);
-  try {
-    prism = await startPrism();
-    console.log(`Prism is serving the spec at ${prism.url}\n`);
-    // Prism checks each request against the spec; any token satisfies its security check.
-    const client = createDixaClient({
-      apiKey: "demo-token",
-      baseUrl: prism.url,
-      userAgent: "demo",
-    });
-    await runDemo(client, { conversationId: mockConversationId });
-    console.log("\nDemo finished.");
-    return 0;
-  } finally {
-    await prism?.stop();
-  }
-}
-
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runExample("demo", async ({ client, mock }) => {
+  const chosen = process.env["DIXA_DEMO_CONVERSATION_ID"];
+  const conversationId = mock
+    ? mockConversationId
+    : chosen === undefined
+      ? undefined
+      : Number(chosen);
+  console.log(
+    mock
+      ? "Running the demo against a Prism mock of the API\n"
+      : "Running the demo against the real Dixa API\n",
+  );
+  await runDemo(client, { conversationId });
+  console.log("\nDemo finished.");
+});

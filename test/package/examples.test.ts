@@ -15,13 +15,13 @@ interface Run {
   stderr: string;
 }
 
-function runExample(file: string, args: string[] = []): Promise<Run> {
+function runExample(file: string, args: string[] = [], dir = "examples"): Promise<Run> {
   const env = { ...process.env };
   delete env["DIXA_API_KEY"];
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", `examples/${file}`, ...args],
+      ["--import", "tsx", `${dir}/${file}`, ...args],
       { cwd: projectRoot, env, timeout: 60_000 },
       (error, stdout, stderr) =>
         resolve({
@@ -34,6 +34,20 @@ function runExample(file: string, args: string[] = []): Promise<Run> {
 }
 
 describe.concurrent("examples against the Prism mock", () => {
+  it("npm run demo: bulk notes split, a paged list, a raw call, and a clean exit", async () => {
+    const { code, stdout } = await runExample("demo.ts", [], "scripts");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /✓ note #0 "Customer called back; issue resolved\." created as [0-9a-f-]{36}/,
+    );
+    expect(stdout).toMatch(/✗ note #1 "Follow up next week about the refund\." rejected by Dixa: /);
+    expect(stdout).toMatch(/4 agent\(s\) in all/);
+    expect(stdout).toMatch(
+      /organization Example Organization \(e9609fa9-efff-4fdc-a7ef-dd335f33c5f6\)/,
+    );
+    expect(stdout.trim().endsWith("Demo finished.")).toBe(true);
+  });
+
   it("bulk-notes-from-csv parses quoted fields and reports each row's outcome", async () => {
     const { code, stdout, stderr } = await runExample("bulk-notes-from-csv.ts");
     expect(stderr).toContain("Prism mock");
