@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -83,6 +83,19 @@ describe("every operation of the spec has exactly one facade method", () => {
       expect(mismatched).toEqual([]);
     },
   );
+
+  it("each facade method is called by a contract test against Prism", () => {
+    const dir = join(projectRoot, "test", "contract");
+    const contractSource = readdirSync(dir)
+      .filter((file) => file.endsWith(".contract.test.ts"))
+      .map((file) => readFileSync(join(dir, file), "utf8"))
+      .join("\n")
+      .replace(/\n\s*/g, ""); // calls split over lines by prettier read as one
+    const untested = specIds
+      .map((id) => facadeOperations[id].call)
+      .filter((call) => !contractSource.includes(`.${call}(`));
+    expect(untested).toEqual([]);
+  });
 
   it("docs/coverage.md is up to date (run `npm run docs:coverage`)", async () => {
     expect(await readFile(coverageFile, "utf8")).toBe(await renderCoverageFile());
