@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DixaMalformedResponseError, isDixaApiError } from "../../src/index.js";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
+import { expectRefusedBeforeSending } from "../support/refused-before-sending.js";
 import { clientFor } from "../support/test-client.js";
 
 let server: LoopbackServer | undefined;
@@ -252,15 +253,9 @@ describe("agents: validation happens before any request", () => {
       /input\.working must be a boolean, got a string/,
     ],
   ];
-  it.each(cases)("%s", async (_name, call, message) => {
-    server = await startLoopbackServer((_request, response) =>
-      sendJson(response, 200, { data: [] }),
-    );
-    const client = clientFor(server);
-    await expect(call(client)).rejects.toThrow(TypeError);
-    await expect(call(client)).rejects.toThrow(message);
-    expect(server.requests).toHaveLength(0);
-  });
+  it.each(cases)("%s", (name, call, message) =>
+    expectRefusedBeforeSending([name, "async", call, message]),
+  );
 
   it("messages describe values without echoing them", async () => {
     server = await startLoopbackServer((_request, response) => sendJson(response, 200, {}));

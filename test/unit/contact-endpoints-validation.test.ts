@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
+import { expectRefusedBeforeSending } from "../support/refused-before-sending.js";
 import { clientFor } from "../support/test-client.js";
 
 let server: LoopbackServer | undefined;
@@ -34,15 +35,9 @@ describe("contactEndpoints", () => {
         /query\._type must be a non-empty string/,
       ],
     ];
-    it.each(cases)("%s", async (_name, call, message) => {
-      server = await startLoopbackServer((_request, response) =>
-        sendJson(response, 200, { data: [] }),
-      );
-      const client = clientFor(server);
-      await expect(call(client)).rejects.toThrow(TypeError);
-      await expect(call(client)).rejects.toThrow(message);
-      expect(server.requests).toHaveLength(0);
-    });
+    it.each(cases)("%s", (name, call, message) =>
+      expectRefusedBeforeSending([name, "async", call, message]),
+    );
   });
 
   it("get URL-encodes a phone number and unwraps { data }", async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
+import { expectRefusedBeforeSending } from "../support/refused-before-sending.js";
 import { clientFor } from "../support/test-client.js";
 
 let server: LoopbackServer | undefined;
@@ -24,15 +25,9 @@ describe("customAttributes", () => {
         /customAttributeId must be a non-empty string, got undefined/,
       ],
     ];
-    it.each(cases)("%s", async (_name, call, message) => {
-      server = await startLoopbackServer((_request, response) =>
-        sendJson(response, 200, { data: [] }),
-      );
-      const client = clientFor(server);
-      await expect(call(client)).rejects.toThrow(TypeError);
-      await expect(call(client)).rejects.toThrow(message);
-      expect(server.requests).toHaveLength(0);
-    });
+    it.each(cases)("%s", (name, call, message) =>
+      expectRefusedBeforeSending([name, "async", call, message]),
+    );
   });
 
   it("get takes any non-empty id (the spec declares no uuid format) and list has no arguments to check", async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DixaApiError, DixaBulkResponseError, isDixaApiError } from "../../src/index.js";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
 import { clientFor, testApiKey } from "../support/test-client.js";
+import { expectRefusedBeforeSending } from "../support/refused-before-sending.js";
 
 let server: LoopbackServer | undefined;
 afterEach(async () => {
@@ -159,15 +160,9 @@ describe("notes", () => {
         /chunkSize must be a positive integer/,
       ],
     ];
-    it.each(cases)("%s", async (_name, call, message) => {
-      server = await startLoopbackServer((_request, response) =>
-        sendJson(response, 200, { data: [] }),
-      );
-      const client = clientFor(server);
-      await expect(call(client)).rejects.toThrow(TypeError);
-      await expect(call(client)).rejects.toThrow(message);
-      expect(server.requests).toHaveLength(0);
-    });
+    it.each(cases)("%s", (name, call, message) =>
+      expectRefusedBeforeSending([name, "async", call, message]),
+    );
   });
 
   it("a 404 becomes a DixaApiError naming the operation", async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { isDixaApiError } from "../../src/index.js";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
 import { clientFor } from "../support/test-client.js";
+import { expectRefusedBeforeSending } from "../support/refused-before-sending.js";
 
 let server: LoopbackServer | undefined;
 afterEach(async () => {
@@ -189,13 +190,7 @@ describe("queues: validation happens before any request", () => {
       /members\.agentIds must hold at most 10 ids per call, got an array of 11/,
     ],
   ];
-  it.each(cases)("%s", async (_name, call, message) => {
-    server = await startLoopbackServer((_request, response) =>
-      sendJson(response, 200, { data: [] }),
-    );
-    const client = clientFor(server);
-    await expect(call(client)).rejects.toThrow(TypeError);
-    await expect(call(client)).rejects.toThrow(message);
-    expect(server.requests).toHaveLength(0);
-  });
+  it.each(cases)("%s", (name, call, message) =>
+    expectRefusedBeforeSending([name, "async", call, message]),
+  );
 });
