@@ -1,0 +1,27 @@
+import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
+
+/**
+ * Dixa counts requests per token, not per client object, so every client of one token shares
+ * one limiter, whatever its options say: a client asking for a smaller limit tightens the shared
+ * one, so together they never exceed the smallest limit asked for. Held weakly: once no client
+ * uses a token's limiter, it is collected with them.
+ */
+const byToken = new Map<string, WeakRef<RateLimiter>>();
+const forget =
+  typeof FinalizationRegistry === "function"
+    ? new FinalizationRegistry<string>((token) => {
+        if (byToken.get(token)?.deref() === undefined) byToken.delete(token);
+      })
+    : undefined;
+
+export function sharedRateLimiter(apiKey: string, options: RateLimitOptions = {}): RateLimiter {
+  const existing = byToken.get(apiKey)?.deref();
+  if (existing !== undefined) {
+    existing.tighten(options);
+    return existing;
+  }
+  const limiter = new RateLimiter(options);
+  byToken.set(apiKey, new WeakRef(limiter));
+  forget?.register(limiter, apiKey);
+  return limiter;
+}
