@@ -1,7 +1,9 @@
 import { DixaApiError, DixaMalformedResponseError } from "./errors.js";
-import { BufferedResponse } from "./http/buffered-response.js";
-import type { RawClient } from "./http/raw-client.js";
+import { resolveCallOptions } from "./http/call-options.js";
 import { parseRetryAfter } from "./http/retry-after.js";
+import { expandPath, queryString } from "./http/request-url.js";
+import type { ResolvedRetry } from "./http/retry-policy.js";
+import type { Exchange, Transport } from "./http/transport.js";
 import { Paginated, type PageBody } from "./paginate.js";
 import type { Redactor } from "./redact.js";
 import type {
@@ -13,70 +15,62 @@ import type {
   ResponseData,
 } from "./types.js";
 
-/** Path, query and body of one call, in openapi-fetch's shape. */
+/** Path, query and body of one call. */
 export interface CallInit {
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+  /** JSON-serialisable data, or a FormData sent as multipart. */
   body?: unknown;
-  bodySerializer?: (body: any) => any;
 }
 
+/** What the facade's calls share: where to send, with which headers, through which transport. */
+export interface ApiCore {
+  baseUrl: string;
+  /** Authorization, User-Agent, Accept. */
+  headers: Readonly<Record<string, string>>;
+  timeoutMs: number;
+  retry: ResolvedRetry;
+  transport: Transport;
+  redact: Redactor;
+}
+
+const decoder = new TextDecoder();
+
 /**
- * The facade's one way to the API: every resource method goes through `send`, `data` or
- * `list`, which call the same openapi-fetch client as `client.raw` (same headers, transport,
- * limiter and retries), map non-2xx answers to DixaApiError and unwrap Dixa's `{ data }`
- * envelope.
+ * The facade's one way to the API: every resource method goes through `send`, `data`, `void` or
+ * `list`. It builds the request itself (the generated path and method are known, so there is
+ * nothing for a generic client to work out), sends it through the same transport as
+ * `client.raw` (limiter, retries, time limits), maps non-2xx answers to DixaApiError and unwraps
+ * Dixa's `{ data }` envelope.
  */
 export class DixaApi {
-  constructor(
-    /** The openapi-fetch client itself (client.raw wraps it to add path templates). */
-    private readonly openapiFetch: RawClient,
-    private readonly redact: Redactor,
-  ) {}
+  // Private to the class (not even `inspect` shows it): the headers hold the token.
+  readonly #core: ApiCore;
+
+  constructor(core: ApiCore) {
+    this.#core = core;
+  }
 
   /** Sends one request; resolves with the parsed body (undefined for an empty one). */
   async send<M extends HttpMethod, P extends PathsWith<M>>(
     method: M,
     pathTemplate: P,
     init: CallInit = {},
-    options: CallOptions = {},
+    options?: CallOptions,
   ): Promise<ResponseBody<P, M> | undefined> {
     const upper = method.toUpperCase();
-    const request = this.openapiFetch.request as unknown as (
-      method: string,
-      path: string,
-      init: Record<string, unknown>,
-    ) => Promise<{ data?: string; error?: unknown; response: Response }>;
-    const {
-      data: text,
-      error,
-      response,
-    } = await request(method, pathTemplate, {
-      ...init,
-      ...options,
-      parseAs: "text",
-      dixaPathTemplate: pathTemplate,
-    });
-    const exchange = response instanceof BufferedResponse ? response : undefined;
-    if (!response.ok) {
-      throw new DixaApiError({
-        status: response.status,
-        method: upper,
-        pathTemplate,
-        path: exchange?.requestPath ?? pathTemplate,
-        serverMessage: this.redact(serverMessage(error, response)),
-        body: this.redact(error === "" ? undefined : error),
-        retryAfter: parseRetryAfter(response.headers.get("retry-after")),
-        attempts: exchange?.attempts ?? 1,
-      });
+    const exchange = await this.exchange(upper, pathTemplate, init, options);
+    if (exchange.status < 200 || exchange.status > 299) {
+      throw apiError(exchange, upper, pathTemplate, this.#core.redact);
     }
-    if (text === undefined || text === "") return undefined;
+    if (exchange.bytes.byteLength === 0) return undefined;
+    const text = decoder.decode(exchange.bytes);
     try {
       return JSON.parse(text) as ResponseBody<P, M>;
     } catch {
       throw new DixaMalformedResponseError(
         upper,
         pathTemplate,
-        response.status,
+        exchange.status,
         `a body that is not JSON (${describeText(text)})`,
       );
     }
@@ -87,7 +81,7 @@ export class DixaApi {
     method: M,
     pathTemplate: P,
     init: CallInit = {},
-    options: CallOptions = {},
+    options?: CallOptions,
   ): Promise<ResponseData<P, M>> {
     const body = await this.send(method, pathTemplate, init, options);
     if (typeof body !== "object" || body === null || !("data" in body)) {
@@ -106,7 +100,7 @@ export class DixaApi {
     method: M,
     pathTemplate: P,
     init: CallInit = {},
-    options: CallOptions = {},
+    options?: CallOptions,
   ): Promise<void> {
     await this.send(method, pathTemplate, init, options);
   }
@@ -116,9 +110,11 @@ export class DixaApi {
     method: M,
     pathTemplate: P,
     init: CallInit = {},
-    options: CallOptions = {},
+    options?: CallOptions,
   ): Paginated<ListItem<P, M>> {
     const upper = method.toUpperCase();
+    // Checked now, so a bad option is a TypeError at the call, not at the first iteration.
+    resolveCallOptions(options, this.#core);
     return new Paginated<ListItem<P, M>>(
       async (pageKey) => {
         const query = { ...init.params?.query, ...(pageKey === undefined ? {} : { pageKey }) };
@@ -133,9 +129,82 @@ export class DixaApi {
       { method: upper, pathTemplate },
     );
   }
+
+  private async exchange(
+    method: string,
+    pathTemplate: string,
+    init: CallInit,
+    options: CallOptions | undefined,
+  ): Promise<Exchange> {
+    const core = this.#core;
+    const call = resolveCallOptions(options, core);
+    const path = expandPath(pathTemplate, init.params?.path);
+    let headers = core.headers;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    if (init.body !== undefined) {
+      if (typeof FormData !== "undefined" && init.body instanceof FormData) {
+        // Encoded once, so every attempt sends the very same bytes under the same boundary.
+        const encoded = new Response(init.body);
+        body = new Uint8Array(await encoded.arrayBuffer());
+        headers = { ...headers, "Content-Type": encoded.headers.get("content-type")! };
+      } else {
+        body = jsonBody(init.body, method, pathTemplate);
+        headers = { ...headers, "Content-Type": "application/json" };
+      }
+    }
+    return core.transport({
+      method,
+      pathTemplate,
+      path,
+      url: core.baseUrl + path + queryString(init.params?.query),
+      headers,
+      body,
+      signal: call.signal,
+      timeoutMs: call.timeoutMs,
+      retry: call.retry,
+    });
+  }
 }
 
-function serverMessage(body: unknown, response: Response): string {
+/** The JSON text of a request body, or a TypeError naming the operation (a BigInt, a cycle...). */
+export function jsonBody(value: unknown, method: string, pathTemplate: string): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new TypeError(
+      `${method} ${pathTemplate}: the request body cannot be sent as JSON (${reason})`,
+    );
+  }
+}
+
+function apiError(
+  exchange: Exchange,
+  method: string,
+  pathTemplate: string,
+  redact: Redactor,
+): DixaApiError {
+  // The transport already removed the token from error answers; parse them into plain data.
+  const text = decoder.decode(exchange.bytes);
+  let body: unknown = text === "" ? undefined : text;
+  try {
+    if (text !== "") body = JSON.parse(text);
+  } catch {
+    // Not JSON: keep the text.
+  }
+  return new DixaApiError({
+    status: exchange.status,
+    method,
+    pathTemplate,
+    path: redact.text(exchange.path),
+    serverMessage: serverMessage(body, exchange.statusText, exchange.status),
+    body,
+    retryAfter: parseRetryAfter(exchange.headers.get("retry-after")),
+    attempts: exchange.attempts,
+  });
+}
+
+function serverMessage(body: unknown, statusText: string, status: number): string {
   if (
     typeof body === "object" &&
     body !== null &&
@@ -144,7 +213,7 @@ function serverMessage(body: unknown, response: Response): string {
     const message = (body as { message: string }).message.trim();
     if (message !== "") return message;
   }
-  return response.statusText || `HTTP ${response.status}`;
+  return statusText || `HTTP ${status}`;
 }
 
 function describeText(text: string): string {

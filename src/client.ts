@@ -1,7 +1,5 @@
-import createClient from "openapi-fetch";
-import { DixaApi } from "./api.js";
-import { DixaRequest } from "./http/dixa-request.js";
-import { tagPathTemplates, type RawClient } from "./http/raw-client.js";
+import { DixaApi, type ApiCore } from "./api.js";
+import { createRawClient, type RawClient } from "./http/raw-client.js";
 import { createTransport } from "./http/transport.js";
 import { resolveOptions, type DixaClientOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
@@ -24,7 +22,6 @@ import { TagsResource } from "./resources/tags.js";
 import { TeamsResource } from "./resources/teams.js";
 import { TemplatesResource } from "./resources/templates.js";
 import { WebhooksResource } from "./resources/webhooks.js";
-import type { paths } from "./types.js";
 import { packageVersion } from "./version.js";
 
 export const packageUserAgent = `dixa-beta-ts/${packageVersion}`;
@@ -64,27 +61,27 @@ export interface DixaClient {
 export function createDixaClient(options: DixaClientOptions): DixaClient {
   const resolved = resolveOptions(options, packageUserAgent);
   const redact = createRedactor(resolved.apiKey);
-  // The token (as is, no `Bearer`) and User-Agent go in as default headers: openapi-fetch merges
-  // them into every Request it builds anyway, so they cost nothing extra per call.
-  const openapiFetch = createClient<paths, `${string}/${string}`>({
+  const core: ApiCore = {
     baseUrl: resolved.baseUrl,
+    // The token as is (no `Bearer`), once, in headers every request starts from.
     headers: {
       Authorization: resolved.apiKey,
       "User-Agent": resolved.userAgent,
       Accept: "application/json",
     },
-    Request: DixaRequest,
-    fetch: createTransport({
+    timeoutMs: resolved.timeoutMs,
+    retry: resolved.retry,
+    redact,
+    transport: createTransport({
       fetch: resolved.fetch,
-      timeoutMs: resolved.timeoutMs,
-      retry: resolved.retry,
       limiter: resolved.limiter,
       onEvent: resolved.onEvent,
       redact,
+      maxResponseBytes: resolved.maxResponseBytes,
     }),
-  });
-  const raw = tagPathTemplates(openapiFetch);
-  const api = new DixaApi(openapiFetch, redact);
+  };
+  const raw = createRawClient(core);
+  const api = new DixaApi(core);
   return {
     raw,
     analytics: new AnalyticsResource(api),

@@ -1,52 +1,84 @@
 import type { EventHook } from "./http/events.js";
-import { RateLimiter, sharedRateLimiter, type RateLimitOptions } from "./http/rate-limiter.js";
+import type { RateLimit } from "./http/rate-limit.js";
+import type { RateLimiter, RateLimitOptions } from "./http/rate-limiter.js";
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from "./http/retry-policy.js";
+import { sharedRateLimiter } from "./http/shared-rate-limiter.js";
 import type { FetchLike } from "./http/transport.js";
+import { describeValue } from "./validate.js";
 
 export type { RateLimitOptions, RetryOptions };
 
 export const defaultBaseUrl = "https://dev.dixa.io";
 export const defaultTimeoutMs = 30_000;
+/** Node clamps a longer timer to 1 ms, which would time every attempt out at once. */
+export const maxTimeoutMs = 2_147_483_647;
+export const defaultMaxResponseBytes = 64 * 1024 * 1024;
 
 export interface DixaClientOptions {
-  /** Your Dixa API token. Sent as is in `Authorization` (no `Bearer`). Required. */
+  /** Your Dixa API token. Sent as is in `Authorization` (no `Bearer`), trimmed. Required. */
   apiKey: string;
-  /** Default `https://dev.dixa.io`. */
-  baseUrl?: string;
+  /** Default `https://dev.dixa.io`. An http(s) URL, optionally with a path; no query or fragment. */
+  baseUrl?: string | undefined;
   /** The fetch to use; default the global one. Handy for proxies, tests and non-Node runtimes. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Appended to `dixa-beta-ts/<version>` in the User-Agent header. */
-  userAgent?: string;
-  /** Time limit for one attempt of a request, headers and body, in milliseconds. Default 30,000. */
-  timeoutMs?: number;
+  userAgent?: string | undefined;
+  /**
+   * Time limit for one attempt of a request, headers and body, in milliseconds: from 1 to
+   * 2,147,483,647. Default 30,000.
+   */
+  timeoutMs?: number | undefined;
   /**
    * Retry policy, or `false` to send each request once. Default: up to 4 attempts within 60 s;
    * 429 always retried (honouring Retry-After); 5xx, network failures and timeouts retried for
    * GET, HEAD, PUT and DELETE only, unless `retryUnsafeMethods` is set.
    */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /**
    * Client-side rate limiting, on by default at Dixa's documented 10 requests/s with a burst of
-   * 4. Clients created with the same token share one limiter. Pass options, your own
-   * `RateLimiter` (to share it explicitly), or `false` to turn limiting off.
+   * 4. Clients created with the same token share one limiter (the strictest settings asked for
+   * win). Pass options, your own limiter (a `RateLimiter`, or anything with
+   * `acquire(signal)`, such as the Redis one of `dixa-beta/redis`), or `false` to turn limiting off.
    */
-  rateLimit?: RateLimitOptions | RateLimiter | false;
+  rateLimit?: RateLimitOptions | RateLimiter | RateLimit | false | undefined;
   /** Sees every request, response, retry, limiter wait and failure; headers come redacted. */
-  onEvent?: EventHook;
+  onEvent?: EventHook | undefined;
+  /**
+   * Largest answer body the client reads into memory, in bytes. A longer one fails with a
+   * DixaMalformedResponseError (not retried) and its connection is closed. Default 64 MiB.
+   */
+  maxResponseBytes?: number | undefined;
 }
 
 export interface ResolvedOptions {
   apiKey: string;
   baseUrl: string;
-  fetch: FetchLike;
+  /** Undefined: the global fetch, looked up when the first request goes. */
+  fetch: FetchLike | undefined;
   userAgent: string;
   timeoutMs: number;
   retry: ResolvedRetry;
-  limiter: RateLimiter | undefined;
+  limiter: RateLimit | undefined;
   onEvent: EventHook | undefined;
+  maxResponseBytes: number;
 }
 
-/** Checks the options once, at construction, so a misconfigured client fails early and clearly. */
+const knownOptions = new Set([
+  "apiKey",
+  "baseUrl",
+  "fetch",
+  "userAgent",
+  "timeoutMs",
+  "retry",
+  "rateLimit",
+  "onEvent",
+  "maxResponseBytes",
+]);
+
+/**
+ * Checks the options once, at construction, so a misconfigured client fails early and clearly.
+ * No message echoes a value that might be the token.
+ */
 export function resolveOptions(
   options: DixaClientOptions,
   packageUserAgent: string,
@@ -54,45 +86,113 @@ export function resolveOptions(
   if (typeof options !== "object" || options === null) {
     throw new TypeError("createDixaClient(options): options must be an object with an `apiKey`");
   }
-  const { apiKey } = options;
-  if (typeof apiKey !== "string" || apiKey.trim() === "") {
-    // Say what is wrong without echoing whatever was passed: it may be a real token.
+  for (const name of Object.keys(options)) {
+    if (!knownOptions.has(name)) {
+      throw new TypeError(
+        `createDixaClient: unknown option \`${name}\` (known: ${[...knownOptions].join(", ")})`,
+      );
+    }
+  }
+  const given = options.apiKey;
+  const apiKey = typeof given === "string" ? headerValue(given, "apiKey") : undefined;
+  if (apiKey === undefined || apiKey === "") {
+    const got =
+      given === undefined ? "nothing" : typeof given === "string" ? "a blank string" : typeof given;
     throw new TypeError(
-      `createDixaClient: the \`apiKey\` option is required and must be a non-empty string (got ${apiKey === undefined ? "nothing" : typeof apiKey === "string" ? "a blank string" : typeof apiKey})`,
+      `createDixaClient: the \`apiKey\` option is required and must be a non-empty string (got ${got})`,
     );
   }
-  const baseUrl = options.baseUrl ?? defaultBaseUrl;
-  if (typeof baseUrl !== "string" || !/^https?:\/\/[^/]/i.test(baseUrl)) {
-    throw new TypeError(
-      "createDixaClient: `baseUrl` must be an http(s) URL such as https://dev.dixa.io",
-    );
-  }
+  const extra = headerValue(options.userAgent, "userAgent");
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-  if (typeof timeoutMs !== "number" || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
-    throw new TypeError("createDixaClient: `timeoutMs` must be a positive number of milliseconds");
+  checkTimeout(timeoutMs, "createDixaClient: `timeoutMs`");
+  const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
+    throw new TypeError(
+      `createDixaClient: \`maxResponseBytes\` must be a positive whole number of bytes, got ${describeValue(maxResponseBytes)}`,
+    );
   }
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") {
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new TypeError("createDixaClient: `fetch` must be a function");
+  }
+  if (options.fetch === undefined && typeof globalThis.fetch !== "function") {
     throw new TypeError("createDixaClient: no `fetch` available; pass one with the `fetch` option");
   }
-  const extra = options.userAgent?.trim();
+  if (options.onEvent !== undefined && typeof options.onEvent !== "function") {
+    throw new TypeError("createDixaClient: `onEvent` must be a function");
+  }
   return {
     apiKey,
-    baseUrl: baseUrl.replace(/\/+$/, ""),
-    fetch: (request, init) => fetchImpl(request, init),
+    baseUrl: resolveBaseUrl(options.baseUrl),
+    fetch: options.fetch,
     userAgent: extra ? `${packageUserAgent} ${extra}` : packageUserAgent,
     timeoutMs,
     retry: resolveRetry(options.retry),
     limiter: resolveLimiter(apiKey, options.rateLimit),
     onEvent: options.onEvent,
+    maxResponseBytes,
   };
+}
+
+/** A time limit: a number of milliseconds from 1 to 2,147,483,647. */
+export function checkTimeout(value: unknown, what: string): asserts value is number {
+  if (typeof value !== "number" || !(value >= 1 && value <= maxTimeoutMs)) {
+    throw new TypeError(
+      `${what} must be a number of milliseconds from 1 to ${maxTimeoutMs}, got ${describeValue(value)}`,
+    );
+  }
+}
+
+/**
+ * A string that goes into a header, trimmed as fetch would send it. Characters a header cannot
+ * carry (CR, LF, NUL and other controls, or anything past U+00FF) are refused by option name,
+ * without echoing the value: it may be a token.
+ */
+function headerValue(value: unknown, option: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") {
+    throw new TypeError(`createDixaClient: \`${option}\` must be a string, got ${typeof value}`);
+  }
+  const trimmed = value.trim();
+  // Visible ASCII, space, tab and Latin-1 letters: what an HTTP field value may hold.
+  if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(trimmed)) {
+    throw new TypeError(
+      `createDixaClient: \`${option}\` holds a character an HTTP header cannot carry (a line break, NUL or other control character, or one beyond U+00FF)`,
+    );
+  }
+  return trimmed;
+}
+
+function resolveBaseUrl(value: unknown): string {
+  const baseUrl = value ?? defaultBaseUrl;
+  const refuse = (why: string) =>
+    new TypeError(
+      `createDixaClient: \`baseUrl\` must be an http(s) URL such as https://dev.dixa.io (${why})`,
+    );
+  if (typeof baseUrl !== "string") throw refuse(`got ${describeValue(baseUrl)}`);
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw refuse("it does not parse as a URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw refuse("not http or https");
+  if (url.search !== "" || baseUrl.includes("?")) throw refuse("it has a query");
+  if (url.hash !== "" || baseUrl.includes("#")) throw refuse("it has a fragment");
+  if (url.username !== "" || url.password !== "") throw refuse("it holds credentials");
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
 
 function resolveLimiter(
   apiKey: string,
   option: DixaClientOptions["rateLimit"],
-): RateLimiter | undefined {
+): RateLimit | undefined {
   if (option === false) return undefined;
-  if (option instanceof RateLimiter) return option;
-  return sharedRateLimiter(apiKey, option ?? {});
+  if (option === undefined) return sharedRateLimiter(apiKey);
+  if (typeof option === "object" && option !== null && "acquire" in option) {
+    if (typeof option.acquire !== "function") {
+      throw new TypeError("createDixaClient: `rateLimit.acquire` must be a function");
+    }
+    return option;
+  }
+  return sharedRateLimiter(apiKey, option);
 }

@@ -1,3 +1,5 @@
+import { redactedMarker, type Redactor } from "../redact.js";
+
 /**
  * What an `onEvent` hook sees. Headers are copied with `Authorization` replaced by
  * "[redacted]", so a hook can log them as they are.
@@ -39,10 +41,15 @@ export type DixaEvent =
 
 export type EventHook = (event: DixaEvent) => void;
 
-export function redactedHeaders(headers: Headers): Record<string, string> {
+/** A copy of request headers fit for a log: `Authorization` hidden, the token gone from the rest. */
+export function redactedHeaders(
+  headers: Record<string, string>,
+  redact: Redactor,
+): Record<string, string> {
   const copy: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    copy[name] = name.toLowerCase() === "authorization" ? "[redacted]" : value;
-  });
+  for (const name in headers) {
+    copy[name] =
+      name.toLowerCase() === "authorization" ? redactedMarker : redact.text(headers[name]!);
+  }
   return copy;
 }

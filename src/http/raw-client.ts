@@ -1,27 +1,86 @@
-import type { Client } from "openapi-fetch";
+import createClient, { type Client } from "openapi-fetch";
+import type { ApiCore } from "../api.js";
 import type { paths } from "../types.js";
+import { resolveCallOptions } from "./call-options.js";
+import { pathParameter } from "./request-url.js";
+import type { RetryOptions } from "./retry-policy.js";
+import type { Exchange } from "./transport.js";
 
 export type RawClient = Client<paths, `${string}/${string}`>;
 
+/** Per-call extras a raw call may pass in its init; openapi-fetch copies them onto its Request. */
+interface PerCallInit {
+  dixaPathTemplate?: string;
+  timeoutMs?: number;
+  retry?: RetryOptions | false;
+}
+
 const methods = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+const placeholder = /\{([^{}]+)\}/g;
+/** Statuses whose answer may not carry a body (the Response constructor refuses one). */
+const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
 /**
- * `client.raw`: the openapi-fetch client with each call's path template added to its init, so
- * the transport can name the operation (`/beta/agents/{agentId}`) in errors and events. A
- * template rides along as a plain init field because an openapi-fetch middleware would cost
- * every call more than this client is allowed to add.
+ * `client.raw`: openapi-fetch over the client's own transport, so any operation of the spec is
+ * one typed call away with the same headers, limiter, retries, time limits and redaction as the
+ * facade. Each call's path parameters are checked (present, not empty, not `.` or `..`) and its
+ * path template rides along to name the operation in errors and events.
  */
-export function tagPathTemplates(client: RawClient): RawClient {
+export function createRawClient(core: ApiCore): RawClient {
+  const client = createClient<paths, `${string}/${string}`>({
+    baseUrl: core.baseUrl,
+    headers: core.headers,
+    fetch: (request: Request) => sendRaw(request, core),
+  });
   const tagged: Record<string, unknown> = {
     use: client.use.bind(client),
     eject: client.eject.bind(client),
-    request: (method: string, path: string, init?: object) =>
-      (client.request as Function)(method, path, { ...init, dixaPathTemplate: path }),
+    request: (method: string, path: string, init?: RawInit) =>
+      (client.request as Function)(method, path, checked(path, init)),
   };
   for (const method of methods) {
     const call = client[method] as Function;
-    tagged[method] = (path: string, init?: object) =>
-      call(path, { ...init, dixaPathTemplate: path });
+    tagged[method] = (path: string, init?: RawInit) => call(path, checked(path, init));
   }
   return tagged as unknown as RawClient;
+}
+
+type RawInit = { params?: { path?: Record<string, unknown> } } & Record<string, unknown>;
+
+function checked(path: string, init: RawInit | undefined): RawInit {
+  for (const [, name] of path.matchAll(placeholder)) {
+    pathParameter(name!, init?.params?.path?.[name!]);
+  }
+  return { ...init, dixaPathTemplate: path };
+}
+
+async function sendRaw(request: Request, core: ApiCore): Promise<Response> {
+  const extras = request as Request & PerCallInit;
+  const call = resolveCallOptions({ timeoutMs: extras.timeoutMs, retry: extras.retry }, core);
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const url = new URL(request.url);
+  const exchange = await core.transport({
+    method: request.method,
+    pathTemplate: extras.dixaPathTemplate ?? url.pathname,
+    path: url.pathname,
+    url: request.url,
+    headers,
+    body: request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()),
+    signal: request.signal,
+    timeoutMs: call.timeoutMs,
+    retry: call.retry,
+  });
+  return responseOf(exchange);
+}
+
+function responseOf(exchange: Exchange): Response {
+  const body = nullBodyStatuses.has(exchange.status) ? null : exchange.bytes;
+  return new Response(body as BodyInit | null, {
+    status: exchange.status,
+    statusText: exchange.statusText,
+    headers: exchange.headers,
+  });
 }

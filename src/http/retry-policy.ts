@@ -37,7 +37,8 @@ export interface AttemptOutcome {
   method: string;
   attempt: number;
   elapsedMs: number;
-  response?: Response;
+  /** The answer, when one came (any status). */
+  response?: { status: number; headers: Headers };
   error?: DixaError;
 }
 

@@ -1,85 +1,109 @@
-import { DixaAbortError, DixaError, DixaNetworkError, DixaTimeoutError } from "../errors.js";
+import {
+  DixaAbortError,
+  DixaMalformedResponseError,
+  DixaNetworkError,
+  DixaTimeoutError,
+  type DixaError,
+} from "../errors.js";
 import type { Redactor } from "../redact.js";
-import { BufferedResponse } from "./buffered-response.js";
-import { DixaRequest, perCallInitOf } from "./dixa-request.js";
 import { redactedHeaders, type EventHook } from "./events.js";
-import type { RateLimiter } from "./rate-limiter.js";
-import { decideRetry, resolveRetry, type ResolvedRetry } from "./retry-policy.js";
+import type { RateLimit, RateLimitTicket } from "./rate-limit.js";
+import { readBodyWithin } from "./read-body.js";
+import { decideRetry, type ResolvedRetry } from "./retry-policy.js";
 
 /**
- * The fetch the client sends with: the global one by default, or one you inject. The client
- * passes its own AbortSignal in `init.signal` (time limits, cancellation); a fetch must honour
- * it, as every standard fetch does.
+ * A fetch you inject with the `fetch` option. The client calls it with a Request and passes its
+ * own AbortSignal in `init.signal` (time limits, cancellation); it must honour it, as every
+ * standard fetch does.
  */
 export type FetchLike = (input: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
 
-export interface TransportOptions {
-  fetch: FetchLike;
-  /** Default time limit for one attempt, headers and body together. */
+/** One call, ready to send: everything each attempt needs. */
+export interface OutgoingRequest {
+  /** Upper case. */
+  method: string;
+  /** The OpenAPI path template, e.g. `/beta/agents/{agentId}`: names the operation in errors. */
+  pathTemplate: string;
+  /** The concrete path requested, e.g. `/beta/agents/6b0e…`. */
+  path: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | Uint8Array<ArrayBuffer> | FormData | undefined;
+  /** The caller's signal, if any. */
+  signal: AbortSignal | undefined;
+  /** Time limit of each attempt, headers and body together. */
   timeoutMs: number;
   retry: ResolvedRetry;
+}
+
+/** The answer to a call, read in full: any HTTP status, after the retries the policy allowed. */
+export interface Exchange {
+  /** The concrete path requested (not redacted). */
+  path: string;
+  status: number;
+  statusText: string;
+  headers: Headers;
+  bytes: Uint8Array;
+  /** How many times the request was sent. */
+  attempts: number;
+  /** From the first attempt to the end of the answer, retries and waits included. */
+  durationMs: number;
+}
+
+export interface TransportOptions {
+  /** Undefined: the global fetch, looked up when the first request goes. */
+  fetch: FetchLike | undefined;
   /** Undefined when rate limiting is off. */
-  limiter: RateLimiter | undefined;
+  limiter: RateLimit | undefined;
   onEvent: EventHook | undefined;
   redact: Redactor;
+  /** Largest answer body read into memory. */
+  maxResponseBytes: number;
 }
 
-interface Exchange {
-  method: string;
-  pathTemplate: string;
-  path: string;
-  timeoutMs: number;
-}
+export type Transport = (request: OutgoingRequest) => Promise<Exchange>;
+
+type SendOnce = (request: OutgoingRequest, signal: AbortSignal) => Promise<Response>;
 
 /**
- * The fetch function handed to openapi-fetch: every request of the client, `client.raw`
- * included, goes through it. Per attempt it waits for the rate limiter, sends, and reads the
- * whole body under the time limit (so a connection cut mid-body is a network error here and can
- * be retried, not a parse error later); between attempts it applies the retry policy. Failures
- * become DixaErrors that name the operation and the attempts made, never the token.
+ * Every request of the client, `client.raw` included, goes through the transport. Per attempt it
+ * waits for the rate limiter, sends, and reads the whole body under the time limit (so a
+ * connection cut mid-body is a network error here and can be retried, not a parse error later);
+ * between attempts it applies the retry policy. Failures become DixaErrors that name the
+ * operation and the attempts made, never the token. Error answers are returned redacted, since
+ * `client.raw` hands them to callers as data.
  */
-export function createTransport(options: TransportOptions): FetchLike {
-  const { limiter, onEvent } = options;
-  return async function dixaTransport(input: Request): Promise<Response> {
-    let request = input instanceof DixaRequest ? input : await DixaRequest.from(input);
-    const perCall = perCallInitOf(input);
-    const path = options.redact(new URL(request.url).pathname);
-    const preparing = request.prepareReplay();
-    if (preparing !== undefined) await preparing;
-    const exchange: Exchange = {
-      method: request.method,
-      pathTemplate: perCall.dixaPathTemplate ?? path,
-      path,
-      timeoutMs: perCall.timeoutMs ?? options.timeoutMs,
-    };
-    const policy =
-      perCall.retry === undefined ? options.retry : resolveRetry(perCall.retry, options.retry);
-    const { method, pathTemplate } = exchange;
+export function createTransport(options: TransportOptions): Transport {
+  const { limiter, onEvent, redact } = options;
+  const sendOnce = sender(options.fetch);
+  return async function transport(request) {
+    const { method, pathTemplate } = request;
     const started = performance.now();
     for (let attempt = 1; ; attempt++) {
-      if (attempt > 1) request = request.retryCopy();
+      let ticket: RateLimitTicket | undefined;
       if (limiter !== undefined) {
-        const waitedMs = await limiter.acquire(request.signal).catch(() => {
+        const granted = await limiter.acquire(request.signal).catch(() => {
           throw new DixaAbortError(method, pathTemplate, { attempts: attempt - 1 });
         });
+        ticket = typeof granted === "object" && granted !== null ? granted : undefined;
+        const waitedMs = ticket?.waitedMs ?? (typeof granted === "number" ? granted : 0);
         if (waitedMs > 0) onEvent?.({ type: "rate-limit-wait", method, pathTemplate, waitedMs });
       }
       if (onEvent !== undefined) {
-        const headers = redactedHeaders(request.headers);
         onEvent({
           type: "request",
           method,
           pathTemplate,
-          url: options.redact(request.url),
+          url: redact.text(request.url),
           attempt,
-          headers,
+          headers: redactedHeaders(request.headers, redact),
         });
       }
-      const sentAt = onEvent === undefined ? 0 : performance.now();
-      let response: BufferedResponse | undefined;
+      const sentAt = performance.now();
+      let response: Answer | undefined;
       let error: DixaError | undefined;
       try {
-        response = await sendOnce(request, exchange, options, attempt);
+        response = await attemptOnce(request, sendOnce, options, attempt, ticket);
         onEvent?.({
           type: "response",
           method,
@@ -100,17 +124,21 @@ export function createTransport(options: TransportOptions): FetchLike {
           message: error.message,
         });
       }
-      const outcome = {
-        method,
-        attempt,
-        elapsedMs: performance.now() - started,
-        response,
-        error,
-      };
-      const decision = decideRetry(outcome, policy);
+      const elapsedMs = performance.now() - started;
+      const decision = decideRetry({ method, attempt, elapsedMs, response, error }, request.retry);
       if (!decision.retry) {
         if (error !== undefined) throw withAttempts(error, attempt);
-        return response!;
+        const answer = response!;
+        const ok = answer.status >= 200 && answer.status < 300;
+        return {
+          path: request.path,
+          status: answer.status,
+          statusText: ok ? answer.statusText : redact.text(answer.statusText),
+          headers: ok ? answer.headers : redactHeaders(answer.headers, redact),
+          bytes: ok ? answer.bytes : redactBytes(answer.bytes, redact),
+          attempts: attempt,
+          durationMs: performance.now() - started,
+        };
       }
       onEvent?.({
         type: "retry",
@@ -127,69 +155,121 @@ export function createTransport(options: TransportOptions): FetchLike {
   };
 }
 
+interface Answer {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  bytes: Uint8Array;
+}
+
 /** One attempt: send, read the whole body, all under the time limit and the caller's signal. */
-async function sendOnce(
-  request: DixaRequest,
-  exchange: Exchange,
+async function attemptOnce(
+  request: OutgoingRequest,
+  sendOnce: SendOnce,
   options: TransportOptions,
   attempt: number,
-): Promise<BufferedResponse> {
-  const { method, pathTemplate, path, timeoutMs } = exchange;
-  // The request's own signal is the caller's; ours follows it and adds the time limit.
-  const callerSignal = request.signal;
-  if (callerSignal.aborted)
+  ticket: RateLimitTicket | undefined,
+): Promise<Answer> {
+  const { method, pathTemplate, timeoutMs } = request;
+  const caller = request.signal;
+  if (caller?.aborted) {
+    ticket?.settle();
     throw new DixaAbortError(method, pathTemplate, { attempts: attempt - 1 });
+  }
+  // Ours follows the caller's signal and adds the time limit.
   const controller = new AbortController();
-  const onCallerAbort = () => controller.abort(callerSignal.reason);
-  callerSignal.addEventListener("abort", onCallerAbort, { once: true });
+  const onCallerAbort = () => controller.abort(caller!.reason);
+  caller?.addEventListener("abort", onCallerAbort, { once: true });
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, timeoutMs);
+  let tooLarge: DixaMalformedResponseError | undefined;
   try {
-    const response = await options.fetch(request, { signal: controller.signal });
-    const bytes = await response.arrayBuffer();
-    const done = { requestPath: path, attempts: attempt };
-    return response.ok
-      ? new BufferedResponse(bytes, response, done)
-      : redactedErrorResponse(response, bytes, done, options.redact);
+    const response = await sendOnce(request, controller.signal);
+    // The server has seen the request by now: the limiter may stop counting it as on its way.
+    ticket?.settle();
+    const bytes = await readBodyWithin(response, options.maxResponseBytes, () => {
+      tooLarge = new DixaMalformedResponseError(
+        method,
+        pathTemplate,
+        response.status,
+        `a body larger than maxResponseBytes (${options.maxResponseBytes} bytes); the connection was closed`,
+      );
+      controller.abort();
+      return tooLarge;
+    });
+    return {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      bytes,
+    };
   } catch (error) {
-    if (timedOut)
-      throw new DixaTimeoutError(method, pathTemplate, path, timeoutMs, { attempts: attempt });
-    if (callerSignal.aborted) throw new DixaAbortError(method, pathTemplate, { attempts: attempt });
-    throw new DixaNetworkError(
-      method,
-      pathTemplate,
-      path,
-      options.redact(describeNetworkFailure(error)),
-      {
+    if (tooLarge !== undefined) throw tooLarge;
+    if (timedOut) {
+      throw new DixaTimeoutError(method, pathTemplate, safePath(request, options), timeoutMs, {
         attempts: attempt,
-      },
-    );
+      });
+    }
+    if (caller?.aborted) throw new DixaAbortError(method, pathTemplate, { attempts: attempt });
+    const detail = options.redact.text(describeNetworkFailure(error));
+    throw new DixaNetworkError(method, pathTemplate, safePath(request, options), detail, {
+      attempts: attempt,
+    });
   } finally {
+    ticket?.settle();
     clearTimeout(timer);
-    callerSignal.removeEventListener("abort", onCallerAbort);
+    caller?.removeEventListener("abort", onCallerAbort);
   }
 }
 
 /**
- * An error answer goes to callers as data (`client.raw` hands it back as `error`), so a server
- * that echoes the token in its body or headers must not hand the token to logs that print it.
+ * How one attempt goes out. With the global fetch, straight as `fetch(url, init)`: no Request of
+ * our own to build. An injected fetch gets a Request, as its type promises.
  */
-function redactedErrorResponse(
-  response: Response,
-  bytes: ArrayBuffer,
-  done: { requestPath: string; attempts: number },
-  redact: Redactor,
-): BufferedResponse {
-  const headers = new Headers();
-  response.headers.forEach((value, name) => {
-    if (name !== "content-length") headers.set(name, redact(value));
+function sender(custom: FetchLike | undefined): SendOnce {
+  if (custom === undefined) {
+    return (request, signal) =>
+      fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+        signal,
+      });
+  }
+  return (request, signal) =>
+    custom(
+      new Request(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+      }),
+      { signal },
+    );
+}
+
+function safePath(request: OutgoingRequest, options: TransportOptions): string {
+  return options.redact.text(request.path);
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+function redactBytes(bytes: Uint8Array, redact: Redactor): Uint8Array {
+  if (bytes.byteLength === 0) return bytes;
+  const text = decoder.decode(bytes);
+  const clean = redact.text(text);
+  return clean === text ? bytes : encoder.encode(clean);
+}
+
+function redactHeaders(headers: Headers, redact: Redactor): Headers {
+  const copy = new Headers();
+  headers.forEach((value, name) => {
+    if (name !== "content-length") copy.set(name, redact.text(value));
   });
-  const text = redact(new TextDecoder().decode(bytes));
-  const status = { status: response.status, statusText: redact(response.statusText), headers };
-  return new BufferedResponse(new TextEncoder().encode(text).buffer as ArrayBuffer, status, done);
+  return copy;
 }
 
 function withAttempts(error: DixaError, attempts: number): DixaError {

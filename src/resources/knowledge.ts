@@ -436,7 +436,7 @@ export class KnowledgeResource {
       "post",
       path,
       // FormData passes through as is, so fetch sets the multipart Content-Type and boundary.
-      { body: form, bodySerializer: (value: FormData) => value },
+      { body: form },
       options,
     );
     return objectBody(body, "POST", path);
