@@ -6,6 +6,7 @@ import type { ResolvedRetry } from "./http/retry-policy.js";
 import type { Exchange, Transport } from "./http/transport.js";
 import { Paginated, type PageBody } from "./paginate.js";
 import type { Redactor } from "./redact.js";
+import { assertListQuery } from "./validate.js";
 import type {
   CallOptions,
   HttpMethod,
@@ -17,9 +18,11 @@ import type {
 
 /** Path, query and body of one call. */
 export interface CallInit {
-  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+  params?: { path?: Record<string, unknown> | undefined; query?: Record<string, unknown> };
   /** JSON-serialisable data, or a FormData sent as multipart. */
   body?: unknown;
+  /** A body already serialised as JSON (by `json`), instead of `body`. */
+  json?: string;
 }
 
 /** What the facade's calls share: where to send, with which headers, through which transport. */
@@ -113,8 +116,10 @@ export class DixaApi {
     options?: CallOptions,
   ): Paginated<ListItem<P, M>> {
     const upper = method.toUpperCase();
-    // Checked now, so a bad option is a TypeError at the call, not at the first iteration.
-    resolveCallOptions(options, this.#core);
+    // Checked now, so a bad option or path parameter is a TypeError at the call, not at the
+    // first iteration.
+    this.check(pathTemplate, init.params?.path, options);
+    assertListQuery(init.params?.query ?? {});
     return new Paginated<ListItem<P, M>>(
       async (pageKey) => {
         const query = { ...init.params?.query, ...(pageKey === undefined ? {} : { pageKey }) };
@@ -130,6 +135,31 @@ export class DixaApi {
     );
   }
 
+  /** A request body as JSON text, or a TypeError naming the operation. */
+  json(value: unknown, method: string, pathTemplate: string): string {
+    return jsonBody(value, method, pathTemplate);
+  }
+
+  /** Checks a call's path parameters and options without sending anything. */
+  check(
+    pathTemplate: string,
+    path: Record<string, unknown> | undefined,
+    options: CallOptions | undefined,
+  ): void {
+    resolveCallOptions(options, this.#core);
+    expandPath(pathTemplate, path);
+  }
+
+  /** The text with the token removed, in whatever form it appears. */
+  redactText(text: string): string {
+    return this.#core.redact.text(text);
+  }
+
+  /** A copy of parsed data with the token removed from every string and key. */
+  redactData<T>(value: T): T {
+    return this.#core.redact.data(value);
+  }
+
   private async exchange(
     method: string,
     pathTemplate: string,
@@ -141,7 +171,10 @@ export class DixaApi {
     const path = expandPath(pathTemplate, init.params?.path);
     let headers = core.headers;
     let body: string | Uint8Array<ArrayBuffer> | undefined;
-    if (init.body !== undefined) {
+    if (init.json !== undefined) {
+      body = init.json;
+      headers = { ...headers, "Content-Type": "application/json" };
+    } else if (init.body !== undefined) {
       if (typeof FormData !== "undefined" && init.body instanceof FormData) {
         // Encoded once, so every attempt sends the very same bytes under the same boundary.
         const encoded = new Response(init.body);

@@ -1,7 +1,20 @@
-import { mergeBulkResults, splitBulkOutcomes, type BulkResult } from "./bulk.js";
-import { DixaAbortError, isDixaError, type DixaError } from "./errors.js";
-import type { CallOptions } from "./types.js";
-import { assertPositiveInteger } from "./validate.js";
+import type { DixaApi } from "./api.js";
+import {
+  mergeBulkResults,
+  splitBulkOutcomes,
+  type BulkResult,
+  type OutcomeData,
+  type OutcomeError,
+} from "./bulk.js";
+import {
+  DixaAbortError,
+  DixaApiError,
+  DixaBulkResponseError,
+  DixaError,
+  isDixaError,
+} from "./errors.js";
+import type { CallOptions, HttpMethod, ListItem, PathsWith } from "./types.js";
+import { assertPositiveInteger, describeValue } from "./validate.js";
 
 /** Options of every per-item bulk method. */
 export interface BulkOptions extends CallOptions {
@@ -9,45 +22,115 @@ export interface BulkOptions extends CallOptions {
   chunkSize?: number;
 }
 
+/** What one chunk's request looks like: its path parameters and the body around the items. */
+export interface BulkRequest<Input> {
+  path?: Record<string, unknown>;
+  body: (items: readonly Input[]) => unknown;
+  /** A documented cap on items per request: the default chunk size, and the largest allowed. */
+  maxPerRequest?: number;
+}
+
+export type BulkResultOf<Input, M extends HttpMethod, P extends PathsWith<M>> = BulkResult<
+  Input,
+  OutcomeData<ListItem<P, M>>,
+  OutcomeError<ListItem<P, M>>
+>;
+
 /**
  * Sends a bulk call in chunks, one request after another, and returns one result indexed by
- * position in the caller's array. A chunk whose request fails as a whole (an API error, a
- * network failure, an answer that cannot be paired) turns into failures carrying that error; the
- * other chunks' results are kept. After a caller abort, the chunks not yet sent fail with the
- * abort error instead of being dropped.
+ * position in the caller's array. Nothing is lost:
+ * - every chunk is checked and serialised before the first request, so a bad item is a
+ *   TypeError while nothing has changed at Dixa;
+ * - once a request has gone out, no failure throws: a chunk whose request fails as a whole
+ *   turns into `request-failed` failures carrying that error, the other chunks' results kept,
+ *   and after a caller abort the chunks not yet sent fail with the abort error;
+ * - only when no item can have been applied (every chunk refused with a 4xx, or aborted before
+ *   being sent) does the call throw, with the first chunk's error, as a single call would.
  */
-export async function sendBulkInChunks<Input, Outcome>(
+export async function sendBulkInChunks<Input, M extends HttpMethod, P extends PathsWith<M>>(
+  api: DixaApi,
+  method: M,
+  pathTemplate: P,
+  request: BulkRequest<Input>,
   inputs: readonly Input[],
-  options: BulkOptions,
-  send: (chunk: Input[], callOptions: CallOptions) => Promise<readonly Outcome[]>,
-): Promise<BulkResult<Input, OutcomeDataOf<Outcome>, OutcomeErrorOf<Outcome> | DixaError>> {
-  const { chunkSize, ...callOptions } = options;
-  const size = chunkSize ?? inputs.length;
+  options: BulkOptions = {},
+): Promise<BulkResultOf<Input, M, P>> {
+  const { chunkSize, ...callOptions } = options ?? {};
+  const max = request.maxPerRequest ?? Infinity;
+  const size = chunkSize ?? Math.min(inputs.length, max);
   assertPositiveInteger(size, "chunkSize");
-  const parts: BulkResult<Input, OutcomeDataOf<Outcome>, OutcomeErrorOf<Outcome> | DixaError>[] =
-    [];
-  let abort: DixaAbortError | undefined;
+  if (size > max) {
+    throw new TypeError(
+      `chunkSize must be at most ${max}, Dixa's limit per request, got ${describeValue(size)}`,
+    );
+  }
+  const upper = method.toUpperCase();
+  const chunks: Array<{ start: number; items: Input[]; json: string }> = [];
   for (let start = 0; start < inputs.length; start += size) {
-    const chunk = inputs.slice(start, start + size);
-    const failAll = (error: DixaError) => ({
+    const items = inputs.slice(start, start + size);
+    chunks.push({ start, items, json: api.json(request.body(items), upper, pathTemplate) });
+  }
+  api.check(pathTemplate, request.path, callOptions);
+
+  type Result = BulkResultOf<Input, M, P>;
+  const parts: Result[] = [];
+  let abort: DixaAbortError | undefined;
+  let maybeApplied = false;
+  let firstError: DixaError | undefined;
+  for (const { start, items, json } of chunks) {
+    const failAll = (error: DixaError): Result => ({
       successes: [],
-      failures: chunk.map((input, i) => ({ index: start + i, input, error })),
+      failures: items.map((input, i) => ({
+        reason: "request-failed",
+        index: start + i,
+        input,
+        error,
+      })),
     });
     if (abort !== undefined) {
       parts.push(failAll(abort));
       continue;
     }
     try {
-      const outcomes = await send(chunk, callOptions);
-      parts.push(splitBulkOutcomes(chunk, outcomes, { indexOffset: start }));
-    } catch (error) {
-      if (!isDixaError(error)) throw error;
+      const outcomes = await api.data(
+        method,
+        pathTemplate,
+        { params: { path: request.path }, json },
+        callOptions,
+      );
+      maybeApplied = true;
+      parts.push(
+        splitBulkOutcomes(items, outcomes as readonly ListItem<P, M>[], { indexOffset: start }),
+      );
+    } catch (caught) {
+      const error = asDixaError(caught, upper, pathTemplate, api);
+      firstError ??= error;
+      if (!refusedWhole(error)) maybeApplied = true;
       if (error instanceof DixaAbortError) abort = error;
       parts.push(failAll(error));
     }
   }
+  if (!maybeApplied && firstError !== undefined) throw firstError;
   return mergeBulkResults(parts);
 }
 
-type OutcomeDataOf<Outcome> = Outcome extends { data: infer D } ? D : never;
-type OutcomeErrorOf<Outcome> = Outcome extends { error: infer E } ? E : never;
+/** True when the error shows Dixa applied nothing of the request: refused whole, or never sent. */
+function refusedWhole(error: DixaError): boolean {
+  if (error instanceof DixaApiError) return error.status >= 400 && error.status < 500;
+  return error instanceof DixaAbortError && error.attempts === 0;
+}
+
+/** Any failure after the first request went out, as a DixaError fit to hand back as data. */
+function asDixaError(caught: unknown, method: string, pathTemplate: string, api: DixaApi) {
+  if (caught instanceof DixaBulkResponseError) {
+    return new DixaBulkResponseError(
+      caught.message,
+      caught.inputCount,
+      api.redactData(caught.outcomes),
+    );
+  }
+  if (isDixaError(caught)) return caught;
+  const reason = caught instanceof Error ? caught.message : String(caught);
+  // Only the redacted message is kept: the error itself might carry the token.
+  return new DixaError("unexpected", `${method} ${pathTemplate} failed: ${api.redactText(reason)}`);
+}

@@ -1,4 +1,4 @@
-import { DixaBulkResponseError } from "./errors.js";
+import { DixaBulkResponseError, type DixaError } from "./errors.js";
 
 /**
  * Dixa's bulk endpoints answer one outcome per input, in input order: `{ data }` for a success,
@@ -12,11 +12,29 @@ export interface BulkSuccess<Input, Data> {
   data: Data;
 }
 
-export interface BulkFailure<Input, Error> {
+/** Dixa answered for this item and refused it: `error` is Dixa's own, for this item alone. */
+export interface BulkRejection<Input, Error> {
+  reason: "rejected";
   index: number;
   input: Input;
   error: Error;
 }
+
+/**
+ * The request that carried this item failed as a whole (an error status for the whole chunk, a
+ * network failure, a timeout, an answer that cannot be paired, an abort), so Dixa said nothing
+ * about the item itself. After a 5xx, a network failure or a timeout the item may still have
+ * been applied; `error` says which it was.
+ */
+export interface BulkRequestFailure<Input> {
+  reason: "request-failed";
+  index: number;
+  input: Input;
+  error: DixaError;
+}
+
+/** One failed item: branch on `reason`. */
+export type BulkFailure<Input, Error> = BulkRejection<Input, Error> | BulkRequestFailure<Input>;
 
 export interface BulkResult<Input, Data, Error> {
   successes: BulkSuccess<Input, Data>[];
@@ -72,6 +90,7 @@ export function splitBulkOutcomes<Input, Outcome>(
       });
     } else if (kind === "failure") {
       result.failures.push({
+        reason: "rejected",
         index: i + offset,
         input,
         error: (outcome as { error: OutcomeError<Outcome> }).error,

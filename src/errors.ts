@@ -4,7 +4,15 @@
  * error can never leak a credential.
  */
 export type DixaErrorKind =
-  "api" | "network" | "timeout" | "aborted" | "malformed-response" | "bulk-response" | "pagination";
+  | "api"
+  | "network"
+  | "timeout"
+  | "aborted"
+  | "malformed-response"
+  | "bulk-response"
+  | "pagination"
+  /** Something else failed (a custom limiter, an event hook) where the call must report, not throw. */
+  | "unexpected";
 
 export interface RequestDescription {
   /** HTTP method, upper case. */

@@ -141,10 +141,28 @@ export function assertOptionalStringList(value: unknown, name: string): void {
   });
 }
 
-/** A list method's query object; `pageLimit`, when given, a positive integer. */
-export function assertListQuery(query: unknown): asserts query is Record<string, unknown> {
+/**
+ * A list method's query: a plain object (not an array, a Map or a class instance), whose
+ * `pageLimit`, when given, is a positive integer within the operation's documented maximum.
+ */
+export function assertListQuery(
+  query: unknown,
+  maxPageLimit = Infinity,
+): asserts query is Record<string, unknown> {
   assertObject(query, "query");
+  const prototype = Object.getPrototypeOf(query);
+  if (prototype !== Object.prototype && prototype !== null) {
+    throw new TypeError(
+      `query must be a plain object, got an instance of ${prototype?.constructor?.name ?? "a class"}`,
+    );
+  }
   ifPresent(query["pageLimit"], "query.pageLimit", assertPositiveInteger);
+  const pageLimit = query["pageLimit"] as number | undefined;
+  if (pageLimit !== undefined && pageLimit > maxPageLimit) {
+    throw new TypeError(
+      `query.pageLimit must be at most ${maxPageLimit} for this operation, got ${describeValue(pageLimit)}`,
+    );
+  }
 }
 
 /**

@@ -36,22 +36,31 @@ export function createRawClient(core: ApiCore): RawClient {
     use: client.use.bind(client),
     eject: client.eject.bind(client),
     request: (method: string, path: string, init?: RawInit) =>
-      (client.request as Function)(method, path, checked(path, init)),
+      checked(path, init, (tagged) => (client.request as Function)(method, path, tagged)),
   };
   for (const method of methods) {
     const call = client[method] as Function;
-    tagged[method] = (path: string, init?: RawInit) => call(path, checked(path, init));
+    tagged[method] = (path: string, init?: RawInit) => checked(path, init, (c) => call(path, c));
   }
   return tagged as unknown as RawClient;
 }
 
 type RawInit = { params?: { path?: Record<string, unknown> } } & Record<string, unknown>;
 
-function checked(path: string, init: RawInit | undefined): RawInit {
-  for (const [, name] of path.matchAll(placeholder)) {
-    pathParameter(name!, init?.params?.path?.[name!]);
+/** Sends with the path template added, or rejects (never throws) when a path parameter is bad. */
+function checked(
+  path: string,
+  init: RawInit | undefined,
+  send: (init: RawInit) => Promise<unknown>,
+): Promise<unknown> {
+  try {
+    for (const [, name] of path.matchAll(placeholder)) {
+      pathParameter(name!, init?.params?.path?.[name!]);
+    }
+  } catch (error) {
+    return Promise.reject(error);
   }
-  return { ...init, dixaPathTemplate: path };
+  return send({ ...init, dixaPathTemplate: path });
 }
 
 async function sendRaw(request: Request, core: ApiCore): Promise<Response> {

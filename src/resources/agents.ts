@@ -39,9 +39,9 @@ export type AgentWorkingChannelInput = RequestBody<
 >;
 /** A per-agent failure from Dixa, or the error that made a whole chunk fail. */
 export type AgentBulkFailure = Schemas["BulkError"] | DixaError;
-export type CreateManyAgentsResult = BulkResult<CreateAgentInput, Agent, AgentBulkFailure>;
-export type UpdateManyAgentsResult = BulkResult<UpdateManyAgentsItem, Agent, AgentBulkFailure>;
-export type PatchManyAgentsResult = BulkResult<PatchManyAgentsItem, Agent, AgentBulkFailure>;
+export type CreateManyAgentsResult = BulkResult<CreateAgentInput, Agent, Schemas["BulkError"]>;
+export type UpdateManyAgentsResult = BulkResult<UpdateManyAgentsItem, Agent, Schemas["BulkError"]>;
+export type PatchManyAgentsResult = BulkResult<PatchManyAgentsItem, Agent, Schemas["BulkError"]>;
 
 /** Agents and administrators of the organization. */
 export class AgentsResource {
@@ -90,8 +90,13 @@ export class AgentsResource {
     options: BulkOptions = {},
   ): Promise<CreateManyAgentsResult> {
     assertItems(agents, "agents", assertCreateAgent);
-    return sendBulkInChunks(agents, options, (chunk, callOptions) =>
-      this.api.data("post", "/beta/agents/bulk", { body: { data: chunk } }, callOptions),
+    return sendBulkInChunks(
+      this.api,
+      "post",
+      "/beta/agents/bulk",
+      { body: (chunk) => ({ data: chunk }) },
+      agents,
+      options,
     );
   }
 
@@ -125,8 +130,13 @@ export class AgentsResource {
       assertNonEmptyString(agent["id"], `${label}.id`);
       assertNonEmptyString(agent["displayName"], `${label}.displayName`);
     });
-    return sendBulkInChunks(agents, options, (chunk, callOptions) =>
-      this.api.data("put", "/beta/agents", { body: chunk }, callOptions),
+    return sendBulkInChunks(
+      this.api,
+      "put",
+      "/beta/agents",
+      { body: (chunk) => chunk },
+      agents,
+      options,
     );
   }
 
@@ -158,8 +168,13 @@ export class AgentsResource {
       assertObject(patch, label);
       assertNonEmptyString(patch["id"], `${label}.id`);
     });
-    return sendBulkInChunks(patches, options, (chunk, callOptions) =>
-      this.api.data("patch", "/beta/agents", { body: chunk }, callOptions),
+    return sendBulkInChunks(
+      this.api,
+      "patch",
+      "/beta/agents",
+      { body: (chunk) => chunk },
+      patches,
+      options,
     );
   }
 

@@ -41,16 +41,20 @@ export type PatchManyEndUsersItem = NonNullable<
 >[number];
 /** A per-end-user failure from Dixa, or the error that made a whole chunk fail. */
 export type EndUserBulkFailure = Schemas["BulkError"] | DixaError;
-export type CreateManyEndUsersResult = BulkResult<CreateEndUserInput, EndUser, EndUserBulkFailure>;
+export type CreateManyEndUsersResult = BulkResult<
+  CreateEndUserInput,
+  EndUser,
+  Schemas["BulkError"]
+>;
 export type UpdateManyEndUsersResult = BulkResult<
   UpdateManyEndUsersItem,
   EndUser,
-  EndUserBulkFailure
+  Schemas["BulkError"]
 >;
 export type PatchManyEndUsersResult = BulkResult<
   PatchManyEndUsersItem,
   EndUser,
-  EndUserBulkFailure
+  Schemas["BulkError"]
 >;
 export type AnonymizeEndUserQuery = QueryParams<"/beta/endusers/{userId}/anonymize", "patch">;
 /**
@@ -133,8 +137,13 @@ export class EndUsersResource {
     options: BulkOptions = {},
   ): Promise<CreateManyEndUsersResult> {
     assertItems(endUsers, "endUsers", assertObject);
-    return sendBulkInChunks(endUsers, options, (chunk, callOptions) =>
-      this.api.data("post", "/beta/endusers/bulk", { body: { data: chunk } }, callOptions),
+    return sendBulkInChunks(
+      this.api,
+      "post",
+      "/beta/endusers/bulk",
+      { body: (chunk) => ({ data: chunk }) },
+      endUsers,
+      options,
     );
   }
 
@@ -173,8 +182,13 @@ export class EndUsersResource {
       assertUuid(endUser["id"], `${label}.id`);
       assertNonEmptyString(endUser["displayName"], `${label}.displayName`);
     });
-    return sendBulkInChunks(endUsers, options, (chunk, callOptions) =>
-      this.api.data("put", "/beta/endusers", { body: { data: chunk } }, callOptions),
+    return sendBulkInChunks(
+      this.api,
+      "put",
+      "/beta/endusers",
+      { body: (chunk) => ({ data: chunk }) },
+      endUsers,
+      options,
     );
   }
 
@@ -206,8 +220,13 @@ export class EndUsersResource {
       assertObject(patch, label);
       assertUuid(patch["id"], `${label}.id`);
     });
-    return sendBulkInChunks(patches, options, (chunk, callOptions) =>
-      this.api.data("patch", "/beta/endusers", { body: { data: chunk } }, callOptions),
+    return sendBulkInChunks(
+      this.api,
+      "patch",
+      "/beta/endusers",
+      { body: (chunk) => ({ data: chunk }) },
+      patches,
+      options,
     );
   }
 

@@ -14,7 +14,11 @@ export type InternalNote = Schemas["InternalNoteData"];
 export type CreateNoteInput = RequestBody<"/beta/conversations/{conversationId}/notes", "post">;
 /** A per-note failure from Dixa, or the error that made a whole chunk fail. */
 export type NoteFailure = Schemas["ErrorResponse"] | DixaError;
-export type CreateManyNotesResult = BulkResult<CreateNoteInput, InternalNote, NoteFailure>;
+export type CreateManyNotesResult = BulkResult<
+  CreateNoteInput,
+  InternalNote,
+  Schemas["ErrorResponse"]
+>;
 
 /** Internal notes on a conversation: visible to agents, never to the end user. */
 export class NotesResource {
@@ -67,13 +71,13 @@ export class NotesResource {
   ): Promise<CreateManyNotesResult> {
     assertConversationId(conversationId);
     assertItems(notes, "notes", assertNote);
-    return sendBulkInChunks(notes, options, (chunk, callOptions) =>
-      this.api.data(
-        "post",
-        "/beta/conversations/{conversationId}/notes/bulk",
-        { params: { path: { conversationId } }, body: { data: chunk } },
-        callOptions,
-      ),
+    return sendBulkInChunks(
+      this.api,
+      "post",
+      "/beta/conversations/{conversationId}/notes/bulk",
+      { path: { conversationId }, body: (chunk) => ({ data: chunk }) },
+      notes,
+      options,
     );
   }
 }

@@ -32,11 +32,11 @@ export type QueueMemberFailure = Schemas["BulkError"] | DixaError;
 export type AddQueueMembersResult = BulkResult<
   string,
   OutcomeData<Schemas["BulkActionOutcome_BulkError_UUID"]>,
-  QueueMemberFailure
+  Schemas["BulkError"]
 >;
 
-/** Dixa documents this limit in the description of the remove-members body. */
-const maxMembersRemovedPerCall = 10;
+/** Dixa documents this limit per add or remove call, in the description of the members body. */
+const maxMembersPerCall = 10;
 
 /** Queues that route conversations to agents. */
 export class QueuesResource {
@@ -111,13 +111,17 @@ export class QueuesResource {
     assertObject(members, "members");
     const agentIds = members["agentIds"];
     assertUuidList(agentIds, "members.agentIds");
-    return sendBulkInChunks(agentIds, options, (chunk, callOptions) =>
-      this.api.data(
-        "patch",
-        "/beta/queues/{queueId}/members",
-        { params: { path: { queueId } }, body: { ...members, agentIds: chunk } },
-        callOptions,
-      ),
+    return sendBulkInChunks(
+      this.api,
+      "patch",
+      "/beta/queues/{queueId}/members",
+      {
+        path: { queueId },
+        body: (chunk) => ({ ...members, agentIds: chunk }),
+        maxPerRequest: maxMembersPerCall,
+      },
+      agentIds,
+      options,
     );
   }
 
@@ -135,9 +139,9 @@ export class QueuesResource {
     assertObject(members, "members");
     const agentIds = members["agentIds"];
     assertUuidList(agentIds, "members.agentIds");
-    if (agentIds.length > maxMembersRemovedPerCall) {
+    if (agentIds.length > maxMembersPerCall) {
       throw new TypeError(
-        `members.agentIds must hold at most ${maxMembersRemovedPerCall} ids per call, got ${describeValue(agentIds)}`,
+        `members.agentIds must hold at most ${maxMembersPerCall} ids per call, got ${describeValue(agentIds)}`,
       );
     }
     return this.api.void(

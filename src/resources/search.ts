@@ -50,6 +50,12 @@ export type SearchConversationsInput = Omit<
   "filters"
 > & { filters?: SearchFilters };
 
+/**
+ * Dixa documents at most 50 results per search page; the spec's schema does not say so, so the
+ * cap is kept here.
+ */
+const maxSearchPageLimit = 50;
+
 /** Conversation search. */
 export class SearchResource {
   constructor(private readonly api: DixaApi) {}
@@ -66,7 +72,7 @@ export class SearchResource {
     options?: CallOptions,
   ): Paginated<ConversationSearchHit> {
     assertSearch(search, "search");
-    assertListQuery(query);
+    assertListQuery(query, maxSearchPageLimit);
     return this.api.list(
       "post",
       "/beta/search/conversations",
@@ -85,7 +91,7 @@ export class SearchResource {
     query: SearchConversationsByQueryQuery,
     options?: CallOptions,
   ): Paginated<ConversationSearchByQueryHit> {
-    assertListQuery(query);
+    assertListQuery(query, maxSearchPageLimit);
     assertNonEmptyString(query["query"], "query.query");
     ifPresent(query["exactMatch"], "query.exactMatch", assertBoolean);
     return this.api.list("get", "/beta/search/conversations", { params: { query } }, options);

@@ -1,71 +1,116 @@
-import { afterEach, describe, expect, it } from "vitest";
+/**
+ * The limit measured where it counts: at a server in its own process, by the server's clock,
+ * with another process keeping a core busy (issue 11.9 and 11.10). Dixa's rule: at most 10
+ * arrivals in any rolling second and at most 5 in any rolling 100 ms (a burst of 4 and one
+ * refill), never a 429. How close the client gets to the limit is a benchmark figure
+ * (`npm run bench`, "limiter at the server"), not asserted here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDixaClient, RateLimiter } from "../../src/index.js";
-import { DixaLimitEnforcer, maxInWindow } from "../support/dixa-rate-limit.js";
-import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
+import { maxInWindow } from "../support/dixa-rate-limit.js";
+import {
+  startArrivalServer,
+  startCpuHog,
+  type ArrivalServer,
+} from "../support/separate-processes.js";
 
-let server: LoopbackServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
+let server: ArrivalServer;
+let hog: { stop: () => Promise<void> };
+beforeAll(async () => {
+  server = await startArrivalServer();
+  hog = startCpuHog();
+});
+afterAll(async () => {
+  await hog?.stop();
+  await server?.stop();
 });
 
-async function limitedServer() {
-  const enforcer = new DixaLimitEnforcer(10, 4);
-  server = await startLoopbackServer((_request, response) => {
-    if (enforcer.admit()) sendJson(response, 200, { data: [] });
-    else sendJson(response, 429, { message: "Too Many Requests" });
-  });
-  return { enforcer, url: server.url };
+async function arrivalsOf(token: string) {
+  const report = await server.arrivals();
+  return report[token] ?? { accepted: [], rejected: 0 };
 }
 
-describe("client-side rate limiting (default: Dixa's 10 requests/s, burst 4)", () => {
-  it("40 requests fired at once arrive within the limit and collect no 429", async () => {
-    const { enforcer, url } = await limitedServer();
-    // A token used by no other test, so this client gets a limiter of its own.
-    const client = createDixaClient({ apiKey: "rate-test-token-1", baseUrl: url, retry: false });
-    const started = performance.now();
+function expectWithinDixasRule(times: number[]) {
+  expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(10);
+  expect(maxInWindow(times, 100)).toBeLessThanOrEqual(5);
+}
+
+describe("client-side rate limiting, checked at a server in its own process", () => {
+  it("60 concurrent calls arrive within Dixa's rule and collect no 429", async () => {
+    const token = "rate-token-concurrent";
+    const client = createDixaClient({ apiKey: token, baseUrl: server.url, retry: false });
     const results = await Promise.allSettled(
-      Array.from({ length: 40 }, () => client.notes.list(1)),
+      Array.from({ length: 60 }, () => client.notes.list(1)),
     );
-    const elapsed = performance.now() - started;
-
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    expect(enforcer.rejected).toBe(0);
-    const times = enforcer.accepted;
-    expect(times).toHaveLength(40);
-    // No more than 10 in any second and bursts of at most 4, measured where the requests
-    // arrive: the windows are shortened by 50 ms for scheduling jitter in this busy test process.
-    expect(maxInWindow(times, 950)).toBeLessThanOrEqual(10);
-    expect(maxInWindow(times, 50)).toBeLessThanOrEqual(4);
-    // ...and yet not much slower than the limit allows: 40 at 10/s is about 3.7 s of waiting.
-    expect(elapsed).toBeGreaterThan(3_000);
-    expect(elapsed).toBeLessThan(5_500);
-    const rate = (times.length - 1) / ((times.at(-1)! - times[0]!) / 1000);
-    expect(rate).toBeLessThanOrEqual(11);
-    expect(rate).toBeGreaterThan(9);
+    const { accepted, rejected } = await arrivalsOf(token);
+    expect(rejected).toBe(0);
+    expect(accepted).toHaveLength(60);
+    expectWithinDixasRule(accepted);
   });
 
-  it("clients that share a token share the limit", async () => {
-    const { enforcer, url } = await limitedServer();
-    const a = createDixaClient({ apiKey: "rate-test-token-2", baseUrl: url, retry: false });
-    const b = createDixaClient({ apiKey: "rate-test-token-2", baseUrl: url, retry: false });
-    await Promise.all(Array.from({ length: 16 }, (_, i) => (i % 2 ? a : b).notes.list(1)));
-    expect(enforcer.rejected).toBe(0);
-    expect(maxInWindow(enforcer.accepted, 50)).toBeLessThanOrEqual(4);
+  it("a key with stray whitespace shares the limiter of the same key trimmed", async () => {
+    const token = "rate-token-trimmed";
+    const a = createDixaClient({ apiKey: token, baseUrl: server.url, retry: false });
+    const b = createDixaClient({ apiKey: `  ${token}\n`, baseUrl: server.url, retry: false });
+    await Promise.all(Array.from({ length: 24 }, (_, i) => (i % 2 ? a : b).notes.list(1)));
+    const { accepted, rejected } = await arrivalsOf(token);
+    expect(rejected).toBe(0);
+    expect(accepted).toHaveLength(24);
+    expectWithinDixasRule(accepted);
   });
 
-  it("a shared RateLimiter can be passed explicitly, and limiting can be turned off", async () => {
-    const { enforcer, url } = await limitedServer();
+  it("clients of one token share one limiter however their settings are spelled", async () => {
+    const token = "rate-token-spelled";
+    const plain = createDixaClient({ apiKey: token, baseUrl: server.url, retry: false });
+    const spelled = createDixaClient({
+      apiKey: token,
+      baseUrl: server.url,
+      retry: false,
+      rateLimit: { requestsPerSecond: 10, burst: 4 },
+    });
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => (i % 2 ? plain : spelled).notes.list(1)),
+    );
+    const { accepted, rejected } = await arrivalsOf(token);
+    expect(rejected).toBe(0);
+    expectWithinDixasRule(accepted);
+  });
+
+  it("two clients of one token with different limits keep the smaller one together", async () => {
+    const token = "rate-token-different";
+    const fast = createDixaClient({ apiKey: token, baseUrl: server.url, retry: false });
+    const slow = createDixaClient({
+      apiKey: token,
+      baseUrl: server.url,
+      retry: false,
+      rateLimit: { requestsPerSecond: 5, burst: 2 },
+    });
+    await Promise.all(Array.from({ length: 16 }, (_, i) => (i % 2 ? fast : slow).notes.list(1)));
+    const { accepted, rejected } = await arrivalsOf(token);
+    expect(rejected).toBe(0);
+    expect(maxInWindow(accepted, 1000)).toBeLessThanOrEqual(5);
+    expect(maxInWindow(accepted, 100)).toBeLessThanOrEqual(2);
+  });
+
+  it("an explicit RateLimiter is used as given, and limiting can be turned off", async () => {
+    const token = "rate-token-explicit";
     const limiter = new RateLimiter({ requestsPerSecond: 5, burst: 2, jitterAllowanceMs: 0 });
-    const slow = createDixaClient({ apiKey: "k3", baseUrl: url, rateLimit: limiter, retry: false });
-    const started = performance.now();
-    await Promise.all(Array.from({ length: 4 }, () => slow.notes.list(1)));
-    // 2 at once, then one every 200 ms.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(350);
+    const slow = createDixaClient({
+      apiKey: token,
+      baseUrl: server.url,
+      rateLimit: limiter,
+      retry: false,
+    });
+    await Promise.all(Array.from({ length: 8 }, () => slow.notes.list(1)));
+    const explicit = await arrivalsOf(token);
+    expect(maxInWindow(explicit.accepted, 1000)).toBeLessThanOrEqual(5);
+    expect(maxInWindow(explicit.accepted, 100)).toBeLessThanOrEqual(2);
 
+    const unlimitedToken = "rate-token-unlimited";
     const unlimited = createDixaClient({
-      apiKey: "k4",
-      baseUrl: url,
+      apiKey: unlimitedToken,
+      baseUrl: server.url,
       rateLimit: false,
       retry: false,
     });
@@ -73,7 +118,7 @@ describe("client-side rate limiting (default: Dixa's 10 requests/s, burst 4)", (
       Array.from({ length: 12 }, () => unlimited.notes.list(1)),
     );
     expect(outcomes.some((o) => o.status === "rejected")).toBe(true);
-    expect(enforcer.rejected).toBeGreaterThan(0);
+    expect((await arrivalsOf(unlimitedToken)).rejected).toBeGreaterThan(0);
   });
 
   it("rejects nonsense settings with a clear error", () => {
@@ -81,5 +126,8 @@ describe("client-side rate limiting (default: Dixa's 10 requests/s, burst 4)", (
       /requestsPerSecond must be a positive number/,
     );
     expect(() => new RateLimiter({ burst: 1.5 })).toThrow(/burst must be a positive integer/);
+    expect(() => new RateLimiter({ transitAllowanceMs: -1 })).toThrow(
+      /transitAllowanceMs must be a non-negative number/,
+    );
   });
 });

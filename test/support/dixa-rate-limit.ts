@@ -5,8 +5,8 @@
  */
 export class DixaLimitEnforcer {
   private tokens: number;
-  private last = performance.now();
-  private readonly start = performance.now();
+  private last: number;
+  private readonly start: number;
   /** Arrival times of accepted requests, in ms since the enforcer was made. */
   readonly accepted: number[] = [];
   rejected = 0;
@@ -16,11 +16,11 @@ export class DixaLimitEnforcer {
     private readonly burst = 4,
   ) {
     this.tokens = burst;
+    this.start = this.last = performance.now();
   }
 
-  /** Records an arrival now; false means the server answers 429. */
-  admit(): boolean {
-    const now = performance.now();
+  /** Records an arrival (now, unless told when); false means the server answers 429. */
+  admit(now = performance.now()): boolean {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.perSecond) / 1000);
     this.last = now;
     if (this.tokens < 1) {

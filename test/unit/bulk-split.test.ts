@@ -22,7 +22,12 @@ describe("splitBulkOutcomes", () => {
       { index: 2, input: inputs[2], data: note("n3") },
     ]);
     expect(result.failures).toEqual([
-      { index: 1, input: inputs[1], error: { _type: "Validation", message: "too long" } },
+      {
+        reason: "rejected",
+        index: 1,
+        input: inputs[1],
+        error: { _type: "Validation", message: "too long" },
+      },
     ]);
   });
 

@@ -264,6 +264,7 @@ describe("endUsers bulk methods", () => {
       ]);
       expect(result.failures).toEqual([
         {
+          reason: "rejected",
           index: 1,
           input: expect.objectContaining({ displayName: "bad 1" }),
           error: { _type: "Validation", message: "rejected item 1" },

@@ -70,7 +70,12 @@ describe("notes", () => {
       [2, notes[2], "ok 2"],
     ]);
     expect(result.failures).toEqual([
-      { index: 1, input: notes[1], error: { _type: "Validation", message: "rejected bad 1" } },
+      {
+        reason: "rejected",
+        index: 1,
+        input: notes[1],
+        error: { _type: "Validation", message: "rejected bad 1" },
+      },
     ]);
   });
 

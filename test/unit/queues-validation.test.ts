@@ -47,6 +47,7 @@ describe("queues: requests", () => {
     ]);
     expect(result.failures).toEqual([
       {
+        reason: "rejected",
         index: 1,
         input: agentIds[1],
         error: { _type: "NotFound", id: agentIds[1], message: "User not found" },
