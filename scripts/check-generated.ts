@@ -8,7 +8,7 @@ import {
   projectRoot,
   specFileName,
 } from "./lib/project-paths.js";
-import { renderGeneratedFiles } from "./lib/render-types.js";
+import { renderGeneratedFiles, staleFacadeFiles } from "./lib/render-types.js";
 
 runCli("check:generated", async () => {
   const specFile = join(defaultSpecDir, specFileName);
@@ -24,6 +24,15 @@ runCli("check:generated", async () => {
     stale++;
     const why = actual === undefined ? "is missing" : "is stale against the spec snapshot";
     console.error(`${name} ${why}: run \`npm run generate\` and commit the result`);
+  }
+  for (const extra of await staleFacadeFiles(
+    expected.map((file) => file.path),
+    defaultGeneratedDir,
+  )) {
+    stale++;
+    console.error(
+      `${relative(projectRoot, extra)} is left over from an older spec: run \`npm run generate\``,
+    );
   }
   if (stale === 0) console.log(`generated/ is up to date with ${relative(projectRoot, specFile)}`);
   return stale === 0 ? 0 : 1;

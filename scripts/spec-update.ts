@@ -7,7 +7,7 @@
 import { changeReportJson, formatChangeReport } from "./lib/change-report.js";
 import { parseCliArgs, parseTimeout, runCli, sourceOptions } from "./lib/cli.js";
 import { defaultGeneratedDir, defaultSpecDir } from "./lib/project-paths.js";
-import { renderGeneratedFiles } from "./lib/render-types.js";
+import { removeStaleFacadeFiles, renderGeneratedFiles } from "./lib/render-types.js";
 import {
   fetchCandidate,
   readProvenance,
@@ -57,5 +57,9 @@ runCli("spec:update", async () => {
   // Render the types before touching the disk, so a generator failure leaves everything as it was.
   const generated = await renderGeneratedFiles(candidate.text, generatedDir);
   await writeSnapshot(location, candidate, generated);
+  await removeStaleFacadeFiles(
+    generated.map((file) => file.path),
+    generatedDir,
+  );
   console.error(`snapshot and ${generatedDir} are up to date with ${candidate.provenance.source}`);
 });

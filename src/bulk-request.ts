@@ -1,4 +1,5 @@
-import type { DixaApi } from "./api.js";
+import { callData, toJson } from "./call.js";
+import { coreState, type DixaCore } from "./core.js";
 import {
   mergeBulkResults,
   splitBulkOutcomes,
@@ -13,7 +14,9 @@ import {
   DixaError,
   isDixaError,
 } from "./errors.js";
-import type { CallOptions, HttpMethod, ListItem, PathsWith } from "./types.js";
+import { resolveCallOptions } from "./http/call-options.js";
+import type { CallOptions } from "./types.js";
+import type { Redactor } from "./redact.js";
 import { assertPositiveInteger, describeValue } from "./validate.js";
 
 /** Options of every per-item bulk method. */
@@ -22,18 +25,18 @@ export interface BulkOptions extends CallOptions {
   chunkSize?: number;
 }
 
-/** What one chunk's request looks like: its path parameters and the body around the items. */
+/** What one chunk's request looks like: the body around the items. */
 export interface BulkRequest<Input> {
-  path?: Record<string, unknown>;
   body: (items: readonly Input[]) => unknown;
   /** A documented cap on items per request: the default chunk size, and the largest allowed. */
   maxPerRequest?: number;
 }
 
-export type BulkResultOf<Input, M extends HttpMethod, P extends PathsWith<M>> = BulkResult<
+/** The result of a bulk call whose answer holds `Outcome`s, one per input. */
+export type BulkResultOf<Input, Outcome> = BulkResult<
   Input,
-  OutcomeData<ListItem<P, M>>,
-  OutcomeError<ListItem<P, M>>
+  OutcomeData<Outcome>,
+  OutcomeError<Outcome>
 >;
 
 /**
@@ -47,14 +50,15 @@ export type BulkResultOf<Input, M extends HttpMethod, P extends PathsWith<M>> = 
  * - only when no item can have been applied (every chunk refused with a 4xx, or aborted before
  *   being sent) does the call throw, with the first chunk's error, as a single call would.
  */
-export async function sendBulkInChunks<Input, M extends HttpMethod, P extends PathsWith<M>>(
-  api: DixaApi,
-  method: M,
-  pathTemplate: P,
+export async function sendBulkInChunks<Input, Outcome>(
+  core: DixaCore,
+  method: string,
+  pathTemplate: string,
+  path: string,
   request: BulkRequest<Input>,
   inputs: readonly Input[],
   options: BulkOptions = {},
-): Promise<BulkResultOf<Input, M, P>> {
+): Promise<BulkResultOf<Input, Outcome>> {
   const { chunkSize, ...callOptions } = options ?? {};
   const max = request.maxPerRequest ?? Infinity;
   const size = chunkSize ?? Math.min(inputs.length, max);
@@ -64,15 +68,15 @@ export async function sendBulkInChunks<Input, M extends HttpMethod, P extends Pa
       `chunkSize must be at most ${max}, Dixa's limit per request, got ${describeValue(size)}`,
     );
   }
-  const upper = method.toUpperCase();
-  const chunks: Array<{ start: number; items: Input[]; json: string }> = [];
+  const state = coreState(core);
+  resolveCallOptions(callOptions, state);
+  const chunks = [];
   for (let start = 0; start < inputs.length; start += size) {
     const items = inputs.slice(start, start + size);
-    chunks.push({ start, items, json: api.json(request.body(items), upper, pathTemplate) });
+    chunks.push({ start, items, json: toJson(request.body(items), method, pathTemplate) });
   }
-  api.check(pathTemplate, request.path, callOptions);
 
-  type Result = BulkResultOf<Input, M, P>;
+  type Result = BulkResultOf<Input, Outcome>;
   const parts: Result[] = [];
   let abort: DixaAbortError | undefined;
   let maybeApplied = false;
@@ -92,18 +96,19 @@ export async function sendBulkInChunks<Input, M extends HttpMethod, P extends Pa
       continue;
     }
     try {
-      const outcomes = await api.data(
+      const outcomes = await callData<readonly Outcome[]>(
+        core,
         method,
         pathTemplate,
-        { params: { path: request.path }, json },
+        path,
+        undefined,
+        json,
         callOptions,
       );
       maybeApplied = true;
-      parts.push(
-        splitBulkOutcomes(items, outcomes as readonly ListItem<P, M>[], { indexOffset: start }),
-      );
+      parts.push(splitBulkOutcomes(items, outcomes, { indexOffset: start }));
     } catch (caught) {
-      const error = asDixaError(caught, upper, pathTemplate, api);
+      const error = asDixaError(caught, method, pathTemplate, state.redact);
       firstError ??= error;
       if (!refusedWhole(error)) maybeApplied = true;
       if (error instanceof DixaAbortError) abort = error;
@@ -121,16 +126,16 @@ function refusedWhole(error: DixaError): boolean {
 }
 
 /** Any failure after the first request went out, as a DixaError fit to hand back as data. */
-function asDixaError(caught: unknown, method: string, pathTemplate: string, api: DixaApi) {
+function asDixaError(caught: unknown, method: string, pathTemplate: string, redact: Redactor) {
   if (caught instanceof DixaBulkResponseError) {
     return new DixaBulkResponseError(
       caught.message,
       caught.inputCount,
-      api.redactData(caught.outcomes),
+      redact.data(caught.outcomes),
     );
   }
   if (isDixaError(caught)) return caught;
   const reason = caught instanceof Error ? caught.message : String(caught);
   // Only the redacted message is kept: the error itself might carry the token.
-  return new DixaError("unexpected", `${method} ${pathTemplate} failed: ${api.redactText(reason)}`);
+  return new DixaError("unexpected", `${method} ${pathTemplate} failed: ${redact.text(reason)}`);
 }

@@ -63,6 +63,36 @@ export type ListQuery<P extends PathsWith<M>, M extends HttpMethod> = Omit<
   "pageKey"
 >;
 
+type PathParamsOf<P extends PathsWith<M>, M extends HttpMethod> =
+  ParametersOf<P, M> extends { path: infer Params } ? NonNullable<Params> : never;
+
+/**
+ * Everything the spec says about one operation, for the generated facade functions:
+ * `NotesCreate["body"]`, `AgentsList["item"]`...
+ */
+export interface Endpoint<P extends PathsWith<M>, M extends HttpMethod> {
+  /** Path parameters by name. */
+  path: PathParamsOf<P, M>;
+  /** Query parameters, as one object. */
+  query: QueryParams<P, M>;
+  /** Query parameters of a paged list, without the `pageKey` the paginator owns. */
+  listQuery: ListQuery<P, M>;
+  /** The request body. */
+  body: RequestBody<P, M>;
+  /** The whole success answer. */
+  response: ResponseBody<P, M>;
+  /** What is inside the success answer's `{ data }` envelope. */
+  data: ResponseData<P, M>;
+  /** One item of a list answer (for a bulk operation, one outcome). */
+  item: ListItem<P, M>;
+  /** One item of a bulk request: its body is a list of them, or holds one in `data`. */
+  bulkItem: RequestBody<P, M> extends readonly (infer Item)[]
+    ? Item
+    : NonNullable<RequestBody<P, M>> extends { data?: readonly (infer Item)[] }
+      ? Item
+      : never;
+}
+
 /** Options every facade method accepts. */
 export interface CallOptions {
   /** Cancels the request, in flight or still waiting for its turn. */

@@ -187,3 +187,39 @@ export function assertCustomAttributeValues(value: unknown, name: string): void 
     }
   });
 }
+
+/** A value that must be given (anything but undefined or null). */
+export function assertPresent(value: unknown, name: string): void {
+  if (value === undefined || value === null) {
+    throw new TypeError(`${name} is required, got ${describeValue(value)}`);
+  }
+}
+
+/** One of the values the spec allows. */
+export function assertEnum(value: unknown, name: string, allowed: readonly unknown[]): void {
+  if (!allowed.includes(value)) {
+    const list = allowed.map((item) => JSON.stringify(item)).join(", ");
+    throw new TypeError(`${name} must be one of ${list}, got ${describeValue(value)}`);
+  }
+}
+
+export function assertInteger(value: unknown, name: string): asserts value is number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) {
+    throw new TypeError(`${name} must be an integer, got ${describeValue(value)}`);
+  }
+}
+
+export function assertNumber(value: unknown, name: string): asserts value is number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new TypeError(`${name} must be a finite number, got ${describeValue(value)}`);
+  }
+}
+
+/** Runs a nested value's own checks: for a required field whose shape is checked in turn. */
+export function checkNested(
+  value: unknown,
+  name: string,
+  check: (value: unknown, name: string) => void,
+): void {
+  check(value, name);
+}

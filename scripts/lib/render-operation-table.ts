@@ -7,7 +7,7 @@ export interface OperationTraits {
   path: string;
   tag: string | undefined;
   summary: string | undefined;
-  /** Takes `pageKey` and names the next page in `meta.next`. */
+  /** Takes `pageKey` and answers with `meta` (where `meta.next` names the next page). */
   paged: boolean;
   /** Answers `data: BulkActionOutcome[]`, one success-or-failure per input item. */
   bulkOutcomes: boolean;
@@ -34,9 +34,10 @@ export function operationTraits(doc: OpenApiDocument): Record<string, OperationT
         path,
         tag: typeof tags[0] === "string" ? tags[0] : undefined,
         summary: typeof operation["summary"] === "string" ? operation["summary"] : undefined,
-        paged: parametersOf(doc, operation).some(
-          (p) => p["in"] === "query" && p["name"] === "pageKey",
-        ),
+        paged:
+          parametersOf(doc, operation).some(
+            (p) => p["in"] === "query" && p["name"] === "pageKey",
+          ) && answersPageMeta(doc, operation),
         bulkOutcomes: answersBulkOutcomes(doc, operation),
       };
     }
@@ -47,6 +48,24 @@ export function operationTraits(doc: OpenApiDocument): Record<string, OperationT
 function parametersOf(doc: OpenApiDocument, operation: Record<string, unknown>) {
   const list = Array.isArray(operation["parameters"]) ? operation["parameters"] : [];
   return list.map((p) => deref(doc, p)).filter(isRecord);
+}
+
+/** A success answer with `meta` beside `data`: without it, paging would stop after one page. */
+function answersPageMeta(doc: OpenApiDocument, operation: Record<string, unknown>): boolean {
+  return successSchemas(doc, operation).some(
+    (schema) => deref(doc, deref(doc, schema?.["properties"])?.["meta"]) !== undefined,
+  );
+}
+
+function successSchemas(doc: OpenApiDocument, operation: Record<string, unknown>) {
+  const responses = deref(doc, operation["responses"]);
+  if (!isRecord(responses)) return [];
+  return Object.entries(responses)
+    .filter(([status]) => status.startsWith("2"))
+    .map(([, response]) => {
+      const content = deref(doc, deref(doc, response)?.["content"]);
+      return deref(doc, deref(doc, content?.["application/json"])?.["schema"]);
+    });
 }
 
 function answersBulkOutcomes(doc: OpenApiDocument, operation: Record<string, unknown>): boolean {

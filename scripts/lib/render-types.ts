@@ -1,13 +1,18 @@
+import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { format, resolveConfig } from "prettier";
 import type { FileToWrite } from "./atomic-write.js";
+import { planFacade } from "./facade-plan.js";
+import { renderCoverage } from "./render-coverage.js";
+import { renderFacade } from "./render-facade.js";
 import { renderOperationTable } from "./render-operation-table.js";
 import { sha256 } from "./snapshot.js";
 import { parseSpecText, validateSpec } from "./spec-document.js";
 
 export const typesFileName = "dixa-beta.ts";
 export const operationTableFileName = "operation-table.ts";
+export const coverageFileName = "coverage.md";
 
 /**
  * Turns the spec text into the committed files of `generated/`: openapi-typescript's paths,
@@ -23,10 +28,23 @@ export async function renderGeneratedFiles(
   const specSha256 = sha256(specText);
   const typesFile = join(generatedDir, typesFileName);
   const tableFile = join(generatedDir, operationTableFileName);
+  const plan = planFacade(document);
+  const facade = renderFacade(document, plan).map(async ({ file, source }) => {
+    const path = join(generatedDir, file);
+    return { path, content: await formatted(source, path) };
+  });
+  const coverageFile = join(generatedDir, coverageFileName);
   return [
     { path: typesFile, content: await renderTypes(document, specSha256, typesFile) },
     { path: tableFile, content: await renderOperationTable(document, specSha256, tableFile) },
+    ...(await Promise.all(facade)),
+    { path: coverageFile, content: await formatted(renderCoverage(plan), coverageFile) },
   ];
+}
+
+async function formatted(source: string, file: string): Promise<string> {
+  const prettierOptions = (await resolveConfig(file)) ?? {};
+  return format(source, { ...prettierOptions, filepath: file });
 }
 
 async function renderTypes(
@@ -45,4 +63,20 @@ async function renderTypes(
   ].join("\n");
   const prettierOptions = (await resolveConfig(typesFile)) ?? {};
   return format(header + astToString(ast), { ...prettierOptions, filepath: typesFile });
+}
+
+/** Files in generated/facade/ that a render did not produce: left over from an older spec. */
+export async function staleFacadeFiles(expected: readonly string[], generatedDir: string) {
+  const dir = join(generatedDir, "facade");
+  const present = await readdir(dir).catch(() => [] as string[]);
+  return present.map((name) => join(dir, name)).filter((path) => !expected.includes(path));
+}
+
+export async function removeStaleFacadeFiles(
+  expected: readonly string[],
+  generatedDir: string,
+): Promise<string[]> {
+  const stale = await staleFacadeFiles(expected, generatedDir);
+  for (const path of stale) await rm(path);
+  return stale;
 }

@@ -1,5 +1,5 @@
 import createClient, { type Client } from "openapi-fetch";
-import type { ApiCore } from "../api.js";
+import { coreState, type CoreState, type DixaCore } from "../core.js";
 import type { paths } from "../types.js";
 import { resolveCallOptions } from "./call-options.js";
 import { pathParameter } from "./request-url.js";
@@ -26,7 +26,8 @@ const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
  * facade. Each call's path parameters are checked (present, not empty, not `.` or `..`) and its
  * path template rides along to name the operation in errors and events.
  */
-export function createRawClient(core: ApiCore): RawClient {
+export function createRawClient(dixa: DixaCore): RawClient {
+  const core = coreState(dixa);
   const client = createClient<paths, `${string}/${string}`>({
     baseUrl: core.baseUrl,
     headers: core.headers,
@@ -63,7 +64,7 @@ function checked(
   return send({ ...init, dixaPathTemplate: path });
 }
 
-async function sendRaw(request: Request, core: ApiCore): Promise<Response> {
+async function sendRaw(request: Request, core: CoreState): Promise<Response> {
   const extras = request as Request & PerCallInit;
   const call = resolveCallOptions({ timeoutMs: extras.timeoutMs, retry: extras.retry }, core);
   const headers: Record<string, string> = {};

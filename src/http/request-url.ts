@@ -56,3 +56,8 @@ export function queryString(query: Readonly<Record<string, unknown>> | undefined
 function pair(name: string, value: unknown): string {
   return `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`;
 }
+
+/** A path parameter as a path segment: checked, then percent-encoded. */
+export function pathSegment(value: unknown, name: string): string {
+  return encodeURIComponent(pathParameter(name, value));
+}

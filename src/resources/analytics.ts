@@ -1,4 +1,5 @@
-import type { DixaApi } from "../api.js";
+import { callData, callPages } from "../call.js";
+import type { DixaCore } from "../core.js";
 import type { Paginated } from "../paginate.js";
 import type {
   CallOptions,
@@ -12,12 +13,12 @@ import {
   assertArray,
   assertConversationId,
   assertEach,
-  assertListQuery,
   assertNonEmptyArray,
   assertNonEmptyString,
   assertObject,
   assertString,
 } from "../validate.js";
+import { AnalyticsGeneratedMethods } from "../../generated/facade/analytics.js";
 
 /** A metric of the catalogue: its id, what it measures, its filters and aggregations. */
 export type AnalyticsMetric = ListItem<"/beta/analytics/metrics", "get">;
@@ -46,36 +47,46 @@ export type ListAnalyticsRecordDataQuery = ListQuery<"/beta/analytics/records", 
 /** One unaggregated row of a record type. */
 export type AnalyticsRecord = ListItem<"/beta/analytics/records", "post">;
 
+/**
+ * Computes one metric's aggregated values over a period or a set of conversations.
+ *
+ * The spec types a preset period as `{ value: "PreviousWeek" }`, but Dixa's own examples send
+ * `{ _type: "Preset", value: { _type: "PreviousWeek" } }`; the facade sends the latter form. It
+ * tags an interval `{ start, end }` with `_type: "Interval"` (the schema's title: no example shows
+ * an interval). A period filter that already carries `_type` is sent as given.
+ * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/postanalyticsmetrics
+ */
+export async function analyticsGetMetricData(
+  dixa: DixaCore,
+  input: AnalyticsMetricDataInput,
+  options?: CallOptions,
+): Promise<AnalyticsMetricData> {
+  assertDataInput(input, "input");
+  const body = withWirePeriodFilter(input);
+  const path = "/beta/analytics/metrics";
+  return callData(dixa, "POST", path, path, undefined, body, options);
+}
+
+/**
+ * Fetches the unaggregated rows of one record type for a period or a set of conversations, page
+ * by page as you iterate (each page repeats the same body with the next `pageKey`). Period
+ * filters are sent in Dixa's tagged form, as for `analyticsGetMetricData`.
+ * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/postanalyticsrecords
+ */
+export function analyticsListRecordData(
+  dixa: DixaCore,
+  input: AnalyticsRecordDataInput,
+  query: ListAnalyticsRecordDataQuery = {},
+  options?: CallOptions,
+): Paginated<AnalyticsRecord> {
+  assertDataInput(input, "input");
+  const body = withWirePeriodFilter(input);
+  const path = "/beta/analytics/records";
+  return callPages(dixa, "POST", path, path, query, body, options);
+}
+
 /** Analytics: metrics and records catalogues and their data. */
-export class AnalyticsResource {
-  constructor(private readonly api: DixaApi) {}
-
-  /**
-   * Lists the metrics you can ask aggregated data for, page by page as you iterate.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsmetrics
-   */
-  listMetrics(
-    query: ListAnalyticsMetricsQuery = {},
-    options?: CallOptions,
-  ): Paginated<AnalyticsMetric> {
-    assertListQuery(query);
-    return this.api.list("get", "/beta/analytics/metrics", { params: { query } }, options);
-  }
-
-  /**
-   * Describes one metric: the filters and aggregations it accepts and the records it is built on.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsmetricsmetricid
-   */
-  async getMetric(metricId: string, options?: CallOptions): Promise<AnalyticsMetric> {
-    assertNonEmptyString(metricId, "metricId");
-    return this.api.data(
-      "get",
-      "/beta/analytics/metrics/{metricId}",
-      { params: { path: { metricId } } },
-      options,
-    );
-  }
-
+export class AnalyticsResource extends AnalyticsGeneratedMethods {
   /**
    * Computes one metric's aggregated values over a period or a set of conversations.
    *
@@ -85,63 +96,11 @@ export class AnalyticsResource {
    * shows an interval). A period filter that already carries `_type` is sent as given.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/postanalyticsmetrics
    */
-  async getMetricData(
+  getMetricData(
     input: AnalyticsMetricDataInput,
     options?: CallOptions,
   ): Promise<AnalyticsMetricData> {
-    assertDataInput(input, "input");
-    return this.api.data(
-      "post",
-      "/beta/analytics/metrics",
-      { body: withWirePeriodFilter(input) },
-      options,
-    );
-  }
-
-  /**
-   * Lists the values a filter attribute (e.g. `channel`) can take, page by page as you iterate.
-   * The same attribute works for every metric and record; where it does not apply it is ignored.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsfilterfilterattribute
-   */
-  listFilterValues(
-    filterAttribute: string,
-    query: ListAnalyticsFilterValuesQuery = {},
-    options?: CallOptions,
-  ): Paginated<AnalyticsFilterValue> {
-    assertNonEmptyString(filterAttribute, "filterAttribute");
-    assertListQuery(query);
-    return this.api.list(
-      "get",
-      "/beta/analytics/filter/{filterAttribute}",
-      { params: { path: { filterAttribute }, query } },
-      options,
-    );
-  }
-
-  /**
-   * Lists the record types you can fetch unaggregated rows of, page by page as you iterate.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsrecords
-   */
-  listRecords(
-    query: ListAnalyticsRecordTypesQuery = {},
-    options?: CallOptions,
-  ): Paginated<AnalyticsRecordType> {
-    assertListQuery(query);
-    return this.api.list("get", "/beta/analytics/records", { params: { query } }, options);
-  }
-
-  /**
-   * Describes one record type: its fields, the filters it accepts and the metrics built on it.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsrecordsrecordid
-   */
-  async getRecord(recordId: string, options?: CallOptions): Promise<AnalyticsRecordType> {
-    assertNonEmptyString(recordId, "recordId");
-    return this.api.data(
-      "get",
-      "/beta/analytics/records/{recordId}",
-      { params: { path: { recordId } } },
-      options,
-    );
+    return analyticsGetMetricData(this.core, input, options);
   }
 
   /**
@@ -155,14 +114,7 @@ export class AnalyticsResource {
     query: ListAnalyticsRecordDataQuery = {},
     options?: CallOptions,
   ): Paginated<AnalyticsRecord> {
-    assertDataInput(input, "input");
-    assertListQuery(query);
-    return this.api.list(
-      "post",
-      "/beta/analytics/records",
-      { params: { query }, body: withWirePeriodFilter(input) },
-      options,
-    );
+    return analyticsListRecordData(this.core, input, query, options);
   }
 }
 

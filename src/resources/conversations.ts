@@ -1,6 +1,5 @@
-import type { DixaApi } from "../api.js";
-import type { Paginated } from "../paginate.js";
-
+import { callData } from "../call.js";
+import type { DixaCore } from "../core.js";
 import type {
   CallOptions,
   ListItem,
@@ -10,16 +9,13 @@ import type {
   ResponseData,
 } from "../types.js";
 import {
-  assertBoolean,
-  assertConversationId,
-  assertCustomAttributeValues,
   assertNonEmptyString,
   assertObject,
   assertTimestamp,
   assertUuid,
   describeValue,
-  ifPresent,
 } from "../validate.js";
+import { ConversationsGeneratedMethods } from "../../generated/facade/conversations.js";
 import { assertContent, assertMessageInput, type WithTypeTags } from "./messages.js";
 
 /** A conversation; its shape depends on the channel and is tagged by `_type`. */
@@ -93,24 +89,57 @@ export type ConversationAnonymizationRequest = ResponseData<
   "patch"
 >;
 
+/**
+ * Starts a conversation on a channel. An inbound first message is authored by the requester; an
+ * outbound one by the agent in its `agentId`. Tag the conversation with its kind in `_type`
+ * (`Callback`, `Chat`, `ContactForm`, `Email`, `Sms`), as Dixa's examples do: `Email` and
+ * `ContactForm` cannot be told apart otherwise. Dixa has no idempotency key, so after a server
+ * error or a dropped connection this is not replayed (unless the client sets
+ * `retry.retryUnsafeMethods`): a replay could create a second conversation.
+ * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/postconversations
+ */
+export async function conversationsCreate(
+  dixa: DixaCore,
+  conversation: CreateConversationInput,
+  options?: CallOptions,
+): Promise<CreatedConversation> {
+  assertCreateConversation(conversation, "conversation");
+  return callData(
+    dixa,
+    "POST",
+    "/beta/conversations",
+    "/beta/conversations",
+    undefined,
+    conversation,
+    options,
+  );
+}
+
+/**
+ * Imports a conversation that already happened elsewhere (a bot's chat history, an old
+ * mailbox), messages included, each tagged `_type: "InboundImport"` or `"OutboundImport"`. The
+ * answer lists what could not be imported in `partialErrors`.
+ * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/postconversationsimport
+ */
+export async function conversationsImport(
+  dixa: DixaCore,
+  conversation: ImportConversationInput,
+  options?: CallOptions,
+): Promise<ImportedConversation> {
+  assertImportConversation(conversation, "conversation");
+  return callData(
+    dixa,
+    "POST",
+    "/beta/conversations/import",
+    "/beta/conversations/import",
+    undefined,
+    conversation,
+    options,
+  );
+}
+
 /** Conversations: create, import, read, route and change their state. */
-export class ConversationsResource {
-  constructor(private readonly api: DixaApi) {}
-
-  /**
-   * Fetches one conversation by id, custom attributes included.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationid
-   */
-  async get(conversationId: number, options?: CallOptions): Promise<Conversation> {
-    assertConversationId(conversationId);
-    return this.api.data(
-      "get",
-      "/beta/conversations/{conversationId}",
-      { params: { path: { conversationId } } },
-      options,
-    );
-  }
-
+export class ConversationsResource extends ConversationsGeneratedMethods {
   /**
    * Starts a conversation on a channel. An inbound first message is authored by the
    * requester; an outbound one by the agent in its `agentId`. Dixa has no idempotency key, so
@@ -118,12 +147,11 @@ export class ConversationsResource {
    * `retry.retryUnsafeMethods`): a replay could create a second conversation.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/postconversations
    */
-  async create(
+  create(
     conversation: CreateConversationInput,
     options?: CallOptions,
   ): Promise<CreatedConversation> {
-    assertCreateConversation(conversation, "conversation");
-    return this.api.data("post", "/beta/conversations", { body: conversation }, options);
+    return conversationsCreate(this.core, conversation, options);
   }
 
   /**
@@ -132,243 +160,11 @@ export class ConversationsResource {
    * `partialErrors`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/postconversationsimport
    */
-  async import(
+  import(
     conversation: ImportConversationInput,
     options?: CallOptions,
   ): Promise<ImportedConversation> {
-    assertImportConversation(conversation, "conversation");
-    return this.api.data("post", "/beta/conversations/import", { body: conversation }, options);
-  }
-
-  /**
-   * Closes a conversation, optionally on behalf of the agent or admin in `userId`.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidclose
-   */
-  async close(
-    conversationId: number,
-    input: CloseConversationInput = {},
-    options?: CallOptions,
-  ): Promise<void> {
-    assertConversationId(conversationId);
-    assertObject(input, "input");
-    ifPresent(input["userId"], "input.userId", assertUuid);
-    return this.api.void(
-      "put",
-      "/beta/conversations/{conversationId}/close",
-      { params: { path: { conversationId } }, body: input },
-      options,
-    );
-  }
-
-  /**
-   * Reopens a conversation and offers it again in its queue (the organization's default queue
-   * when it has none), optionally on behalf of the agent or admin in `userId`.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidreopen
-   */
-  async reopen(
-    conversationId: number,
-    input: ReopenConversationInput = {},
-    options?: CallOptions,
-  ): Promise<void> {
-    assertConversationId(conversationId);
-    assertObject(input, "input");
-    ifPresent(input["userId"], "input.userId", assertUuid);
-    return this.api.void(
-      "put",
-      "/beta/conversations/{conversationId}/reopen",
-      { params: { path: { conversationId } }, body: input },
-      options,
-    );
-  }
-
-  /**
-   * Puts a conversation in follow-up until `timestamp` (an ISO 8601 date-time), optionally on
-   * behalf of the agent or admin in `userId`.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidfollowup
-   */
-  async followUp(
-    conversationId: number,
-    followUp: FollowUpConversationInput,
-    options?: CallOptions,
-  ): Promise<void> {
-    assertConversationId(conversationId);
-    assertObject(followUp, "followUp");
-    assertTimestamp(followUp["timestamp"], "followUp.timestamp");
-    ifPresent(followUp["userId"], "followUp.userId", assertUuid);
-    return this.api.void(
-      "put",
-      "/beta/conversations/{conversationId}/followup",
-      { params: { path: { conversationId } }, body: followUp },
-      options,
-    );
-  }
-
-  /**
-   * Moves a conversation to the queue in `queueId`, optionally as the agent or admin in
-   * `userId`.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidtransferqueue
-   */
-  async transferToQueue(
-    conversationId: number,
-    transfer: TransferConversationInput,
-    options?: CallOptions,
-  ): Promise<void> {
-    assertConversationId(conversationId);
-    assertObject(transfer, "transfer");
-    assertUuid(transfer["queueId"], "transfer.queueId");
-    ifPresent(transfer["userId"], "transfer.userId", assertUuid);
-    return this.api.void(
-      "put",
-      "/beta/conversations/{conversationId}/transfer/queue",
-      { params: { path: { conversationId } }, body: transfer },
-      options,
-    );
-  }
-
-  /**
-   * Assigns a conversation to the agent in `agentId`. With `force: false`, a conversation
-   * already assigned to someone else is not taken over (Dixa answers 409).
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidclaim
-   */
-  async claim(
-    conversationId: number,
-    claim: ClaimConversationInput,
-    options?: CallOptions,
-  ): Promise<void> {
-    assertConversationId(conversationId);
-    assertObject(claim, "claim");
-    assertUuid(claim["agentId"], "claim.agentId");
-    ifPresent(claim["force"], "claim.force", assertBoolean);
-    return this.api.void(
-      "put",
-      "/beta/conversations/{conversationId}/claim",
-      { params: { path: { conversationId } }, body: claim },
-      options,
-    );
-  }
-
-  /**
-   * Makes a conversation the child of the conversation in `parentId`, with a link type such
-   * as `"SideConversation"`. A parent takes at most 100 children, a child has one parent, and
-   * a child cannot have children of its own.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidlink
-   */
-  async link(
-    conversationId: number,
-    link: LinkConversationInput,
-    options?: CallOptions,
-  ): Promise<void> {
-    assertConversationId(conversationId);
-    assertObject(link, "link");
-    assertConversationId(link["parentId"], "link.parentId");
-    assertNonEmptyString(link["linkType"], "link.linkType");
-    return this.api.void(
-      "put",
-      "/beta/conversations/{conversationId}/link",
-      { params: { path: { conversationId } }, body: link },
-      options,
-    );
-  }
-
-  /**
-   * Lists the child conversations linked to a conversation (transcripts, side conversations).
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidlinked
-   */
-  async listLinked(conversationId: number, options?: CallOptions): Promise<Conversation[]> {
-    assertConversationId(conversationId);
-    return this.api.data(
-      "get",
-      "/beta/conversations/{conversationId}/linked",
-      { params: { path: { conversationId } } },
-      options,
-    );
-  }
-
-  /**
-   * Sets custom attribute values on a conversation, keyed by custom attribute id; answers the
-   * conversation's resulting attributes.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/patchconversationsconversationidcustom-attributes
-   */
-  async updateCustomAttributes(
-    conversationId: number,
-    attributes: ConversationCustomAttributesInput,
-    options?: CallOptions,
-  ): Promise<ConversationCustomAttribute[]> {
-    assertConversationId(conversationId);
-    assertCustomAttributeValues(attributes, "attributes");
-    return this.api.data(
-      "patch",
-      "/beta/conversations/{conversationId}/custom-attributes",
-      { params: { path: { conversationId } }, body: attributes },
-      options,
-    );
-  }
-
-  /**
-   * Lists the activity log of one conversation (assignments, transfers, state changes...).
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidactivitylog
-   */
-  async getActivityLog(
-    conversationId: number,
-    options?: CallOptions,
-  ): Promise<ConversationActivityLogEntry[]> {
-    assertConversationId(conversationId);
-    return this.api.data(
-      "get",
-      "/beta/conversations/{conversationId}/activitylog",
-      { params: { path: { conversationId } } },
-      options,
-    );
-  }
-
-  /**
-   * Lists the activity log entries of every conversation of the organization, page by page as
-   * you iterate, optionally between `fromDatetime` and `toDatetime` (ISO 8601 date-times).
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsactivitylog
-   */
-  listOrganizationActivityLog(
-    query: ListOrganizationActivityLogQuery = {},
-    options?: CallOptions,
-  ): Paginated<ConversationActivityLogEntry> {
-    assertObject(query, "query");
-    ifPresent(query.fromDatetime, "query.fromDatetime", assertTimestamp);
-    ifPresent(query.toDatetime, "query.toDatetime", assertTimestamp);
-    return this.api.list("get", "/beta/conversations/activitylog", { params: { query } }, options);
-  }
-
-  /**
-   * Lists the organization's conversation flows, optionally only those of one `channel`.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsflows
-   */
-  async listFlows(
-    query: ListConversationFlowsQuery = {},
-    options?: CallOptions,
-  ): Promise<ConversationFlow[]> {
-    assertObject(query, "query");
-    if (query.channel !== undefined) assertNonEmptyString(query.channel, "query.channel");
-    return this.api.data("get", "/beta/conversations/flows", { params: { query } }, options);
-  }
-
-  /**
-   * Asks Dixa to anonymize a conversation and its messages. The work is queued: the answer is
-   * the anonymization request, not its result. With `force: true`, a conversation that is
-   * still open is closed first.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/patchconversationsconversationidanonymize
-   */
-  async anonymize(
-    conversationId: number,
-    query: AnonymizeConversationQuery = {},
-    options?: CallOptions,
-  ): Promise<ConversationAnonymizationRequest> {
-    assertConversationId(conversationId);
-    assertObject(query, "query");
-    ifPresent(query["force"], "query.force", assertBoolean);
-    return this.api.data(
-      "patch",
-      "/beta/conversations/{conversationId}/anonymize",
-      { params: { path: { conversationId }, query } },
-      options,
-    );
+    return conversationsImport(this.core, conversation, options);
   }
 }
 

@@ -1,4 +1,5 @@
-import type { DixaApi } from "../api.js";
+import { callData } from "../call.js";
+import type { DixaCore } from "../core.js";
 import type { CallOptions, ListItem, RequestBody, ResponseData } from "../types.js";
 import {
   assertConversationId,
@@ -7,6 +8,7 @@ import {
   assertUuid,
   describeValue,
 } from "../validate.js";
+import { MessagesGeneratedMethods } from "../../generated/facade/messages.js";
 
 /**
  * Lets a request body carry Dixa's `_type` tag on every object, at any depth.
@@ -46,62 +48,45 @@ export type MessageAnonymizationRequest = ResponseData<
   "patch"
 >;
 
+/**
+ * Adds a message to a conversation: inbound ones are authored by the conversation's requester,
+ * outbound ones by the agent in `agentId`. Attachments are copied into Dixa. Tag the message
+ * `_type: "Inbound"` or `"Outbound"` and its content `"Text"`, `"Html"` or `"Markdown"`, as
+ * Dixa's examples do (the spec's union members cannot be told apart otherwise).
+ * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/postconversationsconversationidmessages
+ */
+export async function messagesCreate(
+  dixa: DixaCore,
+  conversationId: number,
+  message: CreateMessageInput,
+  options?: CallOptions,
+): Promise<CreatedMessage> {
+  assertConversationId(conversationId);
+  assertMessageInput(message, "message");
+  return callData(
+    dixa,
+    "POST",
+    "/beta/conversations/{conversationId}/messages",
+    `/beta/conversations/${conversationId}/messages`,
+    undefined,
+    message,
+    options,
+  );
+}
+
 /** Messages in a conversation. */
-export class MessagesResource {
-  constructor(private readonly api: DixaApi) {}
-
+export class MessagesResource extends MessagesGeneratedMethods {
   /**
-   * Lists every message of a conversation, oldest first, with its channel-specific attributes.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidmessages
-   */
-  async list(conversationId: number, options?: CallOptions): Promise<ConversationMessage[]> {
-    assertConversationId(conversationId);
-    return this.api.data(
-      "get",
-      "/beta/conversations/{conversationId}/messages",
-      { params: { path: { conversationId } } },
-      options,
-    );
-  }
-
-  /**
-   * Adds a message to a conversation: inbound ones are authored by the conversation's requester,
-   * outbound ones by the agent in `agentId`. Attachments are copied into Dixa.
+   * Adds a message to a conversation: inbound ones are authored by the conversation's
+   * requester, outbound ones by the agent in `agentId`. Attachments are copied into Dixa.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/postconversationsconversationidmessages
    */
-  async create(
+  create(
     conversationId: number,
     message: CreateMessageInput,
     options?: CallOptions,
   ): Promise<CreatedMessage> {
-    assertConversationId(conversationId);
-    assertMessageInput(message, "message");
-    return this.api.data(
-      "post",
-      "/beta/conversations/{conversationId}/messages",
-      { params: { path: { conversationId } }, body: message },
-      options,
-    );
-  }
-
-  /**
-   * Asks Dixa to anonymize one message of a conversation. The work is queued: the answer is
-   * the anonymization request, not its result.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/patchconversationsconversationidmessagesmessageidanonymize
-   */
-  async anonymize(
-    conversationId: number,
-    messageId: string,
-    options?: CallOptions,
-  ): Promise<MessageAnonymizationRequest> {
-    assertConversationId(conversationId);
-    assertUuid(messageId, "messageId");
-    return this.api.data(
-      "patch",
-      "/beta/conversations/{conversationId}/messages/{messageId}/anonymize",
-      { params: { path: { conversationId, messageId } } },
-      options,
-    );
+    return messagesCreate(this.core, conversationId, message, options);
   }
 }
 

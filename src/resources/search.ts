@@ -1,15 +1,12 @@
-import type { DixaApi } from "../api.js";
+import { callPages } from "../call.js";
+import type { DixaCore } from "../core.js";
 import type { Paginated } from "../paginate.js";
 import type { CallOptions, ListItem, ListQuery, RequestBody, Schemas } from "../types.js";
+import { assertEach, assertNonEmptyString, assertObject } from "../validate.js";
 import {
-  assertBoolean,
-  assertEach,
-  assertListQuery,
-  assertNonEmptyString,
-  assertObject,
-  describeValue,
-  ifPresent,
-} from "../validate.js";
+  SearchGeneratedMethods,
+  checkSearchConversationsBody,
+} from "../../generated/facade/search.js";
 
 /** A conversation that matched, with the matching snippets (matches wrapped in `<em>`). */
 export type ConversationSearchHit = ListItem<"/beta/search/conversations", "post">;
@@ -51,19 +48,50 @@ export type SearchConversationsInput = Omit<
 > & { filters?: SearchFilters };
 
 /**
- * Dixa documents at most 50 results per search page; the spec's schema does not say so, so the
- * cap is kept here.
+ * Searches conversations by text, by conditions (tags, queue, channel, dates, custom attributes,
+ * ...), or both; results come page by page as you iterate (at most 50 a page, as Dixa
+ * documents). Each condition's field and operator carry their kind in `_type` (see
+ * {@link SearchCondition}).
+ * @see https://docs.dixa.io/openapi/dixa-api/beta/search/postsearchconversations
  */
-const maxSearchPageLimit = 50;
+export function searchConversations(
+  dixa: DixaCore,
+  search: SearchConversationsInput = {},
+  query: SearchConversationsQuery = {},
+  options?: CallOptions,
+): Paginated<ConversationSearchHit> {
+  checkSearchConversationsBody(search, "search");
+  // The spec's field and operator kinds share shapes and declare no discriminator: Dixa tells
+  // them apart by `_type`, as all its examples do.
+  const conditions = search.filters?.conditions;
+  if (conditions !== undefined) {
+    assertEach(conditions, "search.filters.conditions", (condition, name) => {
+      const field: unknown = condition["field"];
+      assertObject(field, `${name}.field`);
+      assertNonEmptyString(field["_type"], `${name}.field._type`);
+      const operator: unknown = field["operator"];
+      assertObject(operator, `${name}.field.operator`);
+      assertNonEmptyString(operator["_type"], `${name}.field.operator._type`);
+    });
+  }
+  return callPages(
+    dixa,
+    "POST",
+    "/beta/search/conversations",
+    "/beta/search/conversations",
+    query,
+    search,
+    options,
+    50, // Dixa documents at most 50 results a page; the spec does not say.
+  );
+}
 
 /** Conversation search. */
-export class SearchResource {
-  constructor(private readonly api: DixaApi) {}
-
+export class SearchResource extends SearchGeneratedMethods {
   /**
    * Searches conversations by text, by conditions (tags, queue, channel, dates, custom
-   * attributes, ...), or both; results come page by page as you iterate. Each condition's field
-   * and operator carry their kind in `_type` (see {@link SearchCondition}).
+   * attributes, ...), or both; results come page by page as you iterate (at most 50 a page).
+   * Each condition's field and operator carry their kind in `_type` (see {@link SearchCondition}).
    * @see https://docs.dixa.io/openapi/dixa-api/beta/search/postsearchconversations
    */
   conversations(
@@ -71,59 +99,6 @@ export class SearchResource {
     query: SearchConversationsQuery = {},
     options?: CallOptions,
   ): Paginated<ConversationSearchHit> {
-    assertSearch(search, "search");
-    assertListQuery(query, maxSearchPageLimit);
-    return this.api.list(
-      "post",
-      "/beta/search/conversations",
-      { params: { query }, body: search },
-      options,
-    );
-  }
-
-  /**
-   * Searches conversations for a text (`query`, non-empty), page by page as you iterate.
-   * @deprecated Dixa deprecated this endpoint; use {@link SearchResource.conversations} with
-   * `{ query: { value, exactMatch } }` instead.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/search/getsearchconversations
-   */
-  conversationsByQuery(
-    query: SearchConversationsByQueryQuery,
-    options?: CallOptions,
-  ): Paginated<ConversationSearchByQueryHit> {
-    assertListQuery(query, maxSearchPageLimit);
-    assertNonEmptyString(query["query"], "query.query");
-    ifPresent(query["exactMatch"], "query.exactMatch", assertBoolean);
-    return this.api.list("get", "/beta/search/conversations", { params: { query } }, options);
-  }
-}
-
-function assertSearch(search: unknown, label: string): void {
-  assertObject(search, label);
-  const { query, filters } = search;
-  if (query !== undefined) {
-    assertObject(query, `${label}.query`);
-    assertNonEmptyString(query["value"], `${label}.query.value`);
-    ifPresent(query["exactMatch"], `${label}.query.exactMatch`, assertBoolean);
-  }
-  if (filters !== undefined) {
-    assertObject(filters, `${label}.filters`);
-    assertNonEmptyString(filters["strategy"], `${label}.filters.strategy`);
-    const conditions = filters["conditions"];
-    if (conditions !== undefined) {
-      if (!Array.isArray(conditions)) {
-        throw new TypeError(
-          `${label}.filters.conditions must be an array, got ${describeValue(conditions)}`,
-        );
-      }
-      assertEach(conditions, `${label}.filters.conditions`, (condition, name) => {
-        assertObject(condition, name);
-        const field = condition["field"];
-        assertObject(field, `${name}.field`);
-        assertNonEmptyString(field["_type"], `${name}.field._type`);
-        assertObject(field["operator"], `${name}.field.operator`);
-        assertNonEmptyString(field["operator"]["_type"], `${name}.field.operator._type`);
-      });
-    }
+    return searchConversations(this.core, search, query, options);
   }
 }

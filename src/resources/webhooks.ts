@@ -1,4 +1,6 @@
-import type { DixaApi } from "../api.js";
+import { callData } from "../call.js";
+import type { DixaCore } from "../core.js";
+import { pathSegment } from "../http/request-url.js";
 import type { CallOptions, ListItem, RequestBody, ResponseData, Schemas } from "../types.js";
 import {
   assertEach,
@@ -8,6 +10,11 @@ import {
   assertUuid,
   describeValue,
 } from "../validate.js";
+import {
+  WebhooksGeneratedMethods,
+  checkWebhooksCreateBody,
+  checkWebhooksUpdateBody,
+} from "../../generated/facade/webhooks.js";
 
 export type WebhookSubscription = ResponseData<"/beta/webhooks/{webhookSubscriptionId}", "get">;
 /** The outcome of the latest delivery of one event type. */
@@ -61,128 +68,75 @@ export type CreateWebhookInput = Omit<CreateWebhookBody, keyof WebhookTaggedFiel
 export type UpdateWebhookInput = Omit<UpdateWebhookBody, keyof WebhookTaggedFields> &
   Partial<WebhookTaggedFields>;
 
+/**
+ * Creates a webhook subscription: where to send which events, how to authenticate, which headers
+ * to add and, optionally, filters. The answer carries the `secretKey` Dixa signs deliveries with.
+ * `authorization` and filter conditions are tagged with their `_type` when it is missing.
+ * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/postwebhooks
+ */
+export async function webhooksCreate(
+  dixa: DixaCore,
+  subscription: CreateWebhookInput,
+  options?: CallOptions,
+): Promise<WebhookSubscription> {
+  checkWebhooksCreateBody(subscription, "subscription");
+  const body = withTags(subscription, "subscription");
+  return callData(dixa, "POST", "/beta/webhooks", "/beta/webhooks", undefined, body, options);
+}
+
+/**
+ * Changes a webhook subscription; fields left out keep their value. `authorization` and filter
+ * conditions are tagged with their `_type` when it is missing.
+ * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/patchwebhookswebhooksubscriptionid
+ */
+export async function webhooksUpdate(
+  dixa: DixaCore,
+  webhookSubscriptionId: string,
+  changes: UpdateWebhookInput,
+  options?: CallOptions,
+): Promise<WebhookSubscription> {
+  assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
+  checkWebhooksUpdateBody(changes, "changes");
+  const body = withTags(changes, "changes");
+  return callData(
+    dixa,
+    "PATCH",
+    "/beta/webhooks/{webhookSubscriptionId}",
+    `/beta/webhooks/${pathSegment(webhookSubscriptionId, "webhookSubscriptionId")}`,
+    undefined,
+    body,
+    options,
+  );
+}
+
 /** Webhook subscriptions and their delivery logs. */
-export class WebhooksResource {
-  constructor(private readonly api: DixaApi) {}
-
-  /**
-   * Fetches one webhook subscription.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptionid
-   */
-  async get(webhookSubscriptionId: string, options?: CallOptions): Promise<WebhookSubscription> {
-    assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
-    return this.api.data(
-      "get",
-      "/beta/webhooks/{webhookSubscriptionId}",
-      { params: { path: { webhookSubscriptionId } } },
-      options,
-    );
-  }
-
-  /**
-   * Deletes a webhook subscription; Dixa stops sending its events.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/deletewebhookswebhooksubscriptionid
-   */
-  async delete(webhookSubscriptionId: string, options?: CallOptions): Promise<void> {
-    assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
-    return this.api.void(
-      "delete",
-      "/beta/webhooks/{webhookSubscriptionId}",
-      { params: { path: { webhookSubscriptionId } } },
-      options,
-    );
-  }
-
-  /**
-   * Changes some fields of a webhook subscription and returns it as it now is. Fields left out
-   * keep their value.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/patchwebhookswebhooksubscriptionid
-   */
-  async update(
-    webhookSubscriptionId: string,
-    changes: UpdateWebhookInput,
-    options?: CallOptions,
-  ): Promise<WebhookSubscription> {
-    assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
-    assertObject(changes, "changes");
-    const body = withTags(changes, "changes");
-    return this.api.data(
-      "patch",
-      "/beta/webhooks/{webhookSubscriptionId}",
-      { params: { path: { webhookSubscriptionId } }, body },
-      options,
-    );
-  }
-
-  /**
-   * Lists every webhook subscription of the organization. Not paged.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhooks
-   */
-  async list(options?: CallOptions): Promise<WebhookSubscription[]> {
-    return this.api.data("get", "/beta/webhooks", {}, options);
-  }
-
+export class WebhooksResource extends WebhooksGeneratedMethods {
   /**
    * Creates a webhook subscription: where to send which events, how to authenticate, which
    * headers to add and, optionally, filters. The answer carries the `secretKey` Dixa signs
    * deliveries with.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/postwebhooks
    */
-  async create(
-    subscription: CreateWebhookInput,
+  create(subscription: CreateWebhookInput, options?: CallOptions): Promise<WebhookSubscription> {
+    return webhooksCreate(this.core, subscription, options);
+  }
+
+  /**
+   * Changes a webhook subscription; fields left out keep their value.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/patchwebhookswebhooksubscriptionid
+   */
+  update(
+    webhookSubscriptionId: string,
+    changes: UpdateWebhookInput,
     options?: CallOptions,
   ): Promise<WebhookSubscription> {
-    assertObject(subscription, "subscription");
-    assertNonEmptyString(subscription["name"], "subscription.name");
-    assertNonEmptyString(subscription["url"], "subscription.url");
-    assertObject(subscription["authorization"], "subscription.authorization");
-    assertObject(subscription["customHeaders"], "subscription.customHeaders");
-    const body = withTags(subscription, "subscription");
-    return this.api.data("post", "/beta/webhooks", { body }, options);
-  }
-
-  /**
-   * Tells, per subscribed event type, how the latest delivery went (or that there was none
-   * recently).
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptioniddelivery-status
-   */
-  async getDeliveryStatus(
-    webhookSubscriptionId: string,
-    options?: CallOptions,
-  ): Promise<WebhookEventDeliveryStatus[]> {
-    assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
-    return this.api.data(
-      "get",
-      "/beta/webhooks/{webhookSubscriptionId}/delivery-status",
-      { params: { path: { webhookSubscriptionId } } },
-      options,
-    );
-  }
-
-  /**
-   * Returns the recent deliveries of one event type (e.g. `"ConversationCreated"`), each with
-   * the payload sent and the receiver's answer. Not paged.
-   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptioniddelivery-statuslogsevent
-   */
-  async listDeliveryLogs(
-    webhookSubscriptionId: string,
-    event: string,
-    options?: CallOptions,
-  ): Promise<WebhookEventDeliveryLog[]> {
-    assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
-    assertNonEmptyString(event, "event");
-    return this.api.data(
-      "get",
-      "/beta/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}",
-      { params: { path: { webhookSubscriptionId, event } } },
-      options,
-    );
+    return webhooksUpdate(this.core, webhookSubscriptionId, changes, options);
   }
 }
 
 /**
- * Checks `authorization`, `customHeaders` and `filters` when present and returns a copy of the
- * body with the `_type` tags Dixa needs (the caller's object is left as it was).
+ * Adds Dixa's `_type` tags the spec leaves out (authorization kind, filter and condition kinds)
+ * and checks what the tags decide; the caller's object is never modified.
  */
 function withTags<Body extends Record<string, unknown>>(body: Body, label: string): Body {
   const tagged: Record<string, unknown> = { ...body };

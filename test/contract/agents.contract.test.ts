@@ -31,7 +31,9 @@ describe("agents against Prism", () => {
     expect(result.successes.map((s) => [s.index, s.input, s.data])).toEqual(
       [0, 1, 2, 3].map((i) => [i, agents[i], outcomes[i].data]),
     );
-    expect(result.failures).toEqual([{ index: 4, input: agents[4], error: outcomes[4].error }]);
+    expect(result.failures).toEqual([
+      { reason: "rejected", index: 4, input: agents[4], error: outcomes[4].error },
+    ]);
   });
 
   it("update", async () => {
@@ -61,7 +63,9 @@ describe("agents against Prism", () => {
     expect(outcomes).toHaveLength(2);
     const result = await client.agents.patchMany(patches);
     expect(result.successes).toEqual([{ index: 0, input: patches[0], data: outcomes[0].data }]);
-    expect(result.failures).toEqual([{ index: 1, input: patches[1], error: outcomes[1].error }]);
+    expect(result.failures).toEqual([
+      { reason: "rejected", index: 1, input: patches[1], error: outcomes[1].error },
+    ]);
   });
 
   it("delete", async () => {

@@ -18,7 +18,9 @@ function expectOutcomesLikeExample(
     "data" in outcome ? [{ index, input: inputs[index], data: outcome.data }] : [],
   );
   const expectedFailures = example.flatMap((outcome, index) =>
-    "error" in outcome ? [{ index, input: inputs[index], error: outcome.error }] : [],
+    "error" in outcome
+      ? [{ reason: "rejected", index, input: inputs[index], error: outcome.error }]
+      : [],
   );
   expect(result.successes).toEqual(expectedSuccesses);
   expect(result.failures).toEqual(expectedFailures);

@@ -47,8 +47,8 @@ describe("queues against Prism", () => {
     const result = await client.queues.addMembers(queueId, { agentIds });
     expect(result.successes).toEqual([{ index: 0, input: agentIds[0], data: outcomes[0].data }]);
     expect(result.failures).toEqual([
-      { index: 1, input: agentIds[1], error: outcomes[1].error },
-      { index: 2, input: agentIds[2], error: outcomes[2].error },
+      { reason: "rejected", index: 1, input: agentIds[1], error: outcomes[1].error },
+      { reason: "rejected", index: 2, input: agentIds[2], error: outcomes[2].error },
     ]);
   });
 

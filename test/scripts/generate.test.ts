@@ -14,7 +14,12 @@ describe("generate", () => {
     const first = await renderGeneratedFiles(specText, generatedDir);
     const second = await renderGeneratedFiles(specText, generatedDir);
     expect(second).toEqual(first);
-    expect(first.map((f) => f.path)).toEqual([typesFile, join(generatedDir, "operation-table.ts")]);
+    const paths = first.map((f) => f.path);
+    expect(paths.slice(0, 2)).toEqual([typesFile, join(generatedDir, "operation-table.ts")]);
+    // One facade file per resource, the index, the registry, the operations table, coverage.
+    expect(paths).toContain(join(generatedDir, "facade", "notes.ts"));
+    expect(paths).toContain(join(generatedDir, "facade", "registry.ts"));
+    expect(paths).toContain(join(generatedDir, "coverage.md"));
     for (const file of first) expect(await readFile(file.path, "utf8")).toBe(file.content);
   });
 
@@ -48,8 +53,13 @@ describe("the derived operation table", () => {
     const { operationTable } = await import("../../generated/operation-table.js");
     const entries = Object.entries(operationTable);
     expect(entries).toHaveLength(123);
+    // Paged by the spec: a pageKey parameter and a `meta` in the answer. The 13th, the knowledge
+    // collections, has no `meta` in the spec; the naming table marks it paged.
     const paged = entries.filter(([, op]) => op.paged).map(([id]) => id);
-    expect(paged).toHaveLength(13);
+    expect(paged).toHaveLength(12);
+    expect(paged).not.toContain("getKnowledgeCollections");
+    const { operationNames } = await import("../../src/operation-names.js");
+    expect(operationNames["getKnowledgeCollections"]?.paged).toBe(true);
     const bulk = entries
       .filter(([, op]) => op.bulkOutcomes)
       .map(([, op]) => `${op.method.toUpperCase()} ${op.path}`)

@@ -42,10 +42,10 @@ describe("anonymization validation happens before any request", () => {
       /entity\.entityId must be a non-empty string/,
     ],
     [
-      "request: an empty _type",
+      "request: a _type that is not a string",
       "async",
-      (c) => c.anonymization.request({ entityId: "a", _type: "" }),
-      /entity\._type must be a non-empty string/,
+      (c) => c.anonymization.request({ entityId: "a", _type: 1 as never }),
+      /entity\._type must be a string/,
     ],
     [
       "request: forceAnonymization that is not a boolean",

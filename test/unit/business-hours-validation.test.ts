@@ -53,7 +53,7 @@ describe("businessHours", () => {
       [
         "getStatus: an empty timestamp",
         (c) => c.businessHours.getStatus(scheduleId, { timestamp: "" }),
-        /query\.timestamp must be a non-empty string/,
+        /query\.timestamp must be an ISO 8601 date-time string/,
       ],
     ];
     it.each(cases)("%s", (name, call, message) =>

@@ -30,9 +30,9 @@ describe("contactEndpoints", () => {
         /query must be an object/,
       ],
       [
-        "list: an empty _type",
-        (c) => c.contactEndpoints.list({ _type: "" }),
-        /query\._type must be a non-empty string/,
+        "list: a _type that is not a string",
+        (c) => c.contactEndpoints.list({ _type: 1 as never }),
+        /query\._type must be a string/,
       ],
     ];
     it.each(cases)("%s", (name, call, message) =>

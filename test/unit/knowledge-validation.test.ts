@@ -32,9 +32,9 @@ describe("knowledge", () => {
         /collectionId must be a UUID string, got the number 42/,
       ],
       [
-        "getCollectionCatalog: an empty language",
-        (c) => c.knowledge.getCollectionCatalog(otherId, { language: "" }),
-        /query\.language must be a non-empty string/,
+        "getCollectionCatalog: a language that is not a string",
+        (c) => c.knowledge.getCollectionCatalog(otherId, { language: [] as never }),
+        /query\.language must be a string/,
       ],
       [
         "getCategory: a non-UUID id",
@@ -59,7 +59,7 @@ describe("knowledge", () => {
       [
         "getArticle: a language that is not a string",
         (c) => c.knowledge.getArticle(articleId, { language: 1 as never }),
-        /query\.language must be a non-empty string, got the number 1/,
+        /query\.language must be a string, got the number 1/,
       ],
       [
         "createArticle: not an object",
@@ -98,9 +98,9 @@ describe("knowledge", () => {
         /article\.tags\[1\] must be a non-empty string/,
       ],
       [
-        "createArticle: an empty parentId",
-        (c) => c.knowledge.createArticle({ parentId: "" }),
-        /article\.parentId must be a non-empty string/,
+        "createArticle: a parentId that is not a string",
+        (c) => c.knowledge.createArticle({ parentId: 7 as never }),
+        /article\.parentId must be a string/,
       ],
       [
         "updateArticle: a non-UUID id",
@@ -118,9 +118,9 @@ describe("knowledge", () => {
         /changes\.tags\.add must be an array/,
       ],
       [
-        "updateArticle: an empty ownedBy",
-        (c) => c.knowledge.updateArticle(articleId, { ownedBy: " " }),
-        /changes\.ownedBy must be a non-empty string/,
+        "updateArticle: an ownedBy that is not a string",
+        (c) => c.knowledge.updateArticle(articleId, { ownedBy: null as never }),
+        /changes\.ownedBy must be a string/,
       ],
       [
         "deleteArticle: a non-UUID id",

@@ -1,71 +1,45 @@
 /**
- * A path parameter of "..", "." or "" must never reach the URL: percent-encoding leaves dots
- * alone and URL parsing collapses dot segments, so it would call another endpoint (issue 11.1).
- * Checked where every request is built, for the facade and `client.raw` alike.
+ * Path parameters are refused before anything is sent when they are not what the spec says, for
+ * every operation (driven by the generator's plan): a string parameter that is empty, `.` or `..`
+ * (percent-encoding leaves dots alone and URL parsing collapses dot segments, so it would call
+ * another endpoint: issue 11.1), a UUID that is not one, a conversation id that is not a positive
+ * integer. The same check stands where every request is built, `client.raw` included.
  */
 import { describe, expect, it } from "vitest";
-import { expectRefusedBeforeSending, type RefusalCase } from "../support/refused-before-sending.js";
+import { argumentsFor, plan } from "../contract/operation-arguments.js";
+import { expectRefusedBeforeSending } from "../support/refused-before-sending.js";
 import { sendJson, startLoopbackServer } from "../support/loopback-server.js";
 import { clientFor } from "../support/test-client.js";
 
 const articleId = "6b0e4f4e-3c1e-4c8f-9a53-1f0c6a3c2d11";
-const subscriptionId = "0c2f4c52-8e44-4b0c-bb8a-3f1a0f3b5a77";
+const badValues = {
+  string: ["..", ".", ""],
+  uuid: ["..", "not-a-uuid", ""],
+  int64: [0, -1, 1.5, "4711"],
+  integer: [1.5, "1"],
+} as const;
 
-/** Every facade method whose operation takes a plain-string path parameter. */
-const stringParameterCalls: Array<
-  [string, string, (c: RefusalClient, v: string) => unknown, ("async" | "paged")?]
-> = [
-  ["analytics.getMetric", "metricId", (c, v) => c.analytics.getMetric(v)],
-  ["analytics.getRecord", "recordId", (c, v) => c.analytics.getRecord(v)],
-  [
-    "analytics.listFilterValues",
-    "filterAttribute",
-    (c, v) => c.analytics.listFilterValues(v),
-    "paged",
-  ],
-  [
-    "ratings.submit",
-    "ratingId",
-    (c, v) => c.ratings.submit(1, v, { ratingResult: { value: 4, _type: "Csat" } }),
-  ],
-  ["contactEndpoints.get", "contactEndpointId", (c, v) => c.contactEndpoints.get(v)],
-  ["customAttributes.get", "customAttributeId", (c, v) => c.customAttributes.get(v)],
-  [
-    "webhooks.listDeliveryLogs",
-    "event",
-    (c, v) => c.webhooks.listDeliveryLogs(subscriptionId, v as never),
-  ],
-  ["businessHours.getStatus", "scheduleId", (c, v) => c.businessHours.getStatus(v)],
-  [
-    "knowledge.publishTranslation",
-    "languageId",
-    (c, v) => c.knowledge.publishTranslation(articleId, v),
-  ],
-  [
-    "knowledge.unpublishTranslation",
-    "languageId",
-    (c, v) => c.knowledge.unpublishTranslation(articleId, v),
-  ],
-  [
-    "knowledge.deleteTranslation",
-    "languageId",
-    (c, v) => c.knowledge.deleteTranslation(articleId, v),
-  ],
-];
-type RefusalClient = Parameters<RefusalCase[2]>[0];
-
-describe("dot segments and empty path parameters are refused before sending", () => {
-  for (const [method, parameter, call, kind = "async"] of stringParameterCalls) {
-    for (const value of ["..", ".", ""]) {
-      it(`${method}(${JSON.stringify(value)})`, async () => {
-        await expectRefusedBeforeSending([
-          method,
-          kind,
-          (client) => call(client, value),
-          new RegExp(`${parameter}`),
-        ]);
-      });
-    }
+describe("every operation refuses a bad path parameter before sending", () => {
+  for (const operation of plan.operations) {
+    operation.pathParameters.forEach((parameter, position) => {
+      for (const value of badValues[parameter.kind]) {
+        it(`${operation.resource}.${operation.name}: ${parameter.name} = ${JSON.stringify(value)}`, async () => {
+          const args = argumentsFor(operation);
+          args[position] = value;
+          await expectRefusedBeforeSending([
+            operation.functionName,
+            operation.result === "pages" ? "paged" : "async",
+            (client) => {
+              const resource = (client as unknown as Record<string, Record<string, Function>>)[
+                operation.resource
+              ]!;
+              return resource[operation.name]!.apply(resource, args);
+            },
+            new RegExp(`\\b${parameter.name}\\b`),
+          ]);
+        });
+      }
+    });
   }
 
   it("a value that merely contains dots or slashes is sent, encoded, to the right endpoint", async () => {

@@ -178,9 +178,9 @@ describe("queues: validation happens before any request", () => {
       /queueId must be a UUID string/,
     ],
     [
-      "removeMembers: empty agentIds",
-      (c) => c.queues.removeMembers(queueId, { agentIds: [] }),
-      /members\.agentIds must be a non-empty array/,
+      "removeMembers: agentIds that are not UUIDs",
+      (c) => c.queues.removeMembers(queueId, { agentIds: ["x"] }),
+      /members\.agentIds\[0\] must be a UUID string/,
     ],
     [
       "removeMembers: more than the documented 10 ids",

@@ -48,10 +48,10 @@ describe("ratings validation happens before any request", () => {
       /offer\.ratingType must be a non-empty string/,
     ],
     [
-      "offer: an empty agentId",
+      "offer: an agentId that is not a string",
       "async",
-      (c) => c.ratings.offer(42, { ratingType: "Nps", agentId: "" }),
-      /offer\.agentId must be a non-empty string/,
+      (c) => c.ratings.offer(42, { ratingType: "Nps", agentId: 5 as never }),
+      /offer\.agentId must be a string/,
     ],
     [
       "submit: an unsafe conversation id",
@@ -75,7 +75,7 @@ describe("ratings validation happens before any request", () => {
       "submit: no ratingResult",
       "async",
       (c) => c.ratings.submit(42, ratingId, { comment: "x" } as never),
-      /rating\.ratingResult must be an object/,
+      /rating\.ratingResult is required/,
     ],
     [
       "submit: a fractional score",

@@ -38,10 +38,10 @@ describe("tags validation happens before any request", () => {
       /tag\.name must be a non-empty string/,
     ],
     [
-      "create: an empty color",
+      "create: a color that is not a string",
       "async",
-      (c) => c.tags.create({ name: "vip", color: "" }),
-      /tag\.color must be a non-empty string/,
+      (c) => c.tags.create({ name: "vip", color: 0xff0000 as never }),
+      /tag\.color must be a string/,
     ],
     [
       "get: a tag id that is not a UUID",

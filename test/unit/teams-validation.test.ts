@@ -71,9 +71,9 @@ describe("teams: validation happens before any request", () => {
       /teamId must be a UUID string/,
     ],
     [
-      "addMembers: no agentIds",
-      (c) => c.teams.addMembers(teamId, {}),
-      /members\.agentIds must be a non-empty array/,
+      "addMembers: agentIds that are not a list",
+      (c) => c.teams.addMembers(teamId, { agentIds: "x" as never }),
+      /members\.agentIds must be an array/,
     ],
     [
       "addMembers: one bad agent id",
@@ -86,9 +86,9 @@ describe("teams: validation happens before any request", () => {
       /teamId must be a UUID string/,
     ],
     [
-      "removeMembers: empty agentIds",
-      (c) => c.teams.removeMembers(teamId, { agentIds: [] }),
-      /members\.agentIds must be a non-empty array/,
+      "removeMembers: agentIds that are not UUIDs",
+      (c) => c.teams.removeMembers(teamId, { agentIds: ["x"] }),
+      /members\.agentIds\[0\] must be a UUID string/,
     ],
     [
       "removeMembers: not an object",

@@ -95,7 +95,7 @@ describe("webhooks", () => {
       [
         "create: no authorization",
         (c) => c.webhooks.create(withFields({ authorization: undefined })),
-        /subscription\.authorization must be an object, got undefined/,
+        /subscription\.authorization is required, got undefined/,
       ],
       [
         "create: Basic auth without password",

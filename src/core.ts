@@ -1,0 +1,73 @@
+import { createTransport, type Transport } from "./http/transport.js";
+import type { ResolvedRetry } from "./http/retry-policy.js";
+import { resolveOptions, type DixaClientOptions } from "./options.js";
+import { createRedactor, type Redactor } from "./redact.js";
+import { packageVersion } from "./version.js";
+
+export const packageUserAgent = `dixa-beta-ts/${packageVersion}`;
+
+/**
+ * A configured connection to the Dixa API: token, limiter, retries, time limits, events. Every
+ * operation is a function that takes one, so an app bundles only the operations it calls:
+ *
+ * ```ts
+ * import { createDixaCore, notesCreate } from "dixa-beta";
+ * const dixa = createDixaCore({ apiKey: process.env.DIXA_API_KEY! });
+ * await notesCreate(dixa, 4711, { message: "Called the customer back" });
+ * ```
+ *
+ * It holds nothing you can read: the token stays out of reach of `inspect` and `JSON.stringify`.
+ */
+export class DixaCore {
+  /** @internal Use `createDixaCore`. */
+  constructor(state: CoreState) {
+    states.set(this, state);
+  }
+}
+
+/** What the operations share, kept out of sight of the object users hold. */
+export interface CoreState {
+  baseUrl: string;
+  /** Authorization, User-Agent, Accept: what every request starts from. */
+  headers: Readonly<Record<string, string>>;
+  timeoutMs: number;
+  retry: ResolvedRetry;
+  transport: Transport;
+  redact: Redactor;
+}
+
+const states = new WeakMap<DixaCore, CoreState>();
+
+/** Checks the options once and returns the connection every operation function takes. */
+export function createDixaCore(options: DixaClientOptions): DixaCore {
+  const resolved = resolveOptions(options, packageUserAgent);
+  const redact = createRedactor(resolved.apiKey);
+  return new DixaCore({
+    baseUrl: resolved.baseUrl,
+    // The token as is (no `Bearer`).
+    headers: {
+      Authorization: resolved.apiKey,
+      "User-Agent": resolved.userAgent,
+      Accept: "application/json",
+    },
+    timeoutMs: resolved.timeoutMs,
+    retry: resolved.retry,
+    redact,
+    transport: createTransport({
+      fetch: resolved.fetch,
+      limiter: resolved.limiter,
+      onEvent: resolved.onEvent,
+      redact,
+      maxResponseBytes: resolved.maxResponseBytes,
+    }),
+  });
+}
+
+/** @internal The state behind a core, for the package's own modules. */
+export function coreState(core: DixaCore): CoreState {
+  const state = states.get(core);
+  if (state === undefined) {
+    throw new TypeError("expected a DixaCore made by createDixaCore (or a client's resources)");
+  }
+  return state;
+}
