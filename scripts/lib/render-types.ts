@@ -2,12 +2,14 @@ import { join } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { format, resolveConfig } from "prettier";
 import type { FileToWrite } from "./atomic-write.js";
+import { renderExampleAnswers } from "./render-example-answers.js";
 import { renderOperationTable } from "./render-operation-table.js";
 import { sha256 } from "./snapshot.js";
 import { parseSpecText, validateSpec } from "./spec-document.js";
 
 export const typesFileName = "dixa-beta.ts";
 export const operationTableFileName = "operation-table.ts";
+export const exampleAnswersFileName = "example-answers.ts";
 
 /**
  * Turns the spec text into the committed files of `generated/`: openapi-typescript's paths,
@@ -23,9 +25,11 @@ export async function renderGeneratedFiles(
   const specSha256 = sha256(specText);
   const typesFile = join(generatedDir, typesFileName);
   const tableFile = join(generatedDir, operationTableFileName);
+  const answersFile = join(generatedDir, exampleAnswersFileName);
   return [
     { path: typesFile, content: await renderTypes(document, specSha256, typesFile) },
     { path: tableFile, content: await renderOperationTable(document, specSha256, tableFile) },
+    { path: answersFile, content: await renderExampleAnswers(document, specSha256, answersFile) },
   ];
 }
 
