@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import {
   createSandboxCore,
   type Baseline,
@@ -102,9 +103,6 @@ async function serve(
   incoming: IncomingMessage,
   outgoing: ServerResponse,
 ): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks);
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming.headers)) {
     if (value === undefined) continue;
@@ -116,14 +114,16 @@ async function serve(
     if (!outgoing.writableFinished) gone.abort(new Error("the client closed the connection"));
   });
   const method = incoming.method ?? "GET";
+  const hasBody = method !== "GET" && method !== "HEAD";
+  // The body is handed over unread, so the core counts the request at arrival, as Dixa does.
   const request = new Request(
     `http://${incoming.headers.host ?? "sandbox"}${incoming.url ?? "/"}`,
     {
       method,
       headers,
-      ...(method === "GET" || method === "HEAD" || body.length === 0 ? {} : { body }),
       signal: gone.signal,
-    },
+      ...(hasBody ? { body: Readable.toWeb(incoming) as ReadableStream, duplex: "half" } : {}),
+    } as RequestInit,
   );
   const outcome = await core.handle(request, toPrism);
   if ("reset" in outcome) {

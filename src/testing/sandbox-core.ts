@@ -132,13 +132,18 @@ export function createSandboxCore(options: DixaSandboxOptions = {}): SandboxCore
   };
 
   async function handle(request: Request, baseline: Baseline): Promise<SandboxOutcome> {
+    const arrivedAt = now();
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
+    const control = url.pathname.startsWith(controlPrefix);
+    // Dixa counts a request when it arrives, before anything else happens to it (even before
+    // its body is read); the control endpoints are not part of the API and are not counted.
+    const admitted = control
+      ? undefined
+      : buckets?.take(request.headers.get("authorization") ?? "");
     const text = method === "GET" || method === "HEAD" ? "" : await request.text();
     const body = parseBody(text, request.headers.get("content-type"));
-    if (url.pathname.startsWith(controlPrefix)) {
-      return { response: toResponse(control(method, url.pathname, body)) };
-    }
+    if (control) return { response: toResponse(controlAnswer(method, url.pathname, body)) };
     const match = matchRoute(method, url.pathname);
     const { route } = match;
     const record: SandboxRequest = {
@@ -150,7 +155,7 @@ export function createSandboxCore(options: DixaSandboxOptions = {}): SandboxCore
       headers: recordedHeaders(request.headers),
       body,
       status: undefined,
-      at: now() - started,
+      at: arrivedAt - started,
     };
     requests.push(record);
     const answer = (response: Response): SandboxOutcome => {
@@ -158,8 +163,6 @@ export function createSandboxCore(options: DixaSandboxOptions = {}): SandboxCore
       return { response };
     };
 
-    // Dixa counts a request when it arrives, before anything else happens to it.
-    const admitted = buckets?.take(request.headers.get("authorization") ?? "");
     if (admitted !== undefined && !admitted.admitted) {
       return answer(
         toResponse({
@@ -241,7 +244,7 @@ export function createSandboxCore(options: DixaSandboxOptions = {}): SandboxCore
   }
 
   /** `/__sandbox/...`: the HTTP sandbox's control endpoints (faults, reset, requests). */
-  function control(method: string, path: string, body: unknown): Answer {
+  function controlAnswer(method: string, path: string, body: unknown): Answer {
     const what = `${method} ${path.slice(controlPrefix.length - 1)}`;
     try {
       switch (what) {
