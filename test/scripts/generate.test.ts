@@ -14,7 +14,11 @@ describe("generate", () => {
     const first = await renderGeneratedFiles(specText, generatedDir);
     const second = await renderGeneratedFiles(specText, generatedDir);
     expect(second).toEqual(first);
-    expect(first.map((f) => f.path)).toEqual([typesFile, join(generatedDir, "operation-table.ts")]);
+    expect(first.map((f) => f.path)).toEqual([
+      typesFile,
+      join(generatedDir, "operation-table.ts"),
+      join(generatedDir, "example-answers.ts"),
+    ]);
     for (const file of first) expect(await readFile(file.path, "utf8")).toBe(file.content);
   });
 
