@@ -38,9 +38,15 @@ export class SandboxState {
     this.createdNotes.clear();
     this.lists.clear();
     this.counters.clear();
+    // Agents and end users created later continue their lists' numbering, never reusing an id.
+    this.counters.set("agent", this.listSize);
+    this.counters.set("enduser", this.listSize);
   }
 
-  /** A new deterministic id of this kind: the first note created is `sandboxId("note", 0)`. */
+  /**
+   * A new deterministic id of this kind: the first note created is `sandboxId("note", 0)`, the
+   * first agent created `sandboxId("agent", listSize)`.
+   */
   newId(kind: string): string {
     const n = this.counters.get(kind) ?? 0;
     this.counters.set(kind, n + 1);

@@ -91,7 +91,8 @@ describe("bulk endpoints answer one outcome per input, in order", () => {
     expect(created.status).toBe(201);
     expect(created.body.data[0]).toMatchObject({
       _type: "BulkActionSuccess",
-      data: { id: sandboxId("agent", 0), displayName: "New", email: "new@example.org" },
+      // Numbered after the six agents the sandbox starts with.
+      data: { id: sandboxId("agent", 6), displayName: "New", email: "new@example.org" },
     });
     expect(created.body.data[1]).toEqual({
       _type: "BulkActionFailure",
