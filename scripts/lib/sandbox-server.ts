@@ -52,13 +52,15 @@ export async function startSandboxServer(
   let prism: PrismServer | undefined;
   const prismUrl = givenPrism ?? (prism = await startPrism()).url;
 
-  const toPrism: Baseline = async (request) => {
-    const url = new URL(request.url);
-    const headers = new Headers(request.headers);
-    for (const name of hopByHop) headers.delete(name);
-    const init: RequestInit = { method: request.method, headers, signal: request.signal };
-    if (request.body !== null) init.body = await request.arrayBuffer();
-    return fetch(`${prismUrl}${url.pathname}${url.search}`, init);
+  const toPrism: Baseline = async ({ method, url, headers, body, signal }) => {
+    const sent = new Headers(headers);
+    for (const name of hopByHop) sent.delete(name);
+    return fetch(`${prismUrl}${url.pathname}${url.search}`, {
+      method,
+      headers: sent,
+      signal,
+      ...(body === undefined ? {} : { body }),
+    });
   };
 
   const server = createServer((incoming, outgoing) => {

@@ -63,16 +63,27 @@ export interface SandboxFaults {
   readonly pending: number;
 }
 
+/** A request as the baseline gets it: its body already read (the core needed it too). */
+export interface ForwardedRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  /** The body text; undefined for none. */
+  body: string | undefined;
+  signal: AbortSignal;
+}
+
 /** The Prism-like answer to fall back on: Prism itself, or the in-process table. */
 export type Baseline = (
-  request: Request,
+  request: ForwardedRequest,
   match: { route: Route | undefined; pathExists: boolean },
 ) => Promise<Response>;
 
 export type SandboxOutcome = { response: Response } | { reset: true };
 
 export interface SandboxCore {
-  handle(request: Request, baseline: Baseline): Promise<SandboxOutcome>;
+  /** `signal` defaults to the request's own (a fetch given `{ signal }` passes that one). */
+  handle(request: Request, baseline: Baseline, signal?: AbortSignal): Promise<SandboxOutcome>;
   readonly requests: SandboxRequest[];
   readonly faults: SandboxFaults;
   readonly agents: readonly SandboxAgent[];
@@ -131,7 +142,11 @@ export function createSandboxCore(options: DixaSandboxOptions = {}): SandboxCore
     requests.length = 0;
   };
 
-  async function handle(request: Request, baseline: Baseline): Promise<SandboxOutcome> {
+  async function handle(
+    request: Request,
+    baseline: Baseline,
+    signal: AbortSignal = request.signal,
+  ): Promise<SandboxOutcome> {
     const arrivedAt = now();
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
@@ -185,7 +200,7 @@ export function createSandboxCore(options: DixaSandboxOptions = {}): SandboxCore
     } catch (error) {
       return answer(toResponse({ status: 400, body: { message: (error as Error).message } }));
     }
-    if (fault?.delayMs !== undefined) await sleep(fault.delayMs, request.signal);
+    if (fault?.delayMs !== undefined) await sleep(fault.delayMs, signal);
     if (fault?.reset === true) {
       record.status = "reset";
       return { reset: true };
@@ -201,12 +216,13 @@ export function createSandboxCore(options: DixaSandboxOptions = {}): SandboxCore
       );
     }
 
-    const forwarded = new Request(request.url, {
+    const forwarded: ForwardedRequest = {
       method,
+      url,
       headers: request.headers,
-      ...(text === "" ? {} : { body: text }),
-      signal: request.signal,
-    });
+      body: text === "" ? undefined : text,
+      signal,
+    };
     const base = await baseline(forwarded, match);
     if (route === undefined || base.status < 200 || base.status > 299) return answer(base);
     const replaced = behaviour(route, url, body);

@@ -42,20 +42,21 @@ export interface DixaSandbox {
  */
 export function createDixaSandbox(options: DixaSandboxOptions = {}): DixaSandbox {
   const core = createSandboxCore(options);
-  const baseline: Baseline = async (request, { route, pathExists }) =>
+  const baseline: Baseline = async ({ url, headers }, { route, pathExists }) =>
     toResponse(
-      staticAnswer(
-        route,
-        pathExists,
-        new URL(request.url).pathname,
-        (request.headers.get("authorization") ?? "") !== "",
-      ),
+      staticAnswer(route, pathExists, url.pathname, (headers.get("authorization") ?? "") !== ""),
     );
 
   const sandboxFetch = async (input: Request | string | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    if (request.signal.aborted) throw request.signal.reason;
-    const outcome = await core.handle(request, baseline);
+    // The client calls fetch(request, { signal }): keep its Request rather than copy it.
+    const onlySignal =
+      input instanceof Request &&
+      init !== undefined &&
+      Object.keys(init).every((key) => key === "signal");
+    const request = onlySignal ? input : new Request(input, init);
+    const signal = (onlySignal ? init.signal : undefined) ?? request.signal;
+    if (signal.aborted) throw signal.reason;
+    const outcome = await core.handle(request, baseline, signal);
     if ("reset" in outcome) {
       throw new TypeError("fetch failed", {
         cause: Object.assign(new Error("the sandbox reset the connection (a fault asked for)"), {
