@@ -2,11 +2,12 @@
  * Bulk-create internal notes from a CSV file, one bulk request per conversation, and report
  * each row's fate.
  *
- *   npx tsx examples/bulk-notes-from-csv.ts [file.csv]   (default, against the mock only: notes.csv)
+ *   npx tsx examples/bulk-notes-from-csv.ts [file.csv]   (default, against the sandbox only: notes.csv)
  *
  * The file has a header row `conversationId,message,agentId` (agentId may be empty). Fields
  * follow RFC 4180: quoted fields may hold commas, doubled quotes ("") and line breaks. Against
- * the mock, each bulk request answers one success and one failure (the spec's example).
+ * the sandbox, a note signed by an agentId that is not one of its agents is refused (rows 2 and
+ * 4 of the sample), the others are created.
  */
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
@@ -20,7 +21,7 @@ interface Row {
 }
 
 runExample("bulk-notes-from-csv", async ({ client, mock }) => {
-  // The sample file's conversation ids are made up: only the mock gets them by default.
+  // The sample file's conversation ids are made up: only the sandbox gets them by default.
   if (!mock && process.argv[2] === undefined) {
     throw new Error("against the real API, name your CSV file: bulk-notes-from-csv <file.csv>");
   }

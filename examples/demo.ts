@@ -1,47 +1,162 @@
 /**
- * The tour of the client: bulk-create internal notes and report each one's fate, iterate a
- * paged list, and make one typed raw call for an endpoint through `client.raw`.
- * Run it with `npm run demo` (against a local Prism mock, no token needed) or with
- * DIXA_API_KEY set (against the real API; see scripts/demo.ts).
+ * The tour of the client: page through agents, bulk-create 25 internal notes in chunks and
+ * report each one's fate, list them back, send 40 calls through the client's rate limiter
+ * beside the same 40 without it, ride out a server error, and make one typed raw call.
+ * Run it with `npm run demo` (against the Dixa sandbox, no token needed) or with DIXA_API_KEY
+ * set (against the real API; see scripts/demo.ts).
  */
-import { isDixaError, type DixaClient } from "../src/index.js";
+import { isDixaError, type DixaClient, type EventHook } from "../src/index.js"; // in your code: "dixa-beta"
+import type { ExampleContext } from "./lib/example-client.js";
 
-export interface DemoOptions {
+export interface DemoOptions extends Pick<
+  ExampleContext,
+  "client" | "createClient" | "sandboxUrl"
+> {
   /** Conversation to add the notes to; undefined skips the part that writes. */
   conversationId: number | undefined;
   log?: (line: string) => void;
 }
 
-export async function runDemo(client: DixaClient, options: DemoOptions): Promise<void> {
+/** An agent id no organization has: the notes signed with it are refused, per note. */
+const unknownAgentId = "00000000-0000-4000-8000-00000000dead";
+
+export async function runDemo(options: DemoOptions): Promise<void> {
+  const { client, createClient, sandboxUrl } = options;
   const log = options.log ?? console.log;
 
-  if (options.conversationId === undefined) {
-    log("1. Bulk notes: skipped (set DIXA_DEMO_CONVERSATION_ID to let the demo write notes)");
+  log("1. Agents, two per page, fetched page by page as the loop consumes them");
+  const agentIds: string[] = [];
+  let pageNumber = 0;
+  for await (const page of client.agents.list({ pageLimit: 2 }).pages()) {
+    pageNumber++;
+    const names = page.items.map((agent) => agent.displayName).join(", ");
+    log(`   page ${pageNumber}: ${names}${page.next ? "   (meta.next names the next page)" : ""}`);
+    agentIds.push(...page.items.map((agent) => agent.id));
+    if (pageNumber === 3) break; // enough for a tour, also against a large organization
+  }
+
+  const { conversationId } = options;
+  if (conversationId === undefined) {
+    log("2. Bulk notes: skipped (set DIXA_DEMO_CONVERSATION_ID to let the demo write notes)");
   } else {
-    log(`1. Adding two internal notes to conversation ${options.conversationId} in one request`);
-    const { successes, failures } = await client.notes.createMany(options.conversationId, [
-      { message: "Customer called back; issue resolved." },
-      { message: "Follow up next week about the refund." },
-    ]);
-    for (const s of successes)
-      log(`   ✓ note #${s.index} "${s.input.message}" created as ${s.data.id}`);
-    for (const f of failures) {
-      // A per-note rejection from Dixa, or (if the whole request failed) the DixaError for it.
-      const where = isDixaError(f.error) ? "request failed" : "rejected by Dixa";
-      log(`   ✗ note #${f.index} "${f.input.message}" ${where}: ${f.error.message}`);
-    }
+    await bulkNotes(client, conversationId, agentIds, log);
   }
 
-  log("2. Agents, fetched page by page as the loop consumes them");
-  let count = 0;
-  for await (const agent of client.agents.list({ pageLimit: 50 })) {
-    if (count < 3) log(`   - ${agent.displayName} <${agent.email}>`);
-    count++;
-  }
-  log(`   ${count} agent(s) in all`);
+  await rateLimitSideBySide(createClient, sandboxUrl !== undefined, log);
 
-  log("3. A raw typed call the facade also covers: GET /beta/organization");
+  if (sandboxUrl === undefined) {
+    log("5. A server error on request: skipped (the sandbox injects it)");
+  } else {
+    await serverErrorRetried(createClient, sandboxUrl, log);
+  }
+
+  log("6. A raw typed call the facade also covers: GET /beta/organization");
   const { data, error, response } = await client.raw.GET("/beta/organization");
   if (error !== undefined) throw new Error(`GET /beta/organization answered ${response.status}`);
   log(`   organization ${data.data.name} (${data.data.id})`);
+}
+
+async function bulkNotes(
+  client: DixaClient,
+  conversationId: number,
+  agentIds: string[],
+  log: (line: string) => void,
+) {
+  // Every fifth note is signed by an agent the organization does not have: Dixa refuses those
+  // notes one by one and creates the others in the same request.
+  const notes = Array.from({ length: 25 }, (_, i) => ({
+    message: `Follow-up ${i + 1} of 25`,
+    agentId: i % 5 === 4 ? unknownAgentId : agentIds[i % Math.max(1, agentIds.length)],
+  }));
+  log(
+    `2. Adding 25 internal notes to conversation ${conversationId}, in chunks of 10 (3 requests)`,
+  );
+  const { successes, failures } = await client.notes.createMany(conversationId, notes, {
+    chunkSize: 10,
+  });
+  const lines = [
+    ...successes.map((s) => ({ index: s.index, text: `✓ created as ${s.data.id}` })),
+    ...failures.map((f) => {
+      // A per-note refusal from Dixa, or (if a whole chunk's request failed) the DixaError for it.
+      const where = isDixaError(f.error) ? "request failed" : "refused";
+      return { index: f.index, text: `✗ ${where}: ${f.error.message}` };
+    }),
+  ].sort((a, b) => a.index - b.index);
+  for (const { index, text } of lines) log(`   #${index} "${notes[index]!.message}" ${text}`);
+  log(`   ${successes.length} created, ${failures.length} refused, each tied to its input`);
+
+  const listed = await client.notes.list(conversationId);
+  const created = new Set(successes.map((s) => s.data.id));
+  const found = listed.filter((note) => created.has(note.id)).length;
+  log(`3. notes.list(${conversationId}): ${listed.length} notes, ${found} of them just created`);
+}
+
+async function rateLimitSideBySide(
+  createClient: DemoOptions["createClient"],
+  sandbox: boolean,
+  log: (line: string) => void,
+) {
+  const calls = 40;
+  log(`4. ${calls} calls at once (GET /beta/organization); Dixa allows 10/s with a burst of 4`);
+  // Each run with its own token, as two separate apps would be: the server limits per token.
+  const limited = await callsAtOnce(calls, (onEvent) =>
+    createClient({ ...(sandbox ? { apiKey: "demo-token-limited" } : {}), onEvent }),
+  );
+  log(
+    `   through the client's limiter: ${limited.ok} OK, ${limited.tooMany} × 429 seen, ${limited.seconds} s`,
+  );
+  if (!sandbox) {
+    log("   without a limiter: skipped against the real API (it would only collect 429s)");
+    return;
+  }
+  const raw = await callsAtOnce(calls, (onEvent) =>
+    createClient({ apiKey: "demo-token-raw", rateLimit: false, retry: false, onEvent }),
+  );
+  log(
+    `   the same ${calls} raw (no limiter, no retry): ${raw.ok} OK, ${raw.tooMany} × 429 seen, ${raw.seconds} s`,
+  );
+}
+
+/** Sends `calls` GETs at once and counts every answer seen, retried ones included. */
+async function callsAtOnce(calls: number, clientWith: (onEvent: EventHook) => DixaClient) {
+  const statuses: number[] = [];
+  const client = clientWith((event) => {
+    if (event.type === "response") statuses.push(event.status);
+  });
+  const started = performance.now();
+  const results = await Promise.all(
+    Array.from({ length: calls }, () =>
+      client.raw.GET("/beta/organization").then(({ response }) => response.ok),
+    ),
+  );
+  return {
+    ok: results.filter(Boolean).length,
+    tooMany: statuses.filter((status) => status === 429).length,
+    seconds: ((performance.now() - started) / 1000).toFixed(1),
+  };
+}
+
+async function serverErrorRetried(
+  createClient: DemoOptions["createClient"],
+  sandboxUrl: string,
+  log: (line: string) => void,
+) {
+  log("5. The sandbox answers the next GET with a 503 (POST /__sandbox/faults)");
+  const queued = await fetch(`${sandboxUrl}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ status: 503, method: "GET", path: "/beta/organization" }),
+  });
+  if (queued.status !== 204) throw new Error(`the sandbox refused the fault: ${queued.status}`);
+  const statuses: number[] = [];
+  const watched = createClient({
+    apiKey: "demo-token-faults",
+    onEvent: (event) => {
+      if (event.type === "response") statuses.push(event.status);
+    },
+  });
+  const organization = await watched.organization.get();
+  log(
+    `   answers seen: ${statuses.join(", ")}; the client retried the GET and got ${organization.name}`,
+  );
 }

@@ -3,7 +3,7 @@
  *
  *   npx tsx examples/export-conversation-notes.ts [conversationId] [--out notes.jsonl]
  *
- * The conversation id defaults to 4711 against the mock; against the real API, name one.
+ * The conversation id defaults to 4711 against the sandbox; against the real API, name one.
  */
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";

@@ -2,8 +2,9 @@
  * `npm run test:package`: the package as a user gets it. Packs the tarball (prepack builds
  * dist/), checks what it holds and what it must not, installs it into a fresh project, typechecks
  * a consumer written the way the README shows under NodeNext and under Bundler resolution (with
- * this project's TypeScript), checks the installed import graph has no Node.js built-in, and runs
- * the compiled consumer against a Prism mock of the spec. Temp folders and Prism are cleaned up
+ * this project's TypeScript), checks the installed import graphs (the client's and
+ * dixa-beta/testing's) have no Node.js built-in, and runs the compiled consumer against a Prism
+ * mock of the spec and against the in-process sandbox of dixa-beta/testing. Temp folders and Prism are cleaned up
  * on failure too.
  */
 import { execFile } from "node:child_process";
@@ -136,9 +137,13 @@ async function main(): Promise<number> {
     // 2. A fresh project that installs the tarball, as a user would.
     const consumer = join(work, "consumer");
     await cp(consumerFixture, consumer, { recursive: true });
-    const typesNode = JSON.parse(
-      await readFile(join(projectRoot, "node_modules", "@types", "node", "package.json"), "utf8"),
-    ) as { version: string };
+    const installedVersion = async (name: string) =>
+      (
+        JSON.parse(
+          await readFile(join(projectRoot, "node_modules", name, "package.json"), "utf8"),
+        ) as { version: string }
+      ).version;
+    const typesNode = { version: await installedVersion("@types/node") };
     await step("npm install the tarball into a fresh project", () =>
       npm(
         [
@@ -172,6 +177,15 @@ async function main(): Promise<number> {
     check(
       graph.packages.join() === Object.keys(pkg.dependencies).sort().join(),
       `the installed client reaches packages [${graph.packages.join(", ")}], expected its dependencies [${Object.keys(pkg.dependencies).join(", ")}]`,
+    );
+    // dixa-beta/testing runs wherever fetch does, and needs no package at all.
+    const testingGraph = walkImportGraph(join(installed, "dist", "src", "testing", "index.js"));
+    for (const edge of [...testingGraph.builtins, ...testingGraph.unresolved]) {
+      check(false, `${relative(consumer, edge.from)} imports ${edge.specifier}`);
+    }
+    check(
+      testingGraph.packages.length === 0,
+      `dixa-beta/testing reaches packages [${testingGraph.packages.join(", ")}], expected none`,
     );
     await step("module checks (require(esm), deep imports blocked)", async () => {
       const { stdout } = await run(
@@ -220,6 +234,14 @@ async function main(): Promise<number> {
     );
     check(summary["notFoundStatus"] === 404, "a 404 was not narrowed by isDixaApiError");
     check(typeof summary["rawAgentName"] === "string", "client.raw.GET returned no agent");
+    check(
+      JSON.stringify(summary["sandboxBulkSuccesses"]) === "[0]" &&
+        JSON.stringify(summary["sandboxBulkFailures"]) === "[1]" &&
+        JSON.stringify(summary["sandboxPages"]) === "[2,2,1]" &&
+        JSON.stringify(summary["sandboxStatuses"]) === "[200,200,200,200,503,200]" &&
+        summary["mswHandlers"] === 1,
+      `dixa-beta/testing: expected bulk [0]/[1], pages [2,2,1], a 503 retried, one handler; got ${JSON.stringify(summary)}`,
+    );
 
     if (failures.length > 0) return report(failures);
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -230,6 +252,9 @@ async function main(): Promise<number> {
     console.log(`  runtime dependencies: ${Object.keys(pkg.dependencies).join(", ")}`);
     console.log(
       `  import graph from dist/src/index.js: ${graph.files.length} files, no Node.js built-in`,
+    );
+    console.log(
+      `  import graph from dist/src/testing/index.js: ${testingGraph.files.length} files, no Node.js built-in, no package`,
     );
     console.log(`  consumer against Prism: ${JSON.stringify(summary)}`);
     console.log(`Package OK in ${((performance.now() - started) / 1000).toFixed(1)} s`);

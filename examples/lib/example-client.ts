@@ -1,16 +1,22 @@
 /**
  * How each example gets its client. With DIXA_API_KEY set it talks to the real Dixa API
- * (DIXA_BASE_URL changes the host); without it, it starts a Prism mock of the spec snapshot on
- * loopback (no token, no network) and stops it when the example ends, also on Ctrl-C or error.
+ * (DIXA_BASE_URL changes the host). Without it, it uses the Dixa sandbox (Prism with a Dixa-like
+ * layer in front, see README "The sandbox"): the one at DIXA_SANDBOX_URL when set (the examples
+ * test shares one), else one it starts on loopback (no token, no network) and stops when the
+ * example ends, also on Ctrl-C or error.
  * Status lines go to stderr, so an example's stdout stays its output.
  */
-import { createDixaClient, type DixaClient } from "../../src/index.js"; // in your code: "dixa-beta"
-import { startPrism, type PrismServer } from "../../scripts/lib/prism.js";
+import { createDixaClient, type DixaClient, type DixaClientOptions } from "../../src/index.js"; // in your code: "dixa-beta"
+import { startSandboxProcess, type SandboxProcess } from "../../scripts/lib/sandbox-process.js";
 
 export interface ExampleContext {
   client: DixaClient;
-  /** True when running against the Prism mock, whose answers are the spec's examples. */
+  /** True when running against the sandbox rather than the real API. */
   mock: boolean;
+  /** The sandbox's URL (its control endpoints live under `/__sandbox/`); undefined for the real API. */
+  sandboxUrl: string | undefined;
+  /** Another client for the same API, e.g. with other limits or another token. */
+  createClient(overrides: Partial<DixaClientOptions>): DixaClient;
 }
 
 export function runExample(name: string, main: (context: ExampleContext) => Promise<void>): void {
@@ -26,33 +32,47 @@ export function runExample(name: string, main: (context: ExampleContext) => Prom
 async function run(name: string, main: (context: ExampleContext) => Promise<void>) {
   const apiKey = process.env["DIXA_API_KEY"];
   if (apiKey) {
-    const client = createDixaClient({
+    const base: DixaClientOptions = {
       apiKey,
       baseUrl: process.env["DIXA_BASE_URL"],
       userAgent: name,
-    });
-    await main({ client, mock: false });
+    };
+    const createClient = (overrides: Partial<DixaClientOptions>) =>
+      createDixaClient({ ...base, ...overrides });
+    await main({ client: createClient({}), mock: false, sandboxUrl: undefined, createClient });
     return;
   }
-  console.error("No DIXA_API_KEY: using a Prism mock of openapi/dixa-beta.yaml on loopback");
-  let prism: PrismServer | undefined;
+  const shared = process.env["DIXA_SANDBOX_URL"];
+  let sandbox: SandboxProcess | undefined;
   const stopOnSignal = (signal: NodeJS.Signals) => {
-    console.error(`\n${signal}: stopping the mock server`);
-    void (prism?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+    console.error(`\n${signal}: stopping the sandbox`);
+    void (sandbox?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
   };
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);
   try {
-    prism = await startPrism();
-    // Prism checks each request against the spec; any token passes its security check.
-    const client = createDixaClient({
+    let sandboxUrl: string;
+    if (shared) {
+      console.error(`No DIXA_API_KEY: using the Dixa sandbox at ${shared} (Prism mock behind it)`);
+      sandboxUrl = shared;
+    } else {
+      console.error(
+        "No DIXA_API_KEY: starting the Dixa sandbox (Prism mock behind it) on loopback",
+      );
+      sandbox = await startSandboxProcess();
+      sandboxUrl = sandbox.url;
+    }
+    // Any token passes Prism's security check; the sandbox gives each token its own rate limit.
+    const base: DixaClientOptions = {
       apiKey: "example-token",
-      baseUrl: prism.url,
+      baseUrl: sandboxUrl,
       userAgent: name,
-    });
-    await main({ client, mock: true });
+    };
+    const createClient = (overrides: Partial<DixaClientOptions>) =>
+      createDixaClient({ ...base, ...overrides });
+    await main({ client: createClient({}), mock: true, sandboxUrl, createClient });
   } finally {
-    await prism?.stop();
+    await sandbox?.stop();
     process.off("SIGINT", stopOnSignal);
     process.off("SIGTERM", stopOnSignal);
   }

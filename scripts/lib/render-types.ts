@@ -5,6 +5,7 @@ import { format, resolveConfig } from "prettier";
 import type { FileToWrite } from "./atomic-write.js";
 import { planFacade } from "./facade-plan.js";
 import { renderCoverage } from "./render-coverage.js";
+import { renderExampleAnswers } from "./render-example-answers.js";
 import { renderFacade } from "./render-facade.js";
 import { renderOperationTable } from "./render-operation-table.js";
 import { sha256 } from "./snapshot.js";
@@ -13,6 +14,7 @@ import { parseSpecText, validateSpec } from "./spec-document.js";
 export const typesFileName = "dixa-beta.ts";
 export const operationTableFileName = "operation-table.ts";
 export const coverageFileName = "coverage.md";
+export const exampleAnswersFileName = "example-answers.ts";
 
 /**
  * Turns the spec text into the committed files of `generated/`: openapi-typescript's paths,
@@ -34,9 +36,11 @@ export async function renderGeneratedFiles(
     return { path, content: await formatted(source, path) };
   });
   const coverageFile = join(generatedDir, coverageFileName);
+  const answersFile = join(generatedDir, exampleAnswersFileName);
   return [
     { path: typesFile, content: await renderTypes(document, specSha256, typesFile) },
     { path: tableFile, content: await renderOperationTable(document, specSha256, tableFile) },
+    { path: answersFile, content: await renderExampleAnswers(document, specSha256, answersFile) },
     ...(await Promise.all(facade)),
     { path: coverageFile, content: await formatted(renderCoverage(plan), coverageFile) },
   ];

@@ -96,6 +96,28 @@ describe("the built package is portable", () => {
     expect(walkImportGraph(entry).packages).toEqual(Object.keys(pkg.dependencies).sort());
   });
 
+  it("dixa-beta/testing imports no Node.js built-in and no package, and works as built", async () => {
+    const testingEntry = join(outDir, "src", "testing", "index.js");
+    const graph = walkImportGraph(testingEntry);
+    const show = (edges: typeof graph.builtins) =>
+      edges.map((e) => `${relative(projectRoot, e.from)} imports ${e.specifier}`);
+    expect(show(graph.builtins)).toEqual([]);
+    expect(show(graph.unresolved)).toEqual([]);
+    expect(graph.packages).toEqual([]);
+    expect(graph.files.some((file) => file.endsWith("example-answers.js"))).toBe(true);
+    const testing = (await import(
+      pathToFileURL(testingEntry).href
+    )) as typeof import("../../src/testing/index.js");
+    const client = (await import(pathToFileURL(entry).href)) as ClientModule;
+    const sandbox = testing.createDixaSandbox();
+    const dixa = client.createDixaClient({ apiKey: "built-token", fetch: sandbox.fetch });
+    const { successes, failures } = await dixa.notes.createMany(4711, [
+      { message: "one" },
+      { message: "two", agentId: "00000000-0000-4000-8000-00000000dead" },
+    ]);
+    expect([successes.map((s) => s.index), failures.map((f) => f.index)]).toEqual([[0], [1]]);
+  });
+
   it("the walker does see built-ins (so an empty list above means something)", () => {
     const graph = walkImportGraph(join(projectRoot, "scripts", "lib", "prism.ts"));
     expect(graph.builtins.map((e) => e.specifier)).toContain("node:child_process");

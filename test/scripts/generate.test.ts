@@ -15,7 +15,11 @@ describe("generate", () => {
     const second = await renderGeneratedFiles(specText, generatedDir);
     expect(second).toEqual(first);
     const paths = first.map((f) => f.path);
-    expect(paths.slice(0, 2)).toEqual([typesFile, join(generatedDir, "operation-table.ts")]);
+    expect(paths.slice(0, 3)).toEqual([
+      typesFile,
+      join(generatedDir, "operation-table.ts"),
+      join(generatedDir, "example-answers.ts"),
+    ]);
     // One facade file per resource, the index, the registry, the operations table, coverage.
     expect(paths).toContain(join(generatedDir, "facade", "notes.ts"));
     expect(paths).toContain(join(generatedDir, "facade", "registry.ts"));
