@@ -31,48 +31,48 @@ export interface DixaWebhookEnvelope<Fqn extends string = string, Data = DixaLoo
 }
 
 /** `data` of an event whose fields are not published: any fields, none promised. */
-export interface DixaLooseEventData {
+export type DixaLooseEventData = {
   readonly [field: string]: unknown;
-}
+};
 
 /**
  * `data` of a conversation event whose field table is not published. Every conversation event
  * with a known layout carries `conversation`, so this one very likely does too (unconfirmed).
  */
-export interface DixaAssumedConversationEventData extends DixaLooseEventData {
+export type DixaAssumedConversationEventData = DixaLooseEventData & {
   conversation?: DixaWebhookConversation;
-}
+};
 
 /** `data` of the events whose table lists only the conversation (Dixa's docs). */
-export interface DixaConversationEventData {
+export type DixaConversationEventData = {
   conversation: DixaWebhookConversation;
-}
+};
 
 /** `CONVERSATION_PENDING_EXPIRED` (Dixa's docs). */
-export interface DixaConversationPendingExpiredData extends DixaConversationEventData {
+export type DixaConversationPendingExpiredData = DixaConversationEventData & {
   /**
    * The agent who set the conversation pending, when known. camelCase in Dixa's table, unlike
    * every other key; never seen in a payload, so its real spelling is unconfirmed.
    */
   pendingByUser?: DixaWebhookUser;
-}
+};
 
 /** `CONVERSATION_ABANDONED`: closed before any agent was assigned (Dixa's docs). */
-export interface DixaConversationAbandonedData extends DixaConversationEventData {
+export type DixaConversationAbandonedData = DixaConversationEventData & {
   /** The conversation's queue (documented, never seen in a payload). */
   queue: DixaWebhookQueue;
-}
+};
 
 /** `CONVERSATION_NOTE_ADDED` (from Dixa's OpenAPI example only). */
-export interface DixaConversationNoteAddedData extends DixaConversationEventData {
+export type DixaConversationNoteAddedData = DixaConversationEventData & {
   note_id: string;
   text: string;
   created_at: string;
   author: DixaWebhookUser;
-}
+};
 
 /** `CONVERSATION_MESSAGE_ADDED` (from sample and real payloads). */
-export interface DixaConversationMessageAddedData extends DixaConversationEventData {
+export type DixaConversationMessageAddedData = DixaConversationEventData & {
   /** The agent for outbound messages, the end user for inbound ones. */
   author: DixaWebhookUser;
   message_id: string;
@@ -88,21 +88,21 @@ export interface DixaConversationMessageAddedData extends DixaConversationEventD
   attachments?: unknown[];
   /** Null in real deliveries (one hand-made sample has the string `"null"`). */
   external_id: string | null;
-}
+};
 
 /** `CONVERSATION_TAG_ADDED` (from one hand-made sample). */
-export interface DixaConversationTagAddedData extends DixaConversationEventData {
+export type DixaConversationTagAddedData = DixaConversationEventData & {
   author: DixaWebhookUser;
   /** The tag's name as a plain string; `conversation.tags` holds the tag object. */
   tag: string;
-}
+};
 
 /**
  * `CONVERSATION_RATED`: a rating, or a comment on one (each fires its own delivery). The two
  * samples disagree on where `score` and `type` sit (in `data` or in `data.conversation`) and
  * neither is a real delivery, so every rating field is optional, in both places.
  */
-export interface DixaConversationRatedData {
+export type DixaConversationRatedData = {
   conversation: DixaWebhookConversation & { score?: number; type?: "Csat" | (string & {}) };
   /** The agent rated. */
   agent?: DixaWebhookUser;
@@ -110,7 +110,7 @@ export interface DixaConversationRatedData {
   score?: number;
   comment?: string;
   type?: "Csat" | (string & {});
-}
+};
 
 /** `data` for each known `event_fqn`. */
 export interface DixaEventDataByFqn {
