@@ -4,7 +4,8 @@
  * Node request) shares the options and the de-duplication store.
  */
 import { resolveMaxBodyBytes, type DixaWebhookBodyOptions } from "./body-limit.js";
-import { prepareCheck, type DixaConstructEventOptions } from "./construct-event.js";
+import { prepareCheck } from "./check-delivery.js";
+import type { DixaConstructEventOptions } from "./construct-event.js";
 import {
   DEFAULT_DEDUPE_TTL_MS,
   createMemoryDedupeStore,

@@ -1,6 +1,7 @@
-/** The Node.js entry of the consumer: runs the sample against DIXA_BASE_URL, prints a summary. */
+/** The Node.js entry of the consumer: runs the samples (client against DIXA_BASE_URL, webhooks), prints a summary. */
 import { runSample } from "./sample.js";
+import { runWebhookSample } from "./webhooks.js";
 
 const baseUrl = process.env["DIXA_BASE_URL"];
 if (!baseUrl) throw new Error("set DIXA_BASE_URL");
-console.log(JSON.stringify(await runSample(baseUrl)));
+console.log(JSON.stringify({ ...(await runSample(baseUrl)), webhooks: await runWebhookSample() }));
