@@ -81,34 +81,36 @@ export function createDixaWebhookReceiver(
     toleranceMs: options.toleranceMs,
     rejectUnknownEvents: options.rejectUnknownEvents ?? false,
   };
-  // Imported on first use and kept; a failed import is retried by the next delivery.
-  let key: Promise<CryptoKey> | undefined;
-  const getKey = () => {
-    key ??= importWebhookKey(secret).catch((error: unknown) => {
-      key = undefined;
-      throw error;
-    });
-    return key;
+  // Imported on first use and kept; a failed import is retried by the next delivery. Once
+  // imported, the key is used directly (no await on an already settled promise per delivery).
+  let importedKey: CryptoKey | undefined;
+  let importing: Promise<CryptoKey> | undefined;
+  const withKey = (check: (key: CryptoKey) => Promise<DixaWebhookEvent>) => {
+    if (importedKey !== undefined) return check(importedKey);
+    importing ??= importWebhookKey(secret).then(
+      (key) => (importedKey = key),
+      (error: unknown) => {
+        importing = undefined;
+        throw error;
+      },
+    );
+    return importing.then(check);
   };
 
-  const constructEvent = async (rawBody: DixaWebhookRawBody, headers: DixaWebhookHeaders) => {
-    const check = prepareCheck(rawBody, headers, { ...checkOptions, receivedAt: Date.now() });
-    return check(await getKey());
-  };
+  const constructEvent = async (rawBody: DixaWebhookRawBody, headers: DixaWebhookHeaders) =>
+    withKey(prepareCheck(rawBody, headers, { ...checkOptions, receivedAt: Date.now() }));
 
   return {
     constructEvent,
     async fromRequest(request) {
       const receivedAt = Date.now();
       const body = await readRequestBody(request, maxBodyBytes);
-      const check = prepareCheck(body, request.headers, { ...checkOptions, receivedAt });
-      return check(await getKey());
+      return withKey(prepareCheck(body, request.headers, { ...checkOptions, receivedAt }));
     },
     async fromNodeRequest(request) {
       const receivedAt = Date.now();
       const body = await readNodeRequestBody(request, maxBodyBytes);
-      const check = prepareCheck(body, request.headers, { ...checkOptions, receivedAt });
-      return check(await getKey());
+      return withKey(prepareCheck(body, request.headers, { ...checkOptions, receivedAt }));
     },
     async isDuplicate(event) {
       return store.seen(eventId(event), dedupeTtlMs);
