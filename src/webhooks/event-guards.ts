@@ -18,7 +18,8 @@ import type {
   DixaWebhookEventOf,
 } from "./event-types.js";
 
-type FqnOf<Type extends DixaEventFqn | DixaSubscriptionEventName> =
+/** The `event_fqn` of an event named either way (subscription name or `event_fqn`). */
+export type DixaEventFqnFor<Type extends DixaEventFqn | DixaSubscriptionEventName> =
   Type extends DixaSubscriptionEventName ? DixaEventFqnOf<Type> : Type;
 
 /** True when the event's `event_fqn` is one of the 32 known ones. */
@@ -35,7 +36,7 @@ export function isKnownDixaEvent(
 export function isDixaEvent<Type extends DixaEventFqn | DixaSubscriptionEventName>(
   event: DixaWebhookEnvelope<string, unknown>,
   type: Type,
-): event is DixaWebhookEventOf<FqnOf<Type>> {
+): event is DixaWebhookEventOf<DixaEventFqnFor<Type>> {
   const fqn = isDixaSubscriptionEventName(type) ? dixaEventFqn[type] : type;
   if (!isDixaEventFqn(fqn)) {
     throw new TypeError(

@@ -223,20 +223,21 @@ export const dixaWebhookEvents = [
   },
 ] as const satisfies readonly DixaWebhookEventInfo[];
 
-type EventRow = (typeof dixaWebhookEvents)[number];
+/** One row of `dixaWebhookEvents`, with its literal names. */
+export type DixaWebhookEventRow = (typeof dixaWebhookEvents)[number];
 
 /** A name the subscription API accepts in `events` (e.g. `"ConversationClosed"`). */
-export type DixaSubscriptionEventName = EventRow["subscriptionName"];
+export type DixaSubscriptionEventName = DixaWebhookEventRow["subscriptionName"];
 /** A known `event_fqn` (e.g. `"CONVERSATION_CLOSED"`). */
-export type DixaEventFqn = EventRow["eventFqn"];
+export type DixaEventFqn = DixaWebhookEventRow["eventFqn"];
 /** The `event_fqn` of the events subscribed to as `Name`. */
 export type DixaEventFqnOf<Name extends DixaSubscriptionEventName> = Extract<
-  EventRow,
+  DixaWebhookEventRow,
   { subscriptionName: Name }
 >["eventFqn"];
 /** The subscription name of the events whose `event_fqn` is `Fqn`. */
 export type DixaSubscriptionNameOf<Fqn extends DixaEventFqn> = Extract<
-  EventRow,
+  DixaWebhookEventRow,
   { eventFqn: Fqn }
 >["subscriptionName"];
 
@@ -250,8 +251,10 @@ export const dixaSubscriptionName = Object.freeze(
   Object.fromEntries(dixaWebhookEvents.map((row) => [row.eventFqn, row.subscriptionName])),
 ) as { readonly [Fqn in DixaEventFqn]: DixaSubscriptionNameOf<Fqn> };
 
-const byFqn = new Map<string, EventRow>(dixaWebhookEvents.map((row) => [row.eventFqn, row]));
-const byName = new Map<string, EventRow>(
+const byFqn = new Map<string, DixaWebhookEventRow>(
+  dixaWebhookEvents.map((row) => [row.eventFqn, row]),
+);
+const byName = new Map<string, DixaWebhookEventRow>(
   dixaWebhookEvents.map((row) => [row.subscriptionName, row]),
 );
 

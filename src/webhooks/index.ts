@@ -54,12 +54,13 @@ export {
   toDixaEventFqn,
   toDixaSubscriptionName,
   type DixaWebhookEventInfo,
+  type DixaWebhookEventRow,
   type DixaSubscriptionEventName,
   type DixaEventFqn,
   type DixaEventFqnOf,
   type DixaSubscriptionNameOf,
 } from "./event-names.js";
-export { isKnownDixaEvent, isDixaEvent } from "./event-guards.js";
+export { isKnownDixaEvent, isDixaEvent, type DixaEventFqnFor } from "./event-guards.js";
 export type * from "./event-types.js";
 export type * from "./event-objects.js";
 export {

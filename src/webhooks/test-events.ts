@@ -31,8 +31,6 @@ export function sampleDixaEvent<Fqn extends DixaSampledEventFqn>(
   return structuredClone(sample.event) as DixaWebhookEventOf<Fqn>;
 }
 
-type EnvelopeFields = Omit<DixaWebhookEnvelope, "event_fqn" | "data">;
-
 /**
  * An event of any known type with the given `data`; the envelope gets a random `event_id`, the
  * current time and a test organization unless given.
@@ -46,7 +44,7 @@ type EnvelopeFields = Omit<DixaWebhookEnvelope, "event_fqn" | "data">;
 export function createDixaTestEvent<Fqn extends DixaEventFqn>(
   eventFqn: Fqn,
   data: DixaEventDataByFqn[Fqn],
-  envelope: Partial<EnvelopeFields> = {},
+  envelope: Partial<Omit<DixaWebhookEnvelope, "event_fqn" | "data">> = {},
 ): DixaWebhookEventOf<Fqn> {
   if (typeof eventFqn !== "string" || (eventFqn as string) === "") {
     throw new TypeError("eventFqn must be a Dixa event_fqn such as CONVERSATION_CLOSED");
