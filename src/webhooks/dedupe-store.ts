@@ -31,6 +31,14 @@ export interface MemoryDedupeStoreOptions {
   now?: () => number;
 }
 
+/** The in-memory store: synchronous, with the number of ids it holds. */
+export interface DixaMemoryDedupeStore extends DixaWebhookDedupeStore {
+  seen(id: string, ttlMs: number): boolean;
+  forget(id: string): void;
+  /** How many ids are held now (expired ones may linger until the next `seen`). */
+  readonly size: number;
+}
+
 /**
  * An in-memory store for one process. Atomic because `seen` is synchronous: JavaScript runs it
  * to the end before another delivery's handler gets a turn. Several processes or servers need a
@@ -38,7 +46,7 @@ export interface MemoryDedupeStoreOptions {
  */
 export function createMemoryDedupeStore(
   options: MemoryDedupeStoreOptions = {},
-): Required<DixaWebhookDedupeStore> & { readonly size: number } {
+): DixaMemoryDedupeStore {
   const maxEntries = options.maxEntries ?? 100_000;
   if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
     throw new TypeError(`options.maxEntries must be a positive integer, got ${String(maxEntries)}`);

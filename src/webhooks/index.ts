@@ -43,6 +43,7 @@ export {
   DEFAULT_DEDUPE_TTL_MS,
   createMemoryDedupeStore,
   type DixaWebhookDedupeStore,
+  type DixaMemoryDedupeStore,
   type MemoryDedupeStoreOptions,
 } from "./dedupe-store.js";
 export {

@@ -42,7 +42,7 @@ export async function signDixaWebhook(
     typeof payload === "string"
       ? payload
       : payload instanceof Uint8Array || payload instanceof ArrayBuffer
-        ? new TextDecoder().decode(payload)
+        ? utf8Text(payload)
         : toDixaJson(payload);
   const timestamp = resolveTimestamp(options.timestamp);
   const signature = await computeDixaSignature(body, secret, timestamp);
@@ -85,4 +85,15 @@ function resolveTimestamp(timestamp: number | Date | undefined): number {
     );
   }
   return ms;
+}
+
+/** Bytes as text; bytes that are not UTF-8 could not be returned as the same body, so refuse them. */
+function utf8Text(bytes: Uint8Array | ArrayBuffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new TypeError(
+      "payload bytes must be UTF-8 text (a JSON body); sign other bytes with computeDixaSignature",
+    );
+  }
 }

@@ -71,3 +71,27 @@ describe("createDixaTestEvent", () => {
     expect(() => createDixaTestEvent("CONVERSATION_CLOSED", null as never)).toThrow(TypeError);
   });
 });
+
+describe("signDixaWebhook", () => {
+  const secret = "cd".repeat(32);
+  it("signs a string or UTF-8 bytes as they are, with a subscription id header when given", async () => {
+    const text = '{"compact":true}';
+    const fromText = await signDixaWebhook(text, secret, { timestamp: 1, subscriptionId: "sub-1" });
+    expect(fromText.body).toBe(text);
+    expect(fromText.headers["X-DIXA-SUBSCRIPTION-ID"]).toBe("sub-1");
+    const fromBytes = await signDixaWebhook(new TextEncoder().encode(text), secret, {
+      timestamp: new Date(1),
+    });
+    expect(fromBytes).toEqual({
+      body: text,
+      headers: { ...fromText.headers, "X-DIXA-SUBSCRIPTION-ID": undefined },
+    });
+  });
+
+  it("refuses bytes that are not UTF-8 and timestamps that are not whole milliseconds", async () => {
+    await expect(signDixaWebhook(new Uint8Array([0xff]), secret)).rejects.toThrow(/UTF-8/);
+    for (const timestamp of [1.5, -1, Number.NaN, new Date("x")]) {
+      await expect(signDixaWebhook({}, secret, { timestamp })).rejects.toThrow(/timestamp/);
+    }
+  });
+});
