@@ -1,7 +1,7 @@
 /**
  * From a delivery to a typed event: check the signature over the raw bytes, then parse them,
- * then check the envelope. Parsing happens only after the signature holds, so nothing an
- * attacker sends is ever parsed.
+ * then check the envelope. The body is parsed only once the signature holds, so a forged body
+ * never reaches JSON.parse.
  */
 import { prepareCheck } from "./check-delivery.js";
 import type { DixaKnownWebhookEvent, DixaWebhookEvent } from "./event-types.js";
