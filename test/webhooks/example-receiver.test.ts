@@ -208,50 +208,61 @@ describe("the example receiver", () => {
   });
 });
 
-describe("the example run as a script", () => {
-  it("starts from the command line, verifies and handles a delivery, prints a line", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "examples/webhook-receiver.ts"], {
-      cwd: projectRoot,
-      env: { ...process.env, DIXA_WEBHOOK_SECRET: secret, PORT: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    try {
-      let stdout = "";
-      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-      const waitFor = async (pattern: RegExp) => {
-        for (let i = 0; i < 300 && !pattern.test(stdout); i++) {
-          if (child.exitCode !== null) throw new Error(`the example exited: ${stdout}`);
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-        return pattern.exec(stdout);
-      };
-      const url = (await waitFor(/listening on (\S+)/))?.[1];
-      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dixa\/webhooks$/);
-      const { body, headers } = await signDixaWebhook(
-        sampleDixaEvent("CONVERSATION_MESSAGE_ADDED"),
-        secret,
-      );
-      const response = await fetch(url!, { method: "POST", body, headers });
-      expect(response.status).toBe(200);
-      expect(
-        await waitFor(/conversation 2: outbound EMAIL message from Agent Name/),
-      ).not.toBeNull();
-    } finally {
-      child.kill();
-    }
-  });
+// A tsx process starts in about a second on an idle machine; give it far more on a busy one.
+const scriptTimeoutMs = 90_000;
 
-  it("refuses to start with a secret that is not hex", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "examples/webhook-receiver.ts"], {
-      cwd: projectRoot,
-      env: { ...process.env, DIXA_WEBHOOK_SECRET: "not-a-hex-secret", PORT: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    expect(code).toBe(1);
-    expect(stderr).toContain("secretKey as hex");
-    expect(stderr).not.toContain("not-a-hex-secret");
-  });
+describe("the example run as a script", () => {
+  it(
+    "starts from the command line, verifies and handles a delivery, prints a line",
+    async () => {
+      const child = spawn(process.execPath, ["--import", "tsx", "examples/webhook-receiver.ts"], {
+        cwd: projectRoot,
+        env: { ...process.env, DIXA_WEBHOOK_SECRET: secret, PORT: "0" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      try {
+        let stdout = "";
+        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+        const waitFor = async (pattern: RegExp) => {
+          for (let i = 0; i < 800 && !pattern.test(stdout); i++) {
+            if (child.exitCode !== null) throw new Error(`the example exited: ${stdout}`);
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          return pattern.exec(stdout);
+        };
+        const url = (await waitFor(/listening on (\S+)/))?.[1];
+        expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dixa\/webhooks$/);
+        const { body, headers } = await signDixaWebhook(
+          sampleDixaEvent("CONVERSATION_MESSAGE_ADDED"),
+          secret,
+        );
+        const response = await fetch(url!, { method: "POST", body, headers });
+        expect(response.status).toBe(200);
+        expect(
+          await waitFor(/conversation 2: outbound EMAIL message from Agent Name/),
+        ).not.toBeNull();
+      } finally {
+        child.kill();
+      }
+    },
+    scriptTimeoutMs,
+  );
+
+  it(
+    "refuses to start with a secret that is not hex",
+    async () => {
+      const child = spawn(process.execPath, ["--import", "tsx", "examples/webhook-receiver.ts"], {
+        cwd: projectRoot,
+        env: { ...process.env, DIXA_WEBHOOK_SECRET: "not-a-hex-secret", PORT: "0" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain("secretKey as hex");
+      expect(stderr).not.toContain("not-a-hex-secret");
+    },
+    scriptTimeoutMs,
+  );
 });
