@@ -33,6 +33,8 @@ export interface DixaWebhookNodeRequestLike {
     listener: (...args: any[]) => void,
   ): unknown;
   pause(): unknown;
+  /** Called after the listeners are in place: a request someone paused would never flow. */
+  resume?(): unknown;
 }
 
 export async function readNodeRequestBody(
@@ -92,6 +94,7 @@ export async function readNodeRequestBody(
     request.on("end", onEnd);
     request.on("error", onError);
     request.on("close", onClose);
+    request.resume?.();
   });
 }
 

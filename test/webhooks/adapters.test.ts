@@ -189,6 +189,16 @@ describe("the Node.js IncomingMessage adapter", () => {
     expect(await answer.json()).toEqual(event);
   });
 
+  it("reads a request that something paused before it", async () => {
+    const url = await serve(async (request, response) => {
+      request.pause();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      ok(response, await constructDixaEventFromNodeRequest(request, secret));
+    });
+    const { body, headers } = await signDixaWebhook(event, secret);
+    expect(await (await fetch(url, { method: "POST", body, headers })).json()).toEqual(event);
+  });
+
   it("Express with express.raw(): takes the Buffer left in req.body", async () => {
     const url = await serve(async (request, response) => {
       // What express.raw({ type: "application/json" }) does: read it all into req.body.
