@@ -15,6 +15,7 @@ export default defineConfig({
             "test/scripts/**/*.test.ts",
             "test/types/**/*.test.ts",
             "test/package/**/*.test.ts",
+            "test/webhooks/**/*.test.ts",
           ],
         },
       },

@@ -12,6 +12,7 @@ import { limiterFidelity } from "./cases/limiter.js";
 import { paginationAtScale } from "./cases/pagination.js";
 import { perCallOverhead } from "./cases/per-call.js";
 import { sandboxOverhead } from "./cases/sandbox-overhead.js";
+import { webhookVerification } from "./cases/webhook-verify.js";
 import { formatTable, type Result } from "./report.js";
 
 async function startServer() {
@@ -44,6 +45,7 @@ async function main() {
     await stage("4 limiter fidelity", () => limiterFidelity(server.url));
     await stage("5 developer time", () => developerTime());
     await stage("6 sandbox overhead over Prism", () => sandboxOverhead());
+    await stage("7 webhook verification", () => webhookVerification());
   } finally {
     server.stop();
   }

@@ -2,10 +2,10 @@
  * `npm run test:package`: the package as a user gets it. Packs the tarball (prepack builds
  * dist/), checks what it holds and what it must not, installs it into a fresh project, typechecks
  * a consumer written the way the README shows under NodeNext and under Bundler resolution (with
- * this project's TypeScript), checks the installed import graphs (the client's and
- * dixa-beta/testing's) have no Node.js built-in, and runs the compiled consumer against a Prism
- * mock of the spec and against the in-process sandbox of dixa-beta/testing. Temp folders and Prism are cleaned up
- * on failure too.
+ * this project's TypeScript), checks the installed import graphs (the client's, dixa-beta/testing's
+ * and dixa-beta/webhooks') have no Node.js built-in, and runs the compiled consumer against a
+ * Prism mock of the spec and against the in-process sandbox of dixa-beta/testing. Temp folders
+ * and Prism are cleaned up on failure too.
  */
 import { execFile } from "node:child_process";
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
@@ -187,6 +187,16 @@ async function main(): Promise<number> {
       testingGraph.packages.length === 0,
       `dixa-beta/testing reaches packages [${testingGraph.packages.join(", ")}], expected none`,
     );
+    // dixa-beta/webhooks: portable too, and light: no dependency, nothing of the API client.
+    const webhooksGraph = walkImportGraph(join(installed, "dist", "src", "webhooks", "index.js"));
+    for (const edge of [...webhooksGraph.builtins, ...webhooksGraph.unresolved]) {
+      check(false, `${relative(consumer, edge.from)} imports ${edge.specifier}`);
+    }
+    check(
+      webhooksGraph.packages.length === 0 &&
+        webhooksGraph.files.every((file) => file.includes(join("dist", "src", "webhooks"))),
+      `dixa-beta/webhooks reaches packages [${webhooksGraph.packages.join(", ")}] or files outside dist/src/webhooks`,
+    );
     await step("module checks (require(esm), deep imports blocked)", async () => {
       const { stdout } = await run(
         process.execPath,
@@ -242,6 +252,17 @@ async function main(): Promise<number> {
         summary["mswHandlers"] === 1,
       `dixa-beta/testing: expected bulk [0]/[1], pages [2,2,1], a 503 retried, one handler; got ${JSON.stringify(summary)}`,
     );
+    check(
+      JSON.stringify(summary["webhooks"]) ===
+        JSON.stringify({
+          eventFqn: "CONVERSATION_MESSAGE_ADDED",
+          csid: 2,
+          duplicate: false,
+          tampered: "bad-signature",
+          subscribedAs: "CONVERSATION_MESSAGE_ADDED",
+        }),
+      `dixa-beta/webhooks: a signed delivery did not round-trip: ${JSON.stringify(summary["webhooks"])}`,
+    );
 
     if (failures.length > 0) return report(failures);
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -255,6 +276,9 @@ async function main(): Promise<number> {
     );
     console.log(
       `  import graph from dist/src/testing/index.js: ${testingGraph.files.length} files, no Node.js built-in, no package`,
+    );
+    console.log(
+      `  import graph from dist/src/webhooks/index.js: ${webhooksGraph.files.length} files, no Node.js built-in, no dependency`,
     );
     console.log(`  consumer against Prism: ${JSON.stringify(summary)}`);
     console.log(`Package OK in ${((performance.now() - started) / 1000).toFixed(1)} s`);

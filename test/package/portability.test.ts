@@ -4,7 +4,8 @@
  * into a scratch folder inside the project so node_modules resolve), then checks the result:
  * no Node.js global in the code, no Node.js built-in anywhere in the import graph (dependencies
  * included), only the declared runtime dependencies reached, and the built client doing its
- * job through a fetch made by hand over node:http while the global fetch is out of order.
+ * job through a fetch made by hand over node:http while the global fetch is out of order. The
+ * same for the dixa-beta/webhooks entry, which must not even reach a dependency.
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
@@ -116,6 +117,37 @@ describe("the built package is portable", () => {
       { message: "two", agentId: "00000000-0000-4000-8000-00000000dead" },
     ]);
     expect([successes.map((s) => s.index), failures.map((f) => f.index)]).toEqual([[0], [1]]);
+  });
+
+  it("dixa-beta/webhooks imports no Node.js built-in, no dependency, nothing of the client", () => {
+    const graph = walkImportGraph(join(outDir, "src", "webhooks", "index.js"));
+    const show = (edges: typeof graph.builtins) =>
+      edges.map((e) => `${relative(projectRoot, e.from)} imports ${e.specifier}`);
+    expect(show(graph.builtins)).toEqual([]);
+    expect(show(graph.unresolved)).toEqual([]);
+    expect(graph.packages).toEqual([]);
+    const outside = graph.files.filter((f) => !f.startsWith(join(outDir, "src", "webhooks")));
+    expect(outside).toEqual([]);
+    expect(graph.files.length).toBeGreaterThan(10);
+  });
+
+  it("the built dixa-beta/webhooks checks the known-answer vector with Web Crypto", async () => {
+    const webhooks = (await import(
+      pathToFileURL(join(outDir, "src", "webhooks", "index.js")).href
+    )) as typeof import("../../src/webhooks/index.js");
+    // ../shared/dixa-webhooks/README.md §3
+    const secret = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+    const body =
+      '{\n  "event_id" : "00000000-0000-4000-8000-000000000000",\n  "event_fqn" : "CONVERSATION_CREATED"\n}';
+    expect(await webhooks.computeDixaSignature(body, secret, 1748264463123)).toBe(
+      "6f2fc9b785fc187bd8468c410420141bc4e6a9b898b76b57a7068ce2f698e6be",
+    );
+    const signed = await webhooks.signDixaWebhook(
+      webhooks.sampleDixaEvent("CONVERSATION_CREATED"),
+      secret,
+    );
+    const event = await webhooks.constructDixaEvent(signed.body, signed.headers, secret);
+    expect(event.event_fqn).toBe("CONVERSATION_CREATED");
   });
 
   it("the walker does see built-ins (so an empty list above means something)", () => {

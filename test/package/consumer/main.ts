@@ -1,7 +1,14 @@
-/** The Node.js entry of the consumer: runs the samples (one against DIXA_BASE_URL), prints a summary. */
+/** The Node.js entry of the consumer: runs the samples (client against DIXA_BASE_URL, testing, webhooks), prints a summary. */
 import { runSample } from "./sample.js";
 import { runTestingSample } from "./testing-sample.js";
+import { runWebhookSample } from "./webhooks.js";
 
 const baseUrl = process.env["DIXA_BASE_URL"];
 if (!baseUrl) throw new Error("set DIXA_BASE_URL");
-console.log(JSON.stringify({ ...(await runSample(baseUrl)), ...(await runTestingSample()) }));
+console.log(
+  JSON.stringify({
+    ...(await runSample(baseUrl)),
+    ...(await runTestingSample()),
+    webhooks: await runWebhookSample(),
+  }),
+);
