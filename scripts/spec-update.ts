@@ -5,6 +5,8 @@
  *        [--timeout MS] [--out-dir DIR] [--generated-dir DIR]
  */
 import { changeReportJson, formatChangeReport } from "./lib/change-report.js";
+import { compareFacades } from "./lib/facade-changes.js";
+import { planFacade } from "./lib/facade-plan.js";
 import { parseCliArgs, parseTimeout, runCli, sourceOptions } from "./lib/cli.js";
 import { defaultGeneratedDir, defaultSpecDir } from "./lib/project-paths.js";
 import { removeStaleFacadeFiles, renderGeneratedFiles } from "./lib/render-types.js";
@@ -38,14 +40,19 @@ runCli("spec:update", async () => {
   const previous =
     previousText === undefined ? undefined : validateSpec(parseSpecText(previousText));
   const summary = compareSpecs(previous?.document, candidate.document);
+  const facade = compareFacades(
+    previous === undefined ? undefined : planFacade(previous.document),
+    planFacade(candidate.document),
+    [...summary.changed.values()].flat(),
+  );
   const shas = {
     before: (await readProvenance(location))?.sha256 ?? (previousText && sha256(previousText)),
     after: candidate.provenance.sha256,
   };
   console.log(
     args.json
-      ? JSON.stringify(changeReportJson(summary), null, 2)
-      : formatChangeReport(summary, shas),
+      ? JSON.stringify(changeReportJson(summary, facade), null, 2)
+      : formatChangeReport(summary, shas, facade),
   );
 
   if (args["fail-on-breaking"] && summary.breaking.length > 0) {

@@ -1,9 +1,14 @@
+import type { FacadeChange } from "./facade-changes.js";
 import type { SpecChange, SpecChangeSummary } from "./spec-changes.js";
 
-/** Renders the change summary as the plain-text report `npm run spec:update` prints. */
+/**
+ * Renders the change report `npm run spec:update` prints: first what the refresh does to code
+ * that uses the client, call by call; then the spec-level details, each under its operation.
+ */
 export function formatChangeReport(
   summary: SpecChangeSummary,
   shas: { before: string | undefined; after: string },
+  facade: readonly FacadeChange[] = [],
 ): string {
   const lines: string[] = [];
   const short = (sha: string | undefined) => (sha === undefined ? "none" : sha.slice(0, 12));
@@ -16,6 +21,20 @@ export function formatChangeReport(
   if (summary.added.length + summary.removed.length + summary.changed.size === 0) {
     lines.push("", "No operation changed.");
     return lines.join("\n");
+  }
+  if (facade.length > 0) {
+    lines.push("", "What changes for code that uses the client:");
+    for (const change of facade) {
+      lines.push(`  ${change.breaking ? "BREAKING" : "-"} ${change.call} ${change.detail}`);
+    }
+    const review = facade.filter((c) => c.detail.includes("name is a default"));
+    if (review.length > 0) {
+      lines.push(
+        "",
+        `Default names to review in src/operation-names.ts: ${review.map((c) => `${c.call} (${c.operationId})`).join(", ")}`,
+      );
+    }
+    lines.push("", "Spec details:");
   }
   const section = (title: string, changes: SpecChange[]) => {
     if (changes.length === 0) return;
@@ -45,8 +64,9 @@ function id(change: SpecChange): string {
 }
 
 /** The same summary as plain data, for `--json`. */
-export function changeReportJson(summary: SpecChangeSummary) {
+export function changeReportJson(summary: SpecChangeSummary, facade: readonly FacadeChange[] = []) {
   return {
+    facade,
     operationsBefore: summary.operationsBefore,
     operationsAfter: summary.operationsAfter,
     added: summary.added,

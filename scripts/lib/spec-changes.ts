@@ -21,9 +21,11 @@ export type ChangeKind =
   | "request-body-made-required"
   | "request-field-made-required"
   | "request-field-removed"
+  | "request-field-added"
   | "response-removed"
   | "response-field-removed"
   | "response-field-retyped"
+  | "response-field-added"
   | "other";
 
 export interface SpecChange {
@@ -233,6 +235,12 @@ function classifyRequestBody(diff: Diff, rest: string[], make: Make): SpecChange
       make("request-field-removed", true, `request field \`${field}\` removed`),
     );
   }
+  if (diff.action === "add" && isPropertyPath(schemaPath)) {
+    // A required one is reported by the `required` list's own change.
+    return removedFields(schemaPath, diff.after).map((field) =>
+      make("request-field-added", false, `request field \`${field}\` added`),
+    );
+  }
   return [make("other", false, describeOther(diff, ["requestBody", ...rest]))];
 }
 
@@ -250,6 +258,11 @@ function classifyResponses(diff: Diff, rest: string[], make: Make): SpecChange[]
   if (diff.action === "remove" && isPropertyPath(schemaPath)) {
     return removedFields(schemaPath, diff.before).map((field) =>
       make("response-field-removed", success, `response ${status} field \`${field}\` removed`),
+    );
+  }
+  if (diff.action === "add" && isPropertyPath(schemaPath)) {
+    return removedFields(schemaPath, diff.after).map((field) =>
+      make("response-field-added", false, `response ${status} field \`${field}\` added`),
     );
   }
   if (diff.action === "replace" && isTypeChange(schemaPath)) {
@@ -316,10 +329,33 @@ function join(parent: string, name: string): string {
   return parent === "" ? name : `${parent}.${name}`;
 }
 
+/**
+ * A change the categories above do not name (documentation, examples, formats...), said with
+ * its subject: what changed and where, e.g. "`description` changed in response 200".
+ */
 function describeOther(diff: Diff, tokens: string[]): string {
-  return (
-    diff.description?.replace(/^\[[A-Za-z]+\]\s*/, "") || `${diff.action} at ${tokens.join("/")}`
-  );
+  const verb = { add: "added", remove: "removed", replace: "changed", rename: "renamed" }[
+    diff.action as string
+  ];
+  const what = tokens.at(-1) ?? "operation";
+  const where = locationOf(tokens);
+  return `\`${what}\` ${verb ?? diff.action}${where === "" ? "" : ` in ${where}`}`;
+}
+
+/** Where in an operation a token path points, in words: `response 200 field \`data.id\``. */
+function locationOf(tokens: string[]): string {
+  const [area, ...rest] = tokens;
+  const inSchema = (inner: string[]) => {
+    const schemaPath = schemaTokens(inner);
+    const field = schemaPath === undefined ? "" : fieldPath(schemaPath.slice(0, -1));
+    return field === "" ? "" : ` field \`${field}\``;
+  };
+  if (area === "responses" && rest[0] !== undefined) {
+    return rest.length <= 1 ? "" : `response ${rest[0]}${inSchema(rest.slice(1))}`;
+  }
+  if (area === "requestBody") return rest.length <= 1 ? "" : `request body${inSchema(rest)}`;
+  if (area === "parameters") return "a parameter";
+  return rest.length === 0 ? "" : tokens.slice(0, -1).join("/");
 }
 
 function label(parameter: Record<string, unknown>): string {
