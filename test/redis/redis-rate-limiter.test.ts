@@ -79,7 +79,9 @@ describe.each(redisLibraries)("with %s", (library) => {
     const limiter = await limiterFor(apiKey);
     const keys = await tokenKeys(apiKey, "dixa-beta:rate-limit:");
     const ticket = await limiter.acquire();
-    const [[id, score]] = await zrange(keys.sent);
+    const recorded = await zrange(keys.sent);
+    expect(recorded).toHaveLength(1);
+    const [id, score] = recorded[0]!;
     const before = await redisTime();
     // Counted as arriving up to transitAllowanceMs (250 ms) after it was let through.
     expect(score - before).toBeGreaterThan(150);
@@ -296,7 +298,7 @@ async function redisTime(): Promise<number> {
 }
 
 async function zrange(key: string): Promise<[string, number][]> {
-  const flat = await inspect.zrange(key, 0, -1, "WITHSCORES");
+  const flat = await inspect.zrange(key, "0", "-1", "WITHSCORES");
   const pairs: [string, number][] = [];
   for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, Number(flat[i + 1])]);
   return pairs;
