@@ -11,6 +11,7 @@ import { developerTime } from "./cases/dev-time.js";
 import { limiterFidelity } from "./cases/limiter.js";
 import { paginationAtScale } from "./cases/pagination.js";
 import { perCallOverhead } from "./cases/per-call.js";
+import { redisLimiter } from "./cases/redis-limiter.js";
 import { formatTable, type Result } from "./report.js";
 
 async function startServer() {
@@ -42,6 +43,7 @@ async function main() {
     await stage("3 bulk split", () => bulkSplit());
     await stage("4 limiter fidelity", () => limiterFidelity(server.url));
     await stage("5 developer time", () => developerTime());
+    await stage("6 Redis limiter", () => redisLimiter(server.url));
   } finally {
     server.stop();
   }

@@ -11,7 +11,7 @@ import { ruleOf } from "../../src/http/rate-limiter.js";
 import { scriptRunner, type ScriptRunner } from "../../src/redis/redis-client.js";
 import { step, type RecordSettings } from "../../src/redis/shared-record.js";
 import { tokenKeys } from "../../src/redis/token-keys.js";
-import { startRedisServer, type RedisServer } from "../support/redis-server.js";
+import { startRedisServer, type RedisServer } from "../../scripts/lib/redis-server.js";
 
 let server: RedisServer;
 let redis: Redis;

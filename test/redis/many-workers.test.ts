@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRedisRateLimiter } from "../../src/redis/index.js";
 import { maxInWindow } from "../support/dixa-rate-limit.js";
 import { connectRedis, type RedisLibrary } from "../support/redis-clients.js";
-import { startRedisServer, type RedisServer } from "../support/redis-server.js";
+import { startRedisServer, type RedisServer } from "../../scripts/lib/redis-server.js";
 import { projectRoot } from "../support/run-script.js";
 
 interface WorkerReport {

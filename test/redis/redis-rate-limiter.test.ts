@@ -14,7 +14,7 @@ import {
 import type { RateLimitTicket } from "../../src/http/rate-limit.js";
 import { tokenKeys } from "../../src/redis/token-keys.js";
 import { connectRedis, redisLibraries, type ConnectedRedis } from "../support/redis-clients.js";
-import { startRedisServer, type RedisServer } from "../support/redis-server.js";
+import { startRedisServer, type RedisServer } from "../../scripts/lib/redis-server.js";
 
 let server: RedisServer;
 /** For looking at the record directly. */

@@ -1,6 +1,7 @@
 /**
- * A real `redis-server` for tests: on a free loopback port, nothing written to disk, stopped by
- * the test (and killed with the test process if it dies first: no orphans).
+ * A real `redis-server` for the tests, the bench and the examples: on a free loopback port,
+ * nothing written to disk, stopped by its user (and killed with this process if it dies first:
+ * no orphans).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createConnection, createServer } from "node:net";
@@ -28,7 +29,7 @@ function checkInstalled(): void {
   const probe = spawnSync("redis-server", ["--version"], { encoding: "utf8" });
   if (probe.error !== undefined || probe.status !== 0) {
     throw new Error(
-      "redis-server is not installed: the Redis tests start a real one (Debian: apt-get install redis-server; .ci/run does this)",
+      "redis-server is not installed: the Redis limiter's tests, bench and example start a real one (Debian: apt-get install redis-server; .ci/run does this), or set REDIS_URL for the example",
     );
   }
   checked = true;
