@@ -28,6 +28,11 @@ interface Waiter {
 const maxRegistered = 128;
 /** How long the record's epoch marker outlives the last call that touched it. */
 const epochTtlMs = 60_000;
+/**
+ * Ids kept to take out of the shared queue. Past this the oldest are dropped: their leases have
+ * long lapsed, so Redis drops them anyway.
+ */
+const maxLeaving = 1024;
 /** How soon a waiter that is not at the head of the shared queue asks again, at the earliest. */
 const behindPollMs = 10;
 
@@ -119,7 +124,7 @@ export class RedisRateLimiter implements RateLimit {
           const index = this.waiting.indexOf(waiter);
           if (index < 0) return;
           this.waiting.splice(index, 1);
-          if (waiter.registered) this.leaving.add(waiter.id);
+          if (waiter.registered) this.leave(waiter.id);
           reject(signal?.reason);
           this.wake();
         },
@@ -362,7 +367,7 @@ export class RedisRateLimiter implements RateLimit {
     this.holdUntil = Math.max(this.holdUntil, t + holdMs);
     for (const waiter of this.waiting) {
       if (!waiter.registered) continue;
-      this.leaving.add(waiter.id);
+      this.leave(waiter.id);
       waiter.id = this.newId();
       waiter.registered = false;
     }
@@ -438,6 +443,11 @@ export class RedisRateLimiter implements RateLimit {
         throw error;
       });
     }
+  }
+
+  private leave(id: string): void {
+    this.leaving.add(id);
+    if (this.leaving.size > maxLeaving) this.leaving.delete(this.leaving.values().next().value!);
   }
 
   private newId(): string {
