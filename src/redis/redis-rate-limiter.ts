@@ -275,7 +275,9 @@ export class RedisRateLimiter implements RateLimit {
 
   /** Redis is unavailable: this process decides alone against its share. */
   private admitAlone(): number | undefined {
-    const nextProbe = this.lastProbeStart + this.options.probeIntervalMs;
+    // A probe under way says when it ends (on success it wakes the limiter).
+    const nextProbe =
+      this.probing === undefined ? this.lastProbeStart + this.options.probeIntervalMs : Infinity;
     let t = now();
     let at = this.holdUntil;
     while (this.waiting.length > 0 && at <= t) {

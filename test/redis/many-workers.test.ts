@@ -25,7 +25,10 @@ interface Stats {
   rejected: number;
 }
 
+/** Every process started here, killed with this one if it dies first. */
 const children = new Set<ChildProcess>();
+/** The workers of the current test, killed when it ends (also when it fails half way). */
+const runningWorkers = new Set<ChildProcess>();
 process.once("exit", () => {
   for (const child of children) child.kill("SIGKILL");
 });
@@ -40,7 +43,8 @@ beforeAll(async () => {
 
 afterEach(() => {
   // A test that failed half way leaves no worker behind.
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  for (const child of runningWorkers) if (child.exitCode === null) child.kill("SIGKILL");
+  runningWorkers.clear();
 });
 
 afterAll(async () => {
@@ -83,6 +87,7 @@ interface Worker {
 
 function startWorker(env: Record<string, string>, timeoutMs: number): Worker {
   const child = spawnTsx("test/redis/fixtures/worker.ts", env);
+  runningWorkers.add(child);
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -93,6 +98,7 @@ function startWorker(env: Record<string, string>, timeoutMs: number): Worker {
       reject(new Error(`worker exited with ${code} before it was ready: ${stderr}`)),
     );
   });
+  ready.catch(() => undefined); // awaited by the test; a worker that dies later is not "unhandled"
   let timer: ReturnType<typeof setTimeout> | undefined;
   const finished = new Promise<Finished>((resolve) =>
     child.once("exit", (code) => {
@@ -194,7 +200,7 @@ describe("4 worker processes, 60 requests each, one token", () => {
     const stats = await statsFor(apiKey);
     const seen = describeArrivals(stats.arrivals);
     console.log(
-      `outage run at the server: ${JSON.stringify({ ...seen, rejected: stats.rejected })}; workers: ${JSON.stringify(finished)}`,
+      `outage run at the server: ${JSON.stringify({ ...seen, rejected: stats.rejected })}; each worker's limiter events: ${JSON.stringify(finished.map((f) => f.report?.events.map((e) => `${e.type} at ${Math.round(e.at)} ms`)))}`,
     );
     for (const { code, stderr, report } of finished) {
       expect(stderr).toBe("");
@@ -223,6 +229,7 @@ describe("4 worker processes, 60 requests each, one token", () => {
       DIXA_API_KEY: apiKey,
       WORKERS: "2",
     });
+    runningWorkers.add(doomed);
     await new Promise<void>((resolve, reject) => {
       doomed.stdout!.on("data", (chunk: Buffer) => {
         if (chunk.toString().includes("queued")) resolve();
