@@ -11,25 +11,27 @@ import {
   type RedisRateLimitEvent,
   type RedisRateLimiter,
 } from "../../src/redis/index.js";
+import { createDixaClient, DixaAbortError } from "../../src/index.js";
 import type { RateLimitTicket } from "../../src/http/rate-limit.js";
 import { tokenKeys } from "../../src/redis/token-keys.js";
+import { sendJson, startLoopbackServer } from "../support/loopback-server.js";
 import { connectRedis, redisLibraries, type ConnectedRedis } from "../support/redis-clients.js";
 import { startRedisServer, type RedisServer } from "../../scripts/lib/redis-server.js";
 
-let server: RedisServer;
+let redisServer: RedisServer;
 /** For looking at the record directly. */
 let inspect: Redis;
 const opened: ConnectedRedis[] = [];
 
 beforeAll(async () => {
-  server = await startRedisServer();
-  inspect = new Redis(server.url);
+  redisServer = await startRedisServer();
+  inspect = new Redis(redisServer.url);
 });
 
 afterAll(async () => {
   for (const connection of opened) await connection.close();
   inspect?.disconnect();
-  await server?.stop();
+  await redisServer?.stop();
 });
 
 let tokens = 0;
@@ -49,7 +51,7 @@ describe.each(redisLibraries)("with %s", (library) => {
     apiKey: string,
     extra: Partial<Parameters<typeof createRedisRateLimiter>[0]> = {},
   ) {
-    const connection = await connectRedis(library, server.url);
+    const connection = await connectRedis(library, redisServer.url);
     opened.push(connection);
     return createRedisRateLimiter({ redis: connection.client, apiKey, workers: 4, ...extra });
   }
@@ -259,8 +261,33 @@ describe.each(redisLibraries)("with %s", (library) => {
   }, 30_000);
 });
 
+it("a client call aborted while waiting on the shared limiter fails with DixaAbortError, unsent", async () => {
+  const http = await startLoopbackServer((_request, response) =>
+    sendJson(response, 200, { data: {} }),
+  );
+  const connection = await connectRedis("node-redis", redisServer.url);
+  opened.push(connection);
+  try {
+    const apiKey = freshToken();
+    const rateLimit = createRedisRateLimiter({ redis: connection.client, apiKey, workers: 2 });
+    const dixa = createDixaClient({ apiKey, baseUrl: http.url, rateLimit, retry: false });
+    await Promise.all([1, 2, 3].map(() => dixa.organization.get()));
+    const controller = new AbortController();
+    const call = dixa.organization.get({ signal: controller.signal });
+    await sleep(30);
+    controller.abort();
+    const error = await call.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DixaAbortError);
+    expect((error as DixaAbortError).attempts).toBe(0);
+    expect(http.requests).toHaveLength(3);
+    expect(rateLimit.queued).toBe(0);
+  } finally {
+    await http.close();
+  }
+});
+
 it("refuses bad options with a TypeError that names the option", async () => {
-  const connection = await connectRedis("ioredis", server.url);
+  const connection = await connectRedis("ioredis", redisServer.url);
   opened.push(connection);
   const redis = connection.client;
   const make = (options: unknown) => () =>
