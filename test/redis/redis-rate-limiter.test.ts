@@ -208,6 +208,21 @@ describe.each(redisLibraries)("with %s", (library) => {
     expect(timers()).toBeLessThanOrEqual(before);
   });
 
+  it("holds when Redis lost the record (flushed, as by a restart), and reloads flushed scripts", async () => {
+    const events: RedisRateLimitEvent[] = [];
+    const limiter = await limiterFor(freshToken(), { onEvent: (event) => events.push(event) });
+    (await limiter.acquire()).settle();
+    await inspect.flushall();
+    await inspect.script("FLUSH");
+    const started = performance.now();
+    const ticket = await limiter.acquire();
+    ticket.settle();
+    // Requests the lost record held may still be arriving: nothing starts for 1.26 s.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1_250);
+    expect(events).toEqual([{ type: "redis-rate-limit-record-lost", holdMs: 1260 }]);
+    expect(limiter.mode).toBe("redis");
+  });
+
   it("decides alone at its share while Redis is down, holds first, and returns when it is back", async () => {
     const own = await startRedisServer();
     const connection = await connectRedis(library, own.url);
