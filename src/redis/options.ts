@@ -33,7 +33,8 @@ export interface RedisRateLimiterOptions extends RateLimitOptions {
   probeIntervalMs?: number;
   /**
    * How long a waiting caller keeps its place in the shared queue without its process renewing
-   * it: a process that dies while waiting blocks the others at most this long. Default 2,000 ms.
+   * it: the places of a process that died lapse after this long. (A turn it leaves untaken
+   * passes to the next process after 50 ms meanwhile.) Default 2,000 ms.
    */
   leaseMs?: number;
   /** Sees the limiter fall back to its share, return to Redis, or find the record lost. */

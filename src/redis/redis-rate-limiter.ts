@@ -33,6 +33,11 @@ const epochTtlMs = 60_000;
  * long lapsed, so Redis drops them anyway.
  */
 const maxLeaving = 1024;
+/**
+ * A process that has not taken its turn this long after it came is busy (or dead): the others
+ * go first meanwhile. Far above a Redis round trip, far below the 100 ms between turns.
+ */
+const lateHeadMs = 50;
 /** How soon a waiter that is not at the head of the shared queue asks again, at the earliest. */
 const behindPollMs = 10;
 
@@ -44,7 +49,8 @@ const now = () => performance.now();
  *
  * Callers of this process wait in a local first-come-first-served list; one step at a time sends
  * them (up to 128) to Redis, which queues every process's callers by arrival, admits the head
- * while the rule allows, and says how long until this process's first caller may go. A timer
+ * while the rule allows (or this process's first caller, when the head's process leaves its turn
+ * untaken), and says how long until this process's first caller may go. A timer
  * runs only while someone waits. When Redis fails or is slower than `commandTimeoutMs`, the
  * process decides alone against its `fallbackShare` of the limit (after a hold, since requests
  * let through by Redis may still be arriving), tries Redis again every `probeIntervalMs`, and on
@@ -90,6 +96,7 @@ export class RedisRateLimiter implements RateLimit {
       leaseMs,
       keyTtlMs: Math.max(memory, leaseMs) + 1_000,
       epochTtlMs,
+      lateHeadMs,
     };
     this.own = new OwnShare(shareRule, rule);
   }

@@ -62,12 +62,15 @@ local function newest_first(a, b) return a > b end
  * One step of the shared limiter for one process: forget what no longer matters, drop waiters
  * whose lease lapsed and those the process says left, register or refresh the process's waiters
  * (in its arrival order), then admit the head of the queue as long as it is one of them, the rule
- * allows it now and `max_admit` is not reached.
+ * allows it now and `max_admit` is not reached. A head whose turn came `late_head_ms` ago and was
+ * not taken (its process is busy, or died and its lease has not lapsed yet) does not hold up the
+ * others: this process's first waiter goes instead, and the head keeps its place.
  *
  * KEYS: sent, queue, leases, epoch.
  * ARGV: rate, capacity, window_limit (-1: none), window_ms, transit_ms, memory_ms, lease_ms,
  *       key_ttl_ms, epoch_ttl_ms, max_admit, expected_epoch ('' if none), new_epoch,
- *       n_leaving, then n_leaving ids that left, then the ids of the waiters in arrival order.
+ *       late_head_ms, n_leaving, then n_leaving ids that left, then the ids of the waiters in
+ *       arrival order.
  * Returns: { admitted ids, now, earliest start before admitting, wait hint (-1: none of ours
  *   waits), epoch, queue position of our first waiter (-1: none), epoch matched (1/0) }.
  *
@@ -90,8 +93,9 @@ local epoch_ttl_ms = tonumber(ARGV[9])
 local max_admit = tonumber(ARGV[10])
 local expected_epoch = ARGV[11]
 local new_epoch = ARGV[12]
-local n_leaving = tonumber(ARGV[13])
-local first_waiter = 14 + n_leaving
+local late_head_ms = tonumber(ARGV[13])
+local n_leaving = tonumber(ARGV[14])
+local first_waiter = 15 + n_leaving
 
 local now = now_ms()
 
@@ -115,7 +119,7 @@ for _, id in ipairs(lapsed) do
   redis.call('ZREM', queue, id)
   redis.call('ZREM', leases, id)
 end
-for i = 14, first_waiter - 1 do
+for i = 15, first_waiter - 1 do
   redis.call('ZREM', queue, ARGV[i])
   redis.call('ZREM', leases, ARGV[i])
 end
@@ -144,12 +148,25 @@ local first_start = start
 local admitted = {}
 while #admitted < max_admit and start <= now do
   local head = redis.call('ZRANGE', queue, 0, 0)[1]
-  if not head or not mine[head] then break end
+  if not head then break end
+  local pick = nil
+  if mine[head] then
+    pick = head
+  elseif now - earliest_start(arrivals, rate, capacity, window_limit, window_ms, -math.huge) >= late_head_ms then
+    -- The head's turn came late_head_ms ago and its process has not taken it (busy, or dead
+    -- with its lease still running): our first waiter goes meanwhile; the head keeps its place.
+    local best = nil
+    for i = first_waiter, #ARGV do
+      local rank = redis.call('ZRANK', queue, ARGV[i])
+      if rank and (best == nil or rank < best) then best = rank; pick = ARGV[i] end
+    end
+  end
+  if not pick then break end
   local latest = now + transit_ms
-  redis.call('ZADD', sent, exact(latest), head)
-  redis.call('ZREM', queue, head)
-  redis.call('ZREM', leases, head)
-  admitted[#admitted + 1] = head
+  redis.call('ZADD', sent, exact(latest), pick)
+  redis.call('ZREM', queue, pick)
+  redis.call('ZREM', leases, pick)
+  admitted[#admitted + 1] = pick
   arrivals[#arrivals + 1] = latest
   table.sort(arrivals, newest_first)
   start = earliest_start(arrivals, rate, capacity, window_limit, window_ms, now)

@@ -12,6 +12,8 @@ export interface RecordSettings {
   leaseMs: number;
   keyTtlMs: number;
   epochTtlMs: number;
+  /** How long the head of the queue may leave its turn untaken before others go first. */
+  lateHeadMs: number;
 }
 
 export interface StepRequest {
@@ -63,6 +65,7 @@ export async function step(
     String(request.maxAdmit),
     request.expectedEpoch,
     request.newEpoch,
+    String(settings.lateHeadMs),
     String(request.leaving.length),
     ...request.leaving,
     ...request.waiters,

@@ -65,6 +65,7 @@ describe.each(rules)("the step script agrees with earliestStart: %s", (_name, ru
     leaseMs: 2_000,
     keyTtlMs: 60_000,
     epochTtlMs: 60_000,
+    lateHeadMs: 50,
   };
 
   it("on 150 random records (some in flight, some settled, some old enough to forget)", async () => {
@@ -133,6 +134,7 @@ it("hand-picked edges: an empty record, the window's last slot, and the bucket's
     leaseMs: 2_000,
     keyTtlMs: 60_000,
     epochTtlMs: 60_000,
+    lateHeadMs: 50,
   };
   const cases: [string, (now: number) => number[]][] = [
     ["empty", () => []],
@@ -160,4 +162,39 @@ it("hand-picked edges: an empty record, the window's last slot, and the bucket's
     expect(reply.earliestStart, name).toBe(earliestStart([...scores], rule, reply.now));
     await redis.del(keys.sent, keys.queue, keys.leases, keys.epoch);
   }
+});
+
+it("a head that leaves its turn untaken for 50 ms does not hold up the others, and keeps its place", async () => {
+  const rule = ruleOf({}).rule;
+  const settings: RecordSettings = {
+    rule,
+    transitMs: 250,
+    memoryMs: memoryMs(rule),
+    leaseMs: 2_000,
+    keyTtlMs: 60_000,
+    epochTtlMs: 60_000,
+    lateHeadMs: 50,
+  };
+  const keys = await tokenKeys("late-head", "test:agree:");
+  const ask = (waiters: string[], maxAdmit: number) =>
+    step(run, keys, settings, { waiters, leaving: [], maxAdmit, expectedEpoch: "", newEpoch: "e" });
+  // Three just sent: the bucket lets the next one go 100 ms after the oldest of them.
+  const base = await redisNow();
+  const sent = [base - 100, base - 99, base - 98];
+  await redis.zadd(keys.sent, ...sent.flatMap((score, i) => [String(score), `r${i}`]));
+  const turnCame = earliestStart([...sent], rule, -Infinity); // base
+  // Process X queues a caller but does not take its turn (as if busy: it asks to admit none).
+  await ask(["x1"], 0);
+  // Process Y asks: it may go only once X's turn has been untaken for 50 ms (Redis clock).
+  const first = await ask(["y1"], 1);
+  const late = first.now - turnCame >= 50;
+  expect(first.admitted).toEqual(late ? ["y1"] : []);
+  if (!late) {
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const second = await ask(["y1"], 1);
+    expect(second.admitted).toEqual(["y1"]);
+  }
+  // X's caller is still first in the queue.
+  expect(await redis.zrange(keys.queue, "0", "-1")).toEqual(["x1"]);
+  await redis.del(keys.sent, keys.queue, keys.leases, keys.epoch);
 });
