@@ -227,6 +227,46 @@ describe.each(redisLibraries)("with %s", (library) => {
     expect(limiter.mode).toBe("redis");
   });
 
+  it("Redis too slow (busy with a 1.5 s script): falls back after commandTimeoutMs, then returns", async () => {
+    const events: RedisRateLimitEvent[] = [];
+    const limiter = await limiterFor(freshToken(), {
+      commandTimeoutMs: 300,
+      probeIntervalMs: 300,
+      onEvent: (event) => events.push(event),
+    });
+    (await limiter.acquire()).settle();
+    const blocker = new Redis(redisServer.url);
+    try {
+      // Redis runs one script at a time: every other command waits until this one ends.
+      const busy = blocker.eval(
+        "local s = redis.call('TIME') local t = s repeat t = redis.call('TIME') until (t[1] - s[1]) * 1000000 + (t[2] - s[2]) > 1500000 return 1",
+        0,
+      );
+      await sleep(50);
+      const tickets = await Promise.all(Array.from({ length: 3 }, () => limiter.acquire()));
+      for (const ticket of tickets) ticket.settle();
+      expect(events[0]).toMatchObject({
+        type: "redis-rate-limit-fallback",
+        reason: "the step script took longer than commandTimeoutMs (300 ms)",
+      });
+      await busy;
+      await until(
+        "the limiter to find Redis again",
+        async () => {
+          (await limiter.acquire()).settle();
+          return limiter.mode === "redis";
+        },
+        15_000,
+      );
+      expect(events.map((e) => e.type)).toEqual([
+        "redis-rate-limit-fallback",
+        "redis-rate-limit-restored",
+      ]);
+    } finally {
+      blocker.disconnect();
+    }
+  }, 30_000);
+
   it("decides alone at its share while Redis is down, holds first, and returns when it is back", async () => {
     const own = await startRedisServer();
     const connection = await connectRedis(library, own.url);
