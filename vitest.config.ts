@@ -22,6 +22,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Real redis-server and several worker processes per test: heavy and timing-sensitive,
+          // so these files run one at a time, after the other projects are done.
+          name: "redis",
+          include: ["test/redis/**/*.test.ts"],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "contract",
           include: ["test/contract/**/*.test.ts"],
           // One Prism for the whole contract run, shared by every file.

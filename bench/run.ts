@@ -13,6 +13,7 @@ import { paginationAtScale } from "./cases/pagination.js";
 import { perCallOverhead } from "./cases/per-call.js";
 import { sandboxOverhead } from "./cases/sandbox-overhead.js";
 import { webhookVerification } from "./cases/webhook-verify.js";
+import { redisLimiter } from "./cases/redis-limiter.js";
 import { formatTable, type Result } from "./report.js";
 
 async function startServer() {
@@ -46,6 +47,7 @@ async function main() {
     await stage("5 developer time", () => developerTime());
     await stage("6 sandbox overhead over Prism", () => sandboxOverhead());
     await stage("7 webhook verification", () => webhookVerification());
+    await stage("8 Redis limiter", () => redisLimiter(server.url));
   } finally {
     server.stop();
   }

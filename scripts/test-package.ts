@@ -174,6 +174,14 @@ async function main(): Promise<number> {
     for (const edge of [...graph.builtins, ...graph.unresolved]) {
       check(false, `${relative(consumer, edge.from)} imports ${edge.specifier}`);
     }
+    const redisGraph = walkImportGraph(join(installed, "dist", "src", "redis", "index.js"));
+    for (const edge of [...redisGraph.builtins, ...redisGraph.unresolved]) {
+      check(false, `${relative(consumer, edge.from)} imports ${edge.specifier}`);
+    }
+    check(
+      redisGraph.packages.length === 0,
+      `dixa-beta/redis reaches packages [${redisGraph.packages.join(", ")}]; the Redis client must be the user's`,
+    );
     check(
       graph.packages.join() === Object.keys(pkg.dependencies).sort().join(),
       `the installed client reaches packages [${graph.packages.join(", ")}], expected its dependencies [${Object.keys(pkg.dependencies).join(", ")}]`,
@@ -262,6 +270,10 @@ async function main(): Promise<number> {
           subscribedAs: "CONVERSATION_MESSAGE_ADDED",
         }),
       `dixa-beta/webhooks: a signed delivery did not round-trip: ${JSON.stringify(summary["webhooks"])}`,
+    );
+    check(
+      summary["redisEntry"] === "TypeError",
+      `dixa-beta/redis did not refuse a non-client with a TypeError: ${String(summary["redisEntry"])}`,
     );
 
     if (failures.length > 0) return report(failures);

@@ -167,7 +167,8 @@ export class RateLimiter implements RateLimit {
   }
 }
 
-function ruleOf(options: RateLimitOptions): { rule: AdmissionRule; transitMs: number } {
+/** Checks rate-limit options and turns them into the rule; shared with the Redis limiter. */
+export function ruleOf(options: RateLimitOptions): { rule: AdmissionRule; transitMs: number } {
   if (typeof options !== "object" || options === null) {
     throw new TypeError("rateLimit must be an object of options, a RateLimiter, or false");
   }

@@ -150,6 +150,17 @@ describe("the built package is portable", () => {
     expect(event.event_fqn).toBe("CONVERSATION_CREATED");
   });
 
+  it("the Redis entry (dixa-beta/redis) imports no Node.js built-in and no Redis library", () => {
+    const graph = walkImportGraph(join(outDir, "src", "redis", "index.js"));
+    const show = (edges: typeof graph.builtins) =>
+      edges.map((e) => `${relative(projectRoot, e.from)} imports ${e.specifier}`);
+    expect(show(graph.builtins)).toEqual([]);
+    expect(show(graph.unresolved)).toEqual([]);
+    // The Redis client is the user's: reached by shape, never imported.
+    expect(graph.packages).toEqual([]);
+    expect(graph.files.length).toBeGreaterThan(5);
+  });
+
   it("the walker does see built-ins (so an empty list above means something)", () => {
     const graph = walkImportGraph(join(projectRoot, "scripts", "lib", "prism.ts"));
     expect(graph.builtins.map((e) => e.specifier)).toContain("node:child_process");

@@ -12,6 +12,7 @@ import {
 } from "dixa-beta";
 // An inline `type` import: with verbatimModuleSyntax it stays an `import {}` at run time.
 import { type components, type paths } from "dixa-beta/types";
+import { createRedisRateLimiter, type RedisClientLike } from "dixa-beta/redis";
 
 type Agent = components["schemas"]["Agent"];
 
@@ -23,6 +24,14 @@ export interface SampleSummary {
   bulkFailures: number[];
   notFoundStatus: number | undefined;
   rawAgentName: string | undefined;
+  /** What dixa-beta/redis says to something that is not a Redis client. */
+  redisEntry: string;
+}
+
+/** The README's "Many workers, one token" set-up, typed against the published declarations. */
+export function sharedLimitClient(redis: RedisClientLike, apiKey: string): DixaClient {
+  const rateLimit = createRedisRateLimiter({ redis, apiKey, workers: 4 });
+  return createDixaClient({ apiKey, rateLimit });
 }
 
 export async function runSample(baseUrl: string): Promise<SampleSummary> {
@@ -71,7 +80,17 @@ export async function runSample(baseUrl: string): Promise<SampleSummary> {
     bulkFailures: failures.map((f) => f.index),
     notFoundStatus,
     rawAgentName: data?.data.displayName,
+    redisEntry: redisEntryCheck(),
   };
+}
+
+function redisEntryCheck(): string {
+  try {
+    createRedisRateLimiter({ redis: {} as RedisClientLike, apiKey: "consumer-token", workers: 2 });
+    return "accepted an object that is no Redis client";
+  } catch (error) {
+    return error instanceof TypeError ? "TypeError" : String(error);
+  }
 }
 
 /** Never called: the published types must reject these, so they are not `any`. */

@@ -1,0 +1,50 @@
+import { earliestStart, memoryMs, type AdmissionRule } from "../http/admission-rule.js";
+
+/** One request this process let through: the latest moment it may reach the server. */
+export interface OwnRequest {
+  latestArrival: number;
+}
+
+/**
+ * This process's own record of the requests it let through (local clock), and the rule for its
+ * share of the limit. Without Redis the process decides alone against this share; just after
+ * Redis comes back it also keeps to it (see the limiter), while the other workers may still be
+ * spending their shares unrecorded.
+ */
+export class OwnShare {
+  private readonly sent: OwnRequest[] = [];
+  private readonly forgetAfterMs: number;
+
+  constructor(
+    /** The rule scaled to this process's share of the limit. */
+    readonly rule: AdmissionRule,
+    fullRule: AdmissionRule,
+  ) {
+    this.forgetAfterMs = Math.max(memoryMs(rule), memoryMs(fullRule));
+  }
+
+  /** Records a request let through now (by Redis or locally). */
+  add(latestArrival: number): OwnRequest {
+    const entry = { latestArrival };
+    this.sent.push(entry);
+    return entry;
+  }
+
+  /** Its answer came at `now`: it cannot reach the server later than that. */
+  settle(entry: OwnRequest, now: number): void {
+    if (now < entry.latestArrival) entry.latestArrival = now;
+  }
+
+  /** The earliest moment this process may start one more request under its share. */
+  startAt(now: number): number {
+    const forgetBefore = now - this.forgetAfterMs;
+    for (let i = this.sent.length - 1; i >= 0; i--) {
+      if (this.sent[i]!.latestArrival < forgetBefore) this.sent.splice(i, 1);
+    }
+    return earliestStart(
+      this.sent.map((entry) => entry.latestArrival),
+      this.rule,
+      now,
+    );
+  }
+}

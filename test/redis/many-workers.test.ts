@@ -1,0 +1,267 @@
+/**
+ * Several worker processes on one token, each with its own client and Redis connection (two with
+ * ioredis, two with node-redis), against a limit server in its own process that answers 429 when
+ * the token goes over Dixa's limit. What counts is measured at that server.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { Redis } from "ioredis";
+import { createRedisRateLimiter } from "../../src/redis/index.js";
+import { tokenKeys } from "../../src/redis/token-keys.js";
+import { maxInWindow } from "../support/dixa-rate-limit.js";
+import { connectRedis, type RedisLibrary } from "../support/redis-clients.js";
+import { startRedisServer, type RedisServer } from "../../scripts/lib/redis-server.js";
+import { projectRoot } from "../support/run-script.js";
+
+interface WorkerReport {
+  ok: number;
+  failures: { dixaError: boolean; message: string }[];
+  events: { type: string; at: number }[];
+  mode: string;
+  seconds: number;
+}
+
+interface Stats {
+  arrivals: number[];
+  accepted: number;
+  rejected: number;
+}
+
+/** Every process started here, killed with this one if it dies first. */
+const children = new Set<ChildProcess>();
+/** The workers of the current test, killed when it ends (also when it fails half way). */
+const runningWorkers = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+
+let redis: RedisServer;
+let limitServer: { url: string; stop(): void };
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+  limitServer = await startLimitServer();
+});
+
+afterEach(() => {
+  // A test that failed half way leaves no worker behind.
+  for (const child of runningWorkers) if (child.exitCode === null) child.kill("SIGKILL");
+  runningWorkers.clear();
+});
+
+afterAll(async () => {
+  limitServer?.stop();
+  await redis?.stop();
+});
+
+function spawnTsx(script: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return child;
+}
+
+async function startLimitServer() {
+  const child = spawnTsx("test/redis/fixtures/limit-server.ts", {});
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+    child.once("exit", (code) => reject(new Error(`limit server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+interface Finished {
+  code: number | null;
+  stderr: string;
+  report: WorkerReport | undefined;
+}
+
+interface Worker {
+  /** Resolves when the worker has its client and waits for "go". */
+  ready: Promise<void>;
+  go(): void;
+  finished: Promise<Finished>;
+}
+
+function startWorker(env: Record<string, string>, timeoutMs: number): Worker {
+  const child = spawnTsx("test/redis/fixtures/worker.ts", env);
+  runningWorkers.add(child);
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve());
+    child.once("exit", (code) =>
+      reject(new Error(`worker exited with ${code} before it was ready: ${stderr}`)),
+    );
+  });
+  ready.catch(() => undefined); // awaited by the test; a worker that dies later is not "unhandled"
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const finished = new Promise<Finished>((resolve) =>
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      const line = stdout.trim().split("\n").at(-1);
+      let report: WorkerReport | undefined;
+      try {
+        report = line ? (JSON.parse(line) as WorkerReport) : undefined;
+      } catch {
+        report = undefined;
+      }
+      resolve({ code, stderr, report });
+    }),
+  );
+  return {
+    ready,
+    go: () => {
+      child.send("go");
+      // A worker that does not end on its own is a failure (a leaked timer or connection, a hang).
+      timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    },
+    finished,
+  };
+}
+
+async function until(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+async function statsFor(apiKey: string): Promise<Stats> {
+  const response = await fetch(`${limitServer.url}/__stats?token=${encodeURIComponent(apiKey)}`);
+  return (await response.json()) as Stats;
+}
+
+const libraries: RedisLibrary[] = ["ioredis", "node-redis", "ioredis", "node-redis"];
+
+/** Starts the workers, waits until each is ready, then lets them all go at once. */
+async function runWorkers(apiKey: string, requests: number, timeoutMs: number) {
+  const workers = libraries.map((library) =>
+    startWorker(
+      {
+        REDIS_LIBRARY: library,
+        REDIS_URL: redis.url,
+        BASE_URL: limitServer.url,
+        DIXA_API_KEY: apiKey,
+        REQUESTS: String(requests),
+        WORKERS: String(libraries.length),
+      },
+      timeoutMs,
+    ),
+  );
+  await Promise.all(workers.map((worker) => worker.ready));
+  for (const worker of workers) worker.go();
+  return Promise.all(workers.map((worker) => worker.finished));
+}
+
+function describeArrivals(arrivals: number[]) {
+  const times = [...arrivals].sort((a, b) => a - b);
+  const spanSeconds = (times.at(-1)! - times[0]!) / 1000;
+  return {
+    count: times.length,
+    perSecondMax: maxInWindow(times, 1000),
+    per100msMax: maxInWindow(times, 100),
+    rate: (times.length - 1) / spanSeconds,
+  };
+}
+
+describe("4 worker processes, 60 requests each, one token", () => {
+  it("no 429, at most 10 arrivals in any second, and at least 9 per second together", async () => {
+    const apiKey = `many-workers-${process.pid}`;
+    const finished = await runWorkers(apiKey, 60, 90_000);
+    for (const { code, stderr, report } of finished) {
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      expect(report?.failures).toEqual([]);
+      expect(report?.ok).toBe(60);
+      expect(report?.mode).toBe("redis");
+    }
+    const stats = await statsFor(apiKey);
+    const seen = describeArrivals(stats.arrivals);
+    console.log(`4 workers × 60 at the server: ${JSON.stringify(seen)}`);
+    expect(stats.rejected).toBe(0);
+    expect(seen.count).toBe(240);
+    expect(seen.perSecondMax).toBeLessThanOrEqual(10);
+    expect(seen.per100msMax).toBeLessThanOrEqual(5);
+    expect(seen.rate).toBeGreaterThanOrEqual(9);
+  }, 120_000);
+
+  it("Redis killed mid-run and restarted: every call completes, each worker falls back and returns", async () => {
+    const apiKey = `many-workers-outage-${process.pid}`;
+    const running = runWorkers(apiKey, 60, 120_000);
+    // Kill Redis 3 s after the first request arrived, bring it back 3 s later.
+    await until(async () => (await statsFor(apiKey)).arrivals.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await redis.kill();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await redis.restart();
+    const finished = await running;
+    const stats = await statsFor(apiKey);
+    const seen = describeArrivals(stats.arrivals);
+    console.log(
+      `outage run at the server: ${JSON.stringify({ ...seen, rejected: stats.rejected })}; each worker's limiter events: ${JSON.stringify(finished.map((f) => f.report?.events.map((e) => `${e.type} at ${Math.round(e.at)} ms`)))}`,
+    );
+    for (const { code, stderr, report } of finished) {
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      // Every call either completed or failed with a DixaError that says why.
+      expect(report!.ok + report!.failures.length).toBe(60);
+      expect(report!.failures.filter((f) => !f.dixaError)).toEqual([]);
+      const types = report!.events.map((e) => e.type);
+      expect(types).toContain("redis-rate-limit-fallback");
+      expect(types).toContain("redis-rate-limit-restored");
+      expect(types.indexOf("redis-rate-limit-fallback")).toBeLessThan(
+        types.lastIndexOf("redis-rate-limit-restored"),
+      );
+      expect(report!.mode).toBe("redis");
+    }
+    expect(stats.rejected).toBe(0);
+    expect(seen.perSecondMax).toBeLessThanOrEqual(10);
+  }, 150_000);
+
+  it("a worker killed while waiting blocks nobody, and its places lapse", async () => {
+    const apiKey = `many-workers-dead-${process.pid}`;
+    const doomed = spawnTsx("test/redis/fixtures/worker.ts", {
+      MODE: "queue",
+      REDIS_LIBRARY: "ioredis",
+      REDIS_URL: redis.url,
+      DIXA_API_KEY: apiKey,
+      WORKERS: "2",
+    });
+    runningWorkers.add(doomed);
+    await new Promise<void>((resolve, reject) => {
+      doomed.stdout!.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("queued")) resolve();
+      });
+      doomed.once("exit", (code) => reject(new Error(`the queueing worker exited with ${code}`)));
+    });
+    doomed.kill("SIGKILL");
+    const connection = await connectRedis("node-redis", redis.url);
+    try {
+      const keys = await tokenKeys(apiKey, "dixa-beta:rate-limit:");
+      const inspect = new Redis(redis.url);
+      try {
+        const limiter = createRedisRateLimiter({ redis: connection.client, apiKey, workers: 2 });
+        const tickets = await Promise.all(Array.from({ length: 3 }, () => limiter.acquire()));
+        for (const ticket of tickets) ticket.settle();
+        expect(limiter.mode).toBe("redis");
+        // The dead worker's callers were ahead in the queue and still are (their lease has not
+        // lapsed yet), yet they held nobody up: a turn left untaken passes to the next process.
+        expect(await inspect.zcard(keys.queue)).toBeGreaterThan(0);
+        // And once their lease lapses they are gone.
+        const deadline = Date.now() + 10_000;
+        while ((await inspect.zcard(keys.queue)) > 0 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(await inspect.zcard(keys.queue)).toBe(0);
+      } finally {
+        inspect.disconnect();
+      }
+    } finally {
+      await connection.close();
+    }
+  }, 30_000);
+});
