@@ -16,7 +16,7 @@ import {
   writeSnapshot,
 } from "./lib/snapshot.js";
 import { compareSpecs } from "./lib/spec-changes.js";
-import { parseSpecText, validateSpec } from "./lib/spec-document.js";
+import { validateSpecText } from "./lib/spec-document.js";
 import { chooseSource } from "./lib/spec-source.js";
 
 const exitBreakingRefused = 2;
@@ -35,8 +35,7 @@ runCli("spec:update", async () => {
   });
 
   const previousText = await readSnapshotText(location);
-  const previous =
-    previousText === undefined ? undefined : validateSpec(parseSpecText(previousText));
+  const previous = previousText === undefined ? undefined : validateSpecText(previousText);
   const summary = compareSpecs(previous?.document, candidate.document);
   const shas = {
     before: (await readProvenance(location))?.sha256 ?? (previousText && sha256(previousText)),

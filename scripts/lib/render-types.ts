@@ -4,7 +4,7 @@ import { format, resolveConfig } from "prettier";
 import type { FileToWrite } from "./atomic-write.js";
 import { renderOperationTable } from "./render-operation-table.js";
 import { sha256 } from "./snapshot.js";
-import { parseSpecText, validateSpec } from "./spec-document.js";
+import { validateSpecText } from "./spec-document.js";
 
 export const typesFileName = "dixa-beta.ts";
 export const operationTableFileName = "operation-table.ts";
@@ -19,7 +19,7 @@ export async function renderGeneratedFiles(
   specText: string,
   generatedDir: string,
 ): Promise<FileToWrite[]> {
-  const { document } = validateSpec(parseSpecText(specText));
+  const { document } = validateSpecText(specText);
   const specSha256 = sha256(specText);
   const typesFile = join(generatedDir, typesFileName);
   const tableFile = join(generatedDir, operationTableFileName);

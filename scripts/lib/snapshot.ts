@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { replaceFilesAtomically, type FileToWrite } from "./atomic-write.js";
 import { provenanceFileName, specFileName } from "./project-paths.js";
-import { parseSpecText, validateSpec, type ValidatedSpec } from "./spec-document.js";
+import { validateSpecText, type ValidatedSpec } from "./spec-document.js";
 import { describeSource, readSource, type SpecSource } from "./spec-source.js";
 
 export interface Provenance {
@@ -35,7 +35,7 @@ export async function fetchCandidate(
 ): Promise<CandidateSpec> {
   const bytes = await readSource(source, options.timeoutMs);
   const text = bytes.toString("utf8");
-  const validated = validateSpec(parseSpecText(text));
+  const validated = validateSpecText(text);
   return {
     ...validated,
     bytes,
