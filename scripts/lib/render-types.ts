@@ -2,6 +2,7 @@ import { join } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { format, resolveConfig } from "prettier";
 import type { FileToWrite } from "./atomic-write.js";
+import { refuseExternalRefsInOpenapiTypescript } from "./offline-resolver.js";
 import { renderOperationTable } from "./render-operation-table.js";
 import { sha256 } from "./snapshot.js";
 import { validateSpecText } from "./spec-document.js";
@@ -29,11 +30,13 @@ export async function renderGeneratedFiles(
   ];
 }
 
-async function renderTypes(
+/** openapi-typescript's part; it never loads an external reference, even unvalidated input. */
+export async function renderTypes(
   document: object,
   specSha256: string,
   typesFile: string,
 ): Promise<string> {
+  refuseExternalRefsInOpenapiTypescript();
   const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { silent: true });
   const header = [
     "/**",
