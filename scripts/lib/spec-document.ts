@@ -1,4 +1,4 @@
-import { Composer, Parser } from "yaml";
+import { Composer, isMap, isPair, isScalar, isSeq, Lexer, Parser, type Document } from "yaml";
 import { checkPathTemplate } from "./spec-path.js";
 
 /** Why a downloaded description was refused; the message is the one-line reason the CLI prints. */
@@ -8,12 +8,15 @@ export class SpecRejectedError extends Error {
 
 /**
  * Caps on what a description may cost to read. The Dixa beta description is about 0.5 MB,
- * 17 levels deep, ~15,000 nodes and uses no YAML aliases; each cap leaves ample room for growth
- * while refusing a hostile document (a "billion laughs" alias bomb, a nesting bomb, a huge
- * download) within seconds instead of hanging or exhausting memory.
+ * 97,000 YAML tokens, 17 levels deep, 15,000 values and uses no YAML aliases; each cap leaves
+ * ample room for growth while refusing a hostile document (a "billion laughs" alias bomb, a
+ * nesting bomb, a huge download, megabytes of `[1,1,1,…]`) within seconds instead of hanging or
+ * exhausting memory. The token cap bounds the YAML parser's work, which the byte cap alone does
+ * not: 20 MiB of tiny tokens would keep it busy for minutes.
  */
 export const specLimits = {
   maxBytes: 20 * 1024 * 1024,
+  maxYamlTokens: 1_000_000,
   maxAliasCount: 100,
   maxDepth: 64,
   maxNodes: 1_000_000,
@@ -112,15 +115,35 @@ function parseJson(text: string): unknown {
 const yamlCollectionTokens = new Set(["block-map", "block-seq", "flow-collection"]);
 
 /**
- * YAML is parsed in the `yaml` package's two public steps so the nesting cap can be checked on
- * the token tree (built without recursion) before the composer, which recurses once per level
- * and overflows the stack at a few hundred levels, ever sees it.
+ * YAML is parsed in the `yaml` package's public steps (lexer, parser, composer) so the caps are
+ * checked as early as they can be: the token count and the depth of `[`/`{` while lexing, the
+ * depth of the token tree (built without recursion) before the composer, which recurses once
+ * per level and overflows the stack at a few hundred levels, ever sees it.
  */
 function parseYaml(text: string): unknown {
-  const tokens = Array.from(new Parser().parse(text));
+  const parser = new Parser();
+  const tokens = [];
+  let count = 0;
+  let flowDepth = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (++count > specLimits.maxYamlTokens) {
+      throw new SpecRejectedError(
+        `the YAML has more than ${specLimits.maxYamlTokens} tokens (token limit)`,
+      );
+    }
+    if (lexeme === "[" || lexeme === "{") {
+      if (++flowDepth > specLimits.maxDepth) throw nestingError();
+    } else if (lexeme === "]" || lexeme === "}") {
+      flowDepth--;
+    }
+    for (const token of parser.next(lexeme)) tokens.push(token);
+  }
+  for (const token of parser.end()) tokens.push(token);
   if (maxTokenDepth(tokens) > specLimits.maxDepth) throw nestingError();
+  // yaml's own duplicate-key check compares every pair of keys of a map (quadratic: 20,000
+  // keys took 9 s), so keys are checked below in one pass instead.
   const documents = Array.from(
-    new Composer({ uniqueKeys: true }).compose(tokens, true, text.length),
+    new Composer({ uniqueKeys: false }).compose(tokens, true, text.length),
   );
   if (documents.length > 1) {
     throw new SpecRejectedError("the text holds more than one YAML document");
@@ -134,6 +157,7 @@ function parseYaml(text: string): unknown {
       error.pos[0],
     );
   }
+  checkKeys(document, text);
   try {
     return document.toJS({ maxAliasCount: specLimits.maxAliasCount });
   } catch (cause) {
@@ -143,6 +167,35 @@ function parseYaml(text: string): unknown {
       );
     }
     throw new SpecRejectedError(`the document is not valid YAML (${(cause as Error).message})`);
+  }
+}
+
+/** Every mapping key must be a scalar, unique in its map as the JavaScript property it becomes. */
+function checkKeys(document: Document, text: string): void {
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isSeq(node)) for (const item of node.items) stack.push(item);
+    if (!isMap(node)) continue;
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = pair.key;
+      const at = (isScalar(key) || isMap(key) || isSeq(key)) && key.range ? key.range[0] : 0;
+      if (!isScalar(key)) {
+        throw new SpecRejectedError(
+          `the document is not valid YAML for OpenAPI (a mapping key that is not a plain value, at line ${lineOf(text, at)})`,
+        );
+      }
+      const name = String(key.value);
+      if (seen.has(name)) {
+        throw new SpecRejectedError(
+          `the document is not valid YAML or JSON (duplicate key ${JSON.stringify(name)} at line ${lineOf(text, at)})`,
+        );
+      }
+      seen.add(name);
+      stack.push(pair.value);
+    }
   }
 }
 

@@ -129,6 +129,29 @@ describe("resource limits", () => {
     );
   });
 
+  it("refuses megabytes of tiny YAML tokens at the token limit, without parsing them all", () => {
+    const text = `${stringify(tinySpec())}x-wide: [${"1,".repeat(3_000_000)}1]\n`;
+    expect(() => validateSpecText(text)).toThrow(/more than 1000000 tokens \(token limit\)/);
+  });
+
+  it("reads a map of 100,000 keys in linear time (yaml's own check is quadratic)", () => {
+    // Quadratic, this took minutes; linear it takes a few seconds even on a busy machine.
+    const keys = Array.from({ length: 100_000 }, (_, i) => `  k${i}: 1`).join("\n");
+    expect(validateSpecText(`${stringify(tinySpec())}x-map:\n${keys}\n`).operationCount).toBe(4);
+  }, 60_000);
+
+  it.each([
+    ["a repeated key", "x-a: 1\nx-a: 2\n", /duplicate key "x-a" at line \d+/],
+    ["keys 1 and '1', one property in JavaScript", "x-n:\n  1: a\n  '1': b\n", /duplicate key "1"/],
+    [
+      "a mapping used as a key",
+      "x-k:\n  ? {a: 1}\n  : b\n",
+      /a mapping key that is not a plain value/,
+    ],
+  ])("refuses %s", (_name, tail, reason) => {
+    expect(() => validateSpecText(`${stringify(tinySpec())}${tail}`)).toThrow(reason);
+  });
+
   it("refuses a document over the size limit before parsing it", () => {
     const text = `openapi: 3.0.3\nx: "${"a".repeat(specLimits.maxBytes)}"\n`;
     expect(() => validateSpecText(text)).toThrow(/bytes, over the 20 MiB size limit/);
