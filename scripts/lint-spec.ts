@@ -2,47 +2,38 @@
  * Lints the spec snapshot with Redocly's recommended rules. Errors fail the command; warnings
  * (thousands of upstream examples that do not match their schemas) are counted per rule, never
  * fixed by hand, because the snapshot must stay byte-identical to what Dixa publishes.
- * Usage: npm run lint:spec
+ * The snapshot is validated first (a document with an external reference is refused before
+ * redocly sees it) and redocly's resolver is one that loads nothing from outside the document.
+ * Usage: npm run lint:spec -- [--file PATH]
  */
-import { execFile } from "node:child_process";
-import { createRequire } from "node:module";
-import { join, relative } from "node:path";
-import { promisify } from "node:util";
-import { runCli } from "./lib/cli.js";
+import { readFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { parseCliArgs, runCli } from "./lib/cli.js";
+import { lintSpecText } from "./lib/lint-document.js";
 import { defaultSpecDir, projectRoot, specFileName } from "./lib/project-paths.js";
-
-interface LintProblem {
-  ruleId: string;
-  severity: "error" | "warn";
-  message: string;
-  location?: Array<{ pointer?: string }>;
-}
+import { SpecRejectedError, validateSpecText } from "./lib/spec-document.js";
 
 runCli("lint:spec", async () => {
-  const cli = createRequire(import.meta.url).resolve("@redocly/cli/bin/cli.js");
-  const spec = relative(projectRoot, join(defaultSpecDir, specFileName));
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [cli, "lint", spec, "--format=json", "--max-problems=100000"],
-    {
-      cwd: projectRoot,
-      maxBuffer: 256 * 1024 * 1024,
-      env: { ...process.env, REDOCLY_TELEMETRY: "off" },
-    },
-  ).catch((error: { stdout?: string; message: string }) => {
-    // redocly exits non-zero when there are errors; the JSON report is still on stdout.
-    if (error.stdout) return { stdout: error.stdout };
-    throw error;
-  });
-  const report = JSON.parse(stdout) as { problems: LintProblem[] };
-  const errors = report.problems.filter((p) => p.severity === "error");
+  const args = parseCliArgs({ file: { type: "string" } });
+  const specFile =
+    args.file === undefined ? join(defaultSpecDir, specFileName) : resolve(args.file);
+  const spec = relative(projectRoot, specFile) || specFile;
+  const text = await readFile(specFile, "utf8");
+  validateSpecText(text);
+  const { problems, refused } = await lintSpecText(text, specFile);
+  if (refused.length > 0) {
+    throw new SpecRejectedError(
+      `${spec} refers outside itself (${refused[0]}); nothing was loaded`,
+    );
+  }
+  const errors = problems.filter((p) => p.severity === "error");
   const warningsByRule = new Map<string, number>();
-  for (const problem of report.problems) {
+  for (const problem of problems) {
     if (problem.severity === "warn") {
       warningsByRule.set(problem.ruleId, (warningsByRule.get(problem.ruleId) ?? 0) + 1);
     }
   }
-  const warnings = report.problems.length - errors.length;
+  const warnings = problems.length - errors.length;
   console.log(`${spec}: ${errors.length} error(s), ${warnings} warning(s) from upstream`);
   for (const [rule, count] of [...warningsByRule].sort((a, b) => b[1] - a[1])) {
     console.log(`  warning ${rule}: ${count}`);

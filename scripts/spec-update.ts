@@ -4,6 +4,7 @@
  * Usage: npm run spec:update -- [--url URL | --file PATH] [--fail-on-breaking] [--json]
  *        [--timeout MS] [--out-dir DIR] [--generated-dir DIR]
  */
+import type { ParseArgsConfig } from "node:util";
 import { changeReportJson, formatChangeReport } from "./lib/change-report.js";
 import { compareFacades } from "./lib/facade-changes.js";
 import { planFacade } from "./lib/facade-plan.js";
@@ -16,29 +17,42 @@ import {
   readSnapshotText,
   sha256,
   writeSnapshot,
+  type CandidateSpec,
+  type SnapshotLocation,
 } from "./lib/snapshot.js";
 import { compareSpecs } from "./lib/spec-changes.js";
-import { parseSpecText, validateSpec } from "./lib/spec-document.js";
+import { withSnapshotLock } from "./lib/snapshot-lock.js";
+import { validateSpecText } from "./lib/spec-document.js";
 import { chooseSource } from "./lib/spec-source.js";
 
 const exitBreakingRefused = 2;
 
+const updateOptions = {
+  ...sourceOptions,
+  "fail-on-breaking": { type: "boolean" },
+  json: { type: "boolean" },
+  "generated-dir": { type: "string" },
+} satisfies ParseArgsConfig["options"];
+
 runCli("spec:update", async () => {
-  const args = parseCliArgs({
-    ...sourceOptions,
-    "fail-on-breaking": { type: "boolean" },
-    json: { type: "boolean" },
-    "generated-dir": { type: "string" },
-  });
+  const args = parseCliArgs(updateOptions);
   const location = { specDir: args["out-dir"] ?? defaultSpecDir };
-  const generatedDir = args["generated-dir"] ?? defaultGeneratedDir;
   const candidate = await fetchCandidate(chooseSource(args), {
     timeoutMs: parseTimeout(args.timeout),
   });
+  // The lock covers reading the current snapshot through writing the new one, so the report
+  // describes exactly the change this run makes, even with another run going on.
+  return withSnapshotLock(location.specDir, () => update(args, location, candidate));
+});
 
+async function update(
+  args: ReturnType<typeof parseCliArgs<typeof updateOptions>>,
+  location: SnapshotLocation,
+  candidate: CandidateSpec,
+): Promise<number> {
+  const generatedDir = args["generated-dir"] ?? defaultGeneratedDir;
   const previousText = await readSnapshotText(location);
-  const previous =
-    previousText === undefined ? undefined : validateSpec(parseSpecText(previousText));
+  const previous = previousText === undefined ? undefined : validateSpecText(previousText);
   const summary = compareSpecs(previous?.document, candidate.document);
   const facade = compareFacades(
     previous === undefined ? undefined : planFacade(previous.document),
@@ -69,4 +83,5 @@ runCli("spec:update", async () => {
     generatedDir,
   );
   console.error(`snapshot and ${generatedDir} are up to date with ${candidate.provenance.source}`);
-});
+  return 0;
+}

@@ -7,9 +7,10 @@ import { planFacade } from "./facade-plan.js";
 import { renderCoverage } from "./render-coverage.js";
 import { renderExampleAnswers } from "./render-example-answers.js";
 import { renderFacade } from "./render-facade.js";
+import { refuseExternalRefsInOpenapiTypescript } from "./offline-resolver.js";
 import { renderOperationTable } from "./render-operation-table.js";
 import { sha256 } from "./snapshot.js";
-import { parseSpecText, validateSpec } from "./spec-document.js";
+import { validateSpecText } from "./spec-document.js";
 
 export const typesFileName = "dixa-beta.ts";
 export const operationTableFileName = "operation-table.ts";
@@ -26,7 +27,7 @@ export async function renderGeneratedFiles(
   specText: string,
   generatedDir: string,
 ): Promise<FileToWrite[]> {
-  const { document } = validateSpec(parseSpecText(specText));
+  const { document } = validateSpecText(specText);
   const specSha256 = sha256(specText);
   const typesFile = join(generatedDir, typesFileName);
   const tableFile = join(generatedDir, operationTableFileName);
@@ -51,11 +52,13 @@ async function formatted(source: string, file: string): Promise<string> {
   return format(source, { ...prettierOptions, filepath: file });
 }
 
-async function renderTypes(
+/** openapi-typescript's part; it never loads an external reference, even unvalidated input. */
+export async function renderTypes(
   document: object,
   specSha256: string,
   typesFile: string,
 ): Promise<string> {
+  refuseExternalRefsInOpenapiTypescript();
   const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { silent: true });
   const header = [
     "/**",

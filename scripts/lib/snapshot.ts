@@ -3,7 +3,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { replaceFilesAtomically, type FileToWrite } from "./atomic-write.js";
 import { provenanceFileName, specFileName } from "./project-paths.js";
-import { parseSpecText, validateSpec, type ValidatedSpec } from "./spec-document.js";
+import { withSnapshotLock } from "./snapshot-lock.js";
+import { validateSpecText, type ValidatedSpec } from "./spec-document.js";
 import { describeSource, readSource, type SpecSource } from "./spec-source.js";
 
 export interface Provenance {
@@ -35,7 +36,7 @@ export async function fetchCandidate(
 ): Promise<CandidateSpec> {
   const bytes = await readSource(source, options.timeoutMs);
   const text = bytes.toString("utf8");
-  const validated = validateSpec(parseSpecText(text));
+  const validated = validateSpecText(text);
   return {
     ...validated,
     bytes,
@@ -79,11 +80,23 @@ export async function readProvenance(location: SnapshotLocation): Promise<Proven
 /**
  * Writes the snapshot, its provenance and any extra files (the regenerated types) in one atomic
  * step. Returns false, writing nothing, when the same bytes from the same source are already there.
+ * The read-compare-write runs under the snapshot lock, so two runs writing the same directory at
+ * once cannot leave the spec of one with the provenance of the other.
  */
-export async function writeSnapshot(
+export function writeSnapshot(
   location: SnapshotLocation,
   candidate: CandidateSpec,
   extraFiles: FileToWrite[] = [],
+): Promise<boolean> {
+  return withSnapshotLock(location.specDir, () =>
+    writeSnapshotUnlocked(location, candidate, extraFiles),
+  );
+}
+
+async function writeSnapshotUnlocked(
+  location: SnapshotLocation,
+  candidate: CandidateSpec,
+  extraFiles: FileToWrite[],
 ): Promise<boolean> {
   const current = await readProvenance(location);
   const currentText = await readSnapshotText(location);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cp, mkdtemp, readFile, readdir, rm, stat } from "node:fs/promises";
+import { cp, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -10,6 +10,36 @@ import { projectRoot, runScript } from "../support/run-script.js";
 const upstreamYaml = await readFile(join(projectRoot, "openapi", "dixa-beta.yaml"), "utf8");
 const upstreamJson = JSON.stringify(parse(upstreamYaml));
 const sha = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+/** A 9-level "billion laughs": under 1 KB of YAML that expands to 9^9 strings. */
+const billionLaughs = (() => {
+  const names = "abcdefghi".split("");
+  const lines = [`  a: &a [${Array(9).fill('"lol"').join(",")}]`];
+  for (let i = 1; i < names.length; i++) {
+    lines.push(
+      `  ${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(",")}]`,
+    );
+  }
+  return [
+    "openapi: 3.0.3",
+    "info: {title: Dixa, version: beta}",
+    "x-lols:",
+    ...lines,
+    "paths:",
+    "  /beta/agents:",
+    "    get:",
+    "      responses: {'200': {description: ok}}",
+    "",
+  ].join("\n");
+})();
+/** Where a cut at a line boundary inside components/schemas leaves the later schemas missing. */
+const cutAtLineInSchemas =
+  upstreamYaml.indexOf("\n", upstreamYaml.indexOf("\ncomponents:") + 40_000) + 1;
+const megabyte = Buffer.alloc(1024 * 1024, "# padding to make a huge download\n");
+/** Bytes the server managed to send of each huge download before the client hung up. */
+const sentBytes: Record<string, number> = {};
 
 /** What each path of the fake documentation site answers. */
 const routes: Record<string, { status: number; type: string; body: string } | "hang"> = {
@@ -61,6 +91,27 @@ const routes: Record<string, { status: number; type: string; body: string } | "h
     body: upstreamYaml.replace("  /beta/analytics/metrics:\n", "  /v1/analytics/metrics:\n"),
   },
   "/hang": "hang",
+  "/billion-laughs.yaml": { status: 200, type: "application/yaml", body: billionLaughs },
+  "/deep.json": {
+    status: 200,
+    type: "application/json",
+    body: `{"openapi": "3.0.3", "x": ${"[".repeat(200_000)}${"]".repeat(200_000)}}`,
+  },
+  "/deep.yaml": {
+    status: 200,
+    type: "application/yaml",
+    body: `openapi: 3.0.3\nx: ${"[".repeat(200_000)}${"]".repeat(200_000)}\n`,
+  },
+  "/dot-segment.yaml": {
+    status: 200,
+    type: "application/yaml",
+    body: upstreamYaml.replace("  /beta/analytics/metrics:\n", "  /beta/../admin/metrics:\n"),
+  },
+  "/cut-at-line.yaml": {
+    status: 200,
+    type: "application/yaml",
+    body: upstreamYaml.slice(0, cutAtLineInSchemas),
+  },
 };
 
 let server: LoopbackServer;
@@ -68,7 +119,18 @@ let specDir: string;
 let before: { spec: Buffer; provenance: Buffer };
 
 beforeAll(async () => {
-  server = await startLoopbackServer((request, response) => {
+  server = await startLoopbackServer(async (request, response, raw) => {
+    if (request.url === "/short-body.yaml") {
+      // Announces the whole description, sends half, then drops the connection.
+      const body = Buffer.from(upstreamYaml);
+      response.writeHead(200, {
+        "content-type": "application/yaml",
+        "content-length": body.length,
+      });
+      response.write(body.subarray(0, body.length / 2));
+      return void setTimeout(() => raw.socket.destroy(), 100);
+    }
+    if (request.url.startsWith("/huge-")) return sendHuge(request.url, response);
     const route = routes[request.url];
     if (route === "hang") return; // never answers: the client's timeout must fire
     if (route === undefined) return void response.writeHead(404).end();
@@ -76,6 +138,32 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
+
+/** Streams 105 MB without holding it, counting what went out until the client hangs up. */
+async function sendHuge(url: string, response: import("node:http").ServerResponse) {
+  const total = 105 * megabyte.length;
+  const announce = url === "/huge-announced.yaml";
+  response.writeHead(200, {
+    "content-type": "application/yaml",
+    ...(announce ? { "content-length": String(total) } : {}),
+  });
+  sentBytes[url] = 0;
+  response.write("openapi: 3.0.3\n");
+  for (let sent = 0; sent < total && !response.destroyed; sent += megabyte.length) {
+    const drained = response.write(megabyte);
+    sentBytes[url] += megabyte.length;
+    if (!drained) {
+      await new Promise<void>((resolve) => {
+        const go = () => {
+          response.off("drain", go).off("close", go);
+          resolve();
+        };
+        response.on("drain", go).on("close", go);
+      });
+    }
+  }
+  response.end();
+}
 
 beforeEach(async () => {
   specDir = await mkdtemp(join(tmpdir(), "dixa-spec-"));
@@ -93,7 +181,7 @@ async function snapshotBytes() {
 }
 
 function fetchSpec(...args: string[]) {
-  return runScript("fetch-spec.ts", [...args, "--out-dir", specDir]);
+  return runScript("fetch-spec.ts", [...args, "--out-dir", specDir], {}, { killAfterMs: 60_000 });
 }
 
 describe("spec:fetch refuses bad downloads and changes nothing", () => {
@@ -102,11 +190,41 @@ describe("spec:fetch refuses bad downloads and changes nothing", () => {
     ["an HTML page with a neutral content type", "/html-as-yaml", /HTML\/XML page/],
     ["a 404", "/missing", /HTTP 404/],
     ["a 500", "/broken", /HTTP 500/],
-    ["YAML truncated at a line", "/truncated.yaml", /dangling \$ref|not valid YAML/],
-    ["YAML cut inside a token", "/cut-mid-token.yaml", /not valid YAML|dangling \$ref/],
+    ["YAML cut mid-line", "/truncated.yaml", /^spec:fetch failed: the download looks truncated \(/],
+    [
+      "YAML cut inside a token",
+      "/cut-mid-token.yaml",
+      /the download looks truncated \(it ends mid-structure at line \d+; the document is not valid YAML/,
+    ],
+    [
+      "YAML cut at a line boundary",
+      "/cut-at-line.yaml",
+      /the download looks truncated \(\d+ \$refs point into the part of the document where it ends; dangling \$ref/,
+    ],
+    [
+      "a body shorter than its Content-Length",
+      "/short-body.yaml",
+      /the download looks truncated \(the connection ended after \d+ of the \d+ announced bytes/,
+    ],
+    [
+      "a billion-laughs YAML",
+      "/billion-laughs.yaml",
+      /the YAML expands aliases more than 100 times \(alias limit/,
+    ],
+    ["JSON nested 200,000 deep", "/deep.json", /nests deeper than 64 levels \(nesting limit\)/],
+    ["YAML nested 200,000 deep", "/deep.yaml", /nests deeper than 64 levels \(nesting limit\)/],
+    [
+      "a path that climbs out of /beta/",
+      "/dot-segment.yaml",
+      /path \/beta\/\.\.\/admin\/metrics has a dot segment \(".."\) and would resolve to \/admin\/metrics/,
+    ],
     ["valid YAML that is not OpenAPI", "/not-openapi.yaml", /not an OpenAPI 3\.x document/],
     ["a Swagger 2.0 document", "/swagger2.yaml", /not an OpenAPI 3\.x document/],
-    ["a dangling $ref", "/dangling-ref.yaml", /dangling \$ref #\/components\/schemas\/Nope/],
+    [
+      "a dangling $ref (a typo, not a cut)",
+      "/dangling-ref.yaml",
+      /failed: dangling \$ref #\/components\/schemas\/Nope/,
+    ],
     [
       "a path outside /beta/",
       "/outside-beta.yaml",
@@ -114,8 +232,11 @@ describe("spec:fetch refuses bad downloads and changes nothing", () => {
     ],
   ];
 
+  // Each refusal must come within seconds: the process is killed after a minute (generous for
+  // a busy 2-core machine; the alias bomb used to hang for many minutes).
   it.each(failures)("%s", async (_name, path, reason) => {
     const result = await fetchSpec("--url", `${server.url}${path}`);
+    expect(result.killed).toBe(false);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(reason);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
@@ -140,6 +261,37 @@ describe("spec:fetch refuses bad downloads and changes nothing", () => {
     const result = await fetchSpec("--url", `${closed.url}/spec.yaml`);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/cannot download .*ECONNREFUSED/);
+  });
+
+  it.each([
+    [
+      "105 MB announced by Content-Length",
+      "/huge-announced.yaml",
+      /announces 110100480 bytes, over the 20 MiB size limit/,
+    ],
+    [
+      "105 MB streamed without a length",
+      "/huge-streamed.yaml",
+      /sent more than the 20 MiB size limit; download stopped/,
+    ],
+  ])("%s is refused while streaming, long before 105 MB", async (_name, path, reason) => {
+    const result = await fetchSpec("--url", `${server.url}${path}`);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(reason);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(sentBytes[path]).toBeLessThan(40 * megabyte.length);
+    expect(sha((await snapshotBytes()).spec)).toBe(sha(before.spec));
+    expect(await readdir(specDir)).toEqual(["dixa-beta.yaml", "provenance.json"]);
+  });
+
+  it("a file over the size limit is refused before it is read", async () => {
+    const huge = join(specDir, "huge.yaml");
+    await writeFile(huge, "openapi: 3.0.3\n");
+    await truncate(huge, 25 * megabyte.length);
+    const result = await fetchSpec("--file", huge);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/huge\.yaml is 26214400 bytes, over the 20 MiB size limit/);
+    expect(sha((await snapshotBytes()).spec)).toBe(sha(before.spec));
   });
 
   it("a missing file names the file", async () => {
