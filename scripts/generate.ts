@@ -10,17 +10,22 @@ import {
   specFileName,
 } from "./lib/project-paths.js";
 import { removeStaleFacadeFiles, renderGeneratedFiles } from "./lib/render-types.js";
+import { withSnapshotLock } from "./lib/snapshot-lock.js";
 
 runCli("generate", async () => {
   const started = performance.now();
-  const specText = await readFile(join(defaultSpecDir, specFileName), "utf8");
-  const files = await renderGeneratedFiles(specText, defaultGeneratedDir);
-  await replaceFilesAtomically(files);
-  // A resource the refreshed spec no longer has leaves no stale file behind.
-  const removed = await removeStaleFacadeFiles(
-    files.map((file) => file.path),
-    defaultGeneratedDir,
-  );
+  // Under the snapshot's lock, so a concurrent spec:update cannot interleave its files with ours.
+  const { files, removed } = await withSnapshotLock(defaultSpecDir, async () => {
+    const specText = await readFile(join(defaultSpecDir, specFileName), "utf8");
+    const rendered = await renderGeneratedFiles(specText, defaultGeneratedDir);
+    await replaceFilesAtomically(rendered);
+    // A resource the refreshed spec no longer has leaves no stale file behind.
+    const stale = await removeStaleFacadeFiles(
+      rendered.map((file) => file.path),
+      defaultGeneratedDir,
+    );
+    return { files: rendered, removed: stale };
+  });
   const ms = Math.round(performance.now() - started);
   const names = files.map((file) => relative(projectRoot, file.path)).join(", ");
   console.log(`${names} written in ${ms} ms`);

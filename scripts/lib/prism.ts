@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { defaultSpecDir, specFileName } from "./project-paths.js";
+import { validateSpecText } from "./spec-document.js";
 
 export interface PrismServer {
   /** `http://127.0.0.1:<port>` */
@@ -33,6 +35,9 @@ process.once("exit", () => {
  */
 export async function startPrism(options: PrismOptions = {}): Promise<PrismServer> {
   const specFile = options.specFile ?? join(defaultSpecDir, specFileName);
+  // Prism resolves references itself: refuse (with the reason) a description that points
+  // outside itself, as every other tool of the pipeline does, before Prism sees it.
+  validateSpecText(await readFile(specFile, "utf8"));
   const port = await freePort();
   const cli = createRequire(import.meta.url).resolve("@stoplight/prism-cli/dist/index.js");
   const args = [cli, "mock", "-h", "127.0.0.1", "-p", String(port), "-v", "warn", specFile];
