@@ -4,7 +4,7 @@ import { apiDiff } from "api-smart-diff";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { lintSpecText } from "../../scripts/lib/lint-document.js";
-import { renderTypes } from "../../scripts/lib/render-types.js";
+import { renderTypes } from "../../scripts/lib/render-openapi-types.js";
 import {
   externalRefCases,
   setUpExternalRefBait,
@@ -36,7 +36,7 @@ function expectNothingLoaded(output: string) {
 
 describe("openapi-typescript, as the generator runs it", () => {
   it.each(externalRefCases)("loads nothing for %s", async (name) => {
-    const output = await renderTypes(bait.specs[name], "0".repeat(64), "dixa-beta.ts").catch(
+    const output = await renderTypes(bait.specs[name], "0".repeat(64)).catch(
       (error: Error) => `rejected: ${error.message}`,
     );
     expectNothingLoaded(output);
