@@ -1,43 +1,38 @@
 import { redactedMarker, type Redactor } from "../redact.js";
 
+/** What every event says: which call it belongs to (calls run concurrently) and what it is. */
+export interface DixaEventBase {
+  /** The same for every event of one call, different for each call of the process. */
+  callId: number;
+  method: string;
+  /** The OpenAPI path template, e.g. `/beta/agents/{agentId}`. */
+  pathTemplate: string;
+}
+
 /**
- * What an `onEvent` hook sees. Headers are copied with `Authorization` replaced by
- * "[redacted]", so a hook can log them as they are.
+ * What an `onEvent` hook sees, in order for one call: `call-start`, then per attempt
+ * `rate-limit-wait` (if it waited), `request`, then `response` or `error`, `retry` between
+ * attempts, and `call-end` once. Headers are copied with `Authorization` replaced by
+ * "[redacted]" and the token removed from URLs and messages, so a hook can log them as they are.
  */
-export type DixaEvent =
-  | {
-      type: "request";
-      method: string;
-      pathTemplate: string;
-      url: string;
-      attempt: number;
-      headers: Record<string, string>;
-    }
-  | {
-      type: "response";
-      method: string;
-      pathTemplate: string;
-      attempt: number;
-      status: number;
-      durationMs: number;
-    }
-  | {
-      type: "retry";
-      method: string;
-      pathTemplate: string;
-      attempt: number;
-      delayMs: number;
-      reason: string;
-    }
-  | { type: "rate-limit-wait"; method: string; pathTemplate: string; waitedMs: number }
-  | {
-      type: "error";
-      method: string;
-      pathTemplate: string;
-      attempt: number;
-      kind: string;
-      message: string;
-    };
+export type DixaEvent = DixaEventBase &
+  (
+    | { type: "call-start"; url: string }
+    | { type: "rate-limit-wait"; waitedMs: number }
+    | { type: "request"; url: string; attempt: number; headers: Record<string, string> }
+    | { type: "response"; attempt: number; status: number; durationMs: number }
+    | { type: "retry"; attempt: number; delayMs: number; reason: string }
+    | { type: "error"; attempt: number; kind: string; message: string }
+    | {
+        type: "call-end";
+        attempts: number;
+        durationMs: number;
+        /** The final answer's status, when one came. */
+        status?: number;
+        /** The failure's kind, when the call failed without an answer. */
+        kind?: string;
+      }
+  );
 
 export type EventHook = (event: DixaEvent) => void;
 

@@ -6,7 +6,7 @@ import {
   type DixaError,
 } from "../errors.js";
 import type { Redactor } from "../redact.js";
-import { redactedHeaders, type EventHook } from "./events.js";
+import { redactedHeaders, type DixaEvent, type DixaEventBase, type EventHook } from "./events.js";
 import type { RateLimit, RateLimitTicket } from "./rate-limit.js";
 import { readBodyWithin } from "./read-body.js";
 import { decideRetry, type ResolvedRetry } from "./retry-policy.js";
@@ -74,85 +74,100 @@ type SendOnce = (request: OutgoingRequest, signal: AbortSignal) => Promise<Respo
  * `client.raw` hands them to callers as data.
  */
 export function createTransport(options: TransportOptions): Transport {
-  const { limiter, onEvent, redact } = options;
+  const { onEvent, redact } = options;
   const sendOnce = sender(options.fetch);
-  return async function transport(request) {
-    const { method, pathTemplate } = request;
+  if (onEvent === undefined) return (request) => run(request, sendOnce, options, undefined);
+  return async (request) => {
+    const base = {
+      callId: ++lastCallId,
+      method: request.method,
+      pathTemplate: request.pathTemplate,
+    };
+    const emit: Emit = (event) => onEvent({ ...base, ...event } as DixaEvent);
     const started = performance.now();
-    for (let attempt = 1; ; attempt++) {
-      let ticket: RateLimitTicket | undefined;
-      if (limiter !== undefined) {
-        const granted = await limiter.acquire(request.signal).catch(() => {
-          throw new DixaAbortError(method, pathTemplate, { attempts: attempt - 1 });
-        });
-        ticket = typeof granted === "object" && granted !== null ? granted : undefined;
-        const waitedMs = ticket?.waitedMs ?? (typeof granted === "number" ? granted : 0);
-        if (waitedMs > 0) onEvent?.({ type: "rate-limit-wait", method, pathTemplate, waitedMs });
-      }
-      if (onEvent !== undefined) {
-        onEvent({
-          type: "request",
-          method,
-          pathTemplate,
-          url: redact.text(request.url),
-          attempt,
-          headers: redactedHeaders(request.headers, redact),
-        });
-      }
-      const sentAt = performance.now();
-      let response: Answer | undefined;
-      let error: DixaError | undefined;
-      try {
-        response = await attemptOnce(request, sendOnce, options, attempt, ticket);
-        onEvent?.({
-          type: "response",
-          method,
-          pathTemplate,
-          attempt,
-          status: response.status,
-          durationMs: performance.now() - sentAt,
-        });
-      } catch (caught) {
-        error = caught as DixaError;
-        if (error.kind === "aborted") throw error;
-        onEvent?.({
-          type: "error",
-          method,
-          pathTemplate,
-          attempt,
-          kind: error.kind,
-          message: error.message,
-        });
-      }
-      const elapsedMs = performance.now() - started;
-      const decision = decideRetry({ method, attempt, elapsedMs, response, error }, request.retry);
-      if (!decision.retry) {
-        if (error !== undefined) throw withAttempts(error, attempt);
-        const answer = response!;
-        const ok = answer.status >= 200 && answer.status < 300;
-        return {
-          path: request.path,
-          status: answer.status,
-          statusText: ok ? answer.statusText : redact.text(answer.statusText),
-          headers: ok ? answer.headers : redactHeaders(answer.headers, redact),
-          bytes: ok ? answer.bytes : redactBytes(answer.bytes, redact),
-          attempts: attempt,
-          durationMs: performance.now() - started,
-        };
-      }
-      onEvent?.({
-        type: "retry",
-        method,
-        pathTemplate,
-        attempt,
-        delayMs: decision.delayMs,
-        reason: decision.reason,
-      });
-      await sleep(decision.delayMs, request.signal).catch(() => {
-        throw new DixaAbortError(method, pathTemplate, { attempts: attempt });
-      });
+    emit({ type: "call-start", url: redact.text(request.url) });
+    try {
+      const exchange = await run(request, sendOnce, options, emit);
+      const durationMs = performance.now() - started;
+      emit({ type: "call-end", attempts: exchange.attempts, durationMs, status: exchange.status });
+      return exchange;
+    } catch (error) {
+      const { attempts = 0, kind } = error as DixaError;
+      emit({ type: "call-end", attempts, durationMs: performance.now() - started, kind });
+      throw error;
     }
   };
+}
+
+/** Numbers the calls of the process, so a hook can tell the events of concurrent calls apart. */
+let lastCallId = 0;
+
+type Emit = (event: DistributiveOmit<DixaEvent, keyof DixaEventBase>) => void;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The attempts of one call, with the waits, the events and the retry policy between them. */
+async function run(
+  request: OutgoingRequest,
+  sendOnce: SendOnce,
+  options: TransportOptions,
+  emit: Emit | undefined,
+): Promise<Exchange> {
+  const { limiter, redact } = options;
+  const { method, pathTemplate } = request;
+  const started = performance.now();
+  for (let attempt = 1; ; attempt++) {
+    let ticket: RateLimitTicket | undefined;
+    if (limiter !== undefined) {
+      const granted = await limiter.acquire(request.signal).catch(() => {
+        throw new DixaAbortError(method, pathTemplate, { attempts: attempt - 1 });
+      });
+      ticket = typeof granted === "object" && granted !== null ? granted : undefined;
+      const waitedMs = ticket?.waitedMs ?? (typeof granted === "number" ? granted : 0);
+      if (waitedMs > 0) emit?.({ type: "rate-limit-wait", waitedMs });
+    }
+    emit?.({
+      type: "request",
+      url: redact.text(request.url),
+      attempt,
+      headers: redactedHeaders(request.headers, redact),
+    });
+    const sentAt = performance.now();
+    let response: Answer | undefined;
+    let error: DixaError | undefined;
+    try {
+      response = await attemptOnce(request, sendOnce, options, attempt, ticket);
+      emit?.({
+        type: "response",
+        attempt,
+        status: response.status,
+        durationMs: performance.now() - sentAt,
+      });
+    } catch (caught) {
+      error = caught as DixaError;
+      if (error.kind === "aborted") throw error;
+      emit?.({ type: "error", attempt, kind: error.kind, message: error.message });
+    }
+    const elapsedMs = performance.now() - started;
+    const decision = decideRetry({ method, attempt, elapsedMs, response, error }, request.retry);
+    if (!decision.retry) {
+      if (error !== undefined) throw withAttempts(error, attempt);
+      const answer = response!;
+      const ok = answer.status >= 200 && answer.status < 300;
+      return {
+        path: request.path,
+        status: answer.status,
+        statusText: ok ? answer.statusText : redact.text(answer.statusText),
+        headers: ok ? answer.headers : redactHeaders(answer.headers, redact),
+        bytes: ok ? answer.bytes : redactBytes(answer.bytes, redact),
+        attempts: attempt,
+        durationMs: performance.now() - started,
+      };
+    }
+    emit?.({ type: "retry", attempt, delayMs: decision.delayMs, reason: decision.reason });
+    await sleep(decision.delayMs, request.signal).catch(() => {
+      throw new DixaAbortError(method, pathTemplate, { attempts: attempt });
+    });
+  }
 }
 
 interface Answer {
