@@ -50,7 +50,10 @@ const required = [
   "README.md",
   "LICENSE",
   "CHANGELOG.md",
-  "dist/src/index.js",
+  "dist/index.js",
+  "dist/testing.js",
+  "dist/webhooks.js",
+  "dist/redis.js",
   "dist/src/index.d.ts",
   "dist/generated/dixa-beta.d.ts",
 ];
@@ -119,9 +122,10 @@ async function main(): Promise<number> {
       if (leak) check(false, `the tarball ships ${leak[1]}: ${path}`);
       else check(allowed.test(path), `the tarball ships an unexpected file: ${path}`);
     }
-    for (const path of paths.filter((p) => /^dist\/.+\.js$/.test(p))) {
-      const types = path.replace(/\.js$/, ".d.ts");
-      check(paths.includes(types), `${path} has no declarations (${types})`);
+    // Each entry point's JavaScript is a bundle; its declarations are tsc's, beside the sources.
+    for (const [subpath, target] of Object.entries(pkg.exports)) {
+      if (typeof target === "string") continue;
+      check(target["types"] !== undefined, `exports["${subpath}"] has no types`);
     }
     for (const path of paths.filter((p) => p.endsWith(".d.ts.map"))) {
       const map = JSON.parse(await readFile(join(projectRoot, path), "utf8")) as {
@@ -170,11 +174,15 @@ async function main(): Promise<number> {
 
     // 4. What got installed: no Node.js built-in on the run-time path, only declared deps.
     const installed = join(consumer, "node_modules", pkg.name);
-    const graph = walkImportGraph(join(installed, "dist", "src", "index.js"));
+    const entryOf = (subpath: string) => {
+      const target = pkg.exports[subpath];
+      return join(installed, typeof target === "string" ? target : target!["default"]!);
+    };
+    const graph = walkImportGraph(entryOf("."));
     for (const edge of [...graph.builtins, ...graph.unresolved]) {
       check(false, `${relative(consumer, edge.from)} imports ${edge.specifier}`);
     }
-    const redisGraph = walkImportGraph(join(installed, "dist", "src", "redis", "index.js"));
+    const redisGraph = walkImportGraph(entryOf("./redis"));
     for (const edge of [...redisGraph.builtins, ...redisGraph.unresolved]) {
       check(false, `${relative(consumer, edge.from)} imports ${edge.specifier}`);
     }
@@ -187,7 +195,7 @@ async function main(): Promise<number> {
       `the installed client reaches packages [${graph.packages.join(", ")}], expected its dependencies [${Object.keys(pkg.dependencies).join(", ")}]`,
     );
     // dixa-beta/testing runs wherever fetch does, and needs no package at all.
-    const testingGraph = walkImportGraph(join(installed, "dist", "src", "testing", "index.js"));
+    const testingGraph = walkImportGraph(entryOf("./testing"));
     for (const edge of [...testingGraph.builtins, ...testingGraph.unresolved]) {
       check(false, `${relative(consumer, edge.from)} imports ${edge.specifier}`);
     }
@@ -196,14 +204,13 @@ async function main(): Promise<number> {
       `dixa-beta/testing reaches packages [${testingGraph.packages.join(", ")}], expected none`,
     );
     // dixa-beta/webhooks: portable too, and light: no dependency, nothing of the API client.
-    const webhooksGraph = walkImportGraph(join(installed, "dist", "src", "webhooks", "index.js"));
+    const webhooksGraph = walkImportGraph(entryOf("./webhooks"));
     for (const edge of [...webhooksGraph.builtins, ...webhooksGraph.unresolved]) {
       check(false, `${relative(consumer, edge.from)} imports ${edge.specifier}`);
     }
     check(
-      webhooksGraph.packages.length === 0 &&
-        webhooksGraph.files.every((file) => file.includes(join("dist", "src", "webhooks"))),
-      `dixa-beta/webhooks reaches packages [${webhooksGraph.packages.join(", ")}] or files outside dist/src/webhooks`,
+      webhooksGraph.packages.length === 0 && webhooksGraph.files.join() === entryOf("./webhooks"),
+      `dixa-beta/webhooks reaches packages [${webhooksGraph.packages.join(", ")}] or files beyond its own bundle`,
     );
     await step("module checks (require(esm), deep imports blocked)", async () => {
       const { stdout } = await run(
@@ -222,7 +229,7 @@ async function main(): Promise<number> {
       );
       const deep = await run(
         process.execPath,
-        ["--input-type=module", "-e", `await import("${pkg.name}/dist/src/client.js")`],
+        ["--input-type=module", "-e", `await import("${pkg.name}/dist/src/client.d.ts")`],
         { cwd: consumer },
       ).then(
         () => "",
@@ -230,7 +237,7 @@ async function main(): Promise<number> {
       );
       check(
         deep.includes("ERR_PACKAGE_PATH_NOT_EXPORTED"),
-        "a deep import of dist/src/client.js is not blocked by exports",
+        "a deep import of dist/src/client.d.ts is not blocked by exports",
       );
     });
 
@@ -284,13 +291,13 @@ async function main(): Promise<number> {
     console.log(`  ${summarise(paths)}`);
     console.log(`  runtime dependencies: ${Object.keys(pkg.dependencies).join(", ")}`);
     console.log(
-      `  import graph from dist/src/index.js: ${graph.files.length} files, no Node.js built-in`,
+      `  import graph from ${relative(installed, entryOf("."))}: ${graph.files.length} files, no Node.js built-in`,
     );
     console.log(
-      `  import graph from dist/src/testing/index.js: ${testingGraph.files.length} files, no Node.js built-in, no package`,
+      `  import graph of dixa-beta/testing: ${testingGraph.files.length} files, no Node.js built-in, no package`,
     );
     console.log(
-      `  import graph from dist/src/webhooks/index.js: ${webhooksGraph.files.length} files, no Node.js built-in, no dependency`,
+      `  import graph of dixa-beta/webhooks: ${webhooksGraph.files.length} files, no Node.js built-in, no dependency`,
     );
     console.log(`  consumer against Prism: ${JSON.stringify(summary)}`);
     console.log(`Package OK in ${((performance.now() - started) / 1000).toFixed(1)} s`);

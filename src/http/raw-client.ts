@@ -1,4 +1,4 @@
-import createClient, { type Client } from "openapi-fetch";
+import type { Client, Middleware } from "openapi-fetch";
 import { coreState, type CoreState, type DixaCore } from "../core.js";
 import type { paths } from "../types.js";
 import { resolveCallOptions } from "./call-options.js";
@@ -24,24 +24,42 @@ const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
  * `client.raw`: openapi-fetch over the client's own transport, so any operation of the spec is
  * one typed call away with the same headers, limiter, retries, time limits and redaction as the
  * facade. Each call's path parameters are checked (present, not empty, not `.` or `..`) and its
- * path template rides along to name the operation in errors and events.
+ * path template rides along to name the operation in errors and events. openapi-fetch itself is
+ * loaded with the first raw call, so an app that never makes one never loads (or bundles) it;
+ * middleware registered before then is applied when it loads.
  */
 export function createRawClient(dixa: DixaCore): RawClient {
   const core = coreState(dixa);
-  const client = createClient<paths, `${string}/${string}`>({
-    baseUrl: core.baseUrl,
-    headers: core.headers,
-    fetch: (request: Request) => sendRaw(request, core),
-  });
+  let client: Client<paths, `${string}/${string}`> | undefined;
+  let loading: Promise<Client<paths, `${string}/${string}`>> | undefined;
+  const pending: Middleware[] = [];
+  const load = () =>
+    (loading ??= import("openapi-fetch").then(({ default: createClient }) => {
+      client = createClient<paths, `${string}/${string}`>({
+        baseUrl: core.baseUrl,
+        headers: core.headers,
+        fetch: (request: Request) => sendRaw(request, core),
+      });
+      client.use(...pending);
+      return client;
+    }));
   const tagged: Record<string, unknown> = {
-    use: client.use.bind(client),
-    eject: client.eject.bind(client),
+    use: (...middleware: Middleware[]) => {
+      if (client) client.use(...middleware);
+      else pending.push(...middleware);
+    },
+    eject: (...middleware: Middleware[]) => {
+      if (client) client.eject(...middleware);
+      for (const m of middleware) if (pending.includes(m)) pending.splice(pending.indexOf(m), 1);
+    },
     request: (method: string, path: string, init?: RawInit) =>
-      checked(path, init, (tagged) => (client.request as Function)(method, path, tagged)),
+      checked(path, init, (tagged) =>
+        load().then((loaded) => (loaded.request as Function)(method, path, tagged)),
+      ),
   };
   for (const method of methods) {
-    const call = client[method] as Function;
-    tagged[method] = (path: string, init?: RawInit) => checked(path, init, (c) => call(path, c));
+    tagged[method] = (path: string, init?: RawInit) =>
+      checked(path, init, (c) => load().then((loaded) => (loaded[method] as Function)(path, c)));
   }
   return tagged as unknown as RawClient;
 }

@@ -1,7 +1,8 @@
 /**
  * The client must run wherever `fetch` exists (Node 20+, Deno, Bun, browsers, workers) and with
- * an injected `fetch`. This builds the package the way `npm run build` does (tsconfig.build.json,
- * into a scratch folder inside the project so node_modules resolve), then checks the result:
+ * an injected `fetch`. This builds the package the way `npm run build` does (tsconfig.build.json
+ * for the types, esbuild for the bundled entry points, into a scratch folder inside the project
+ * so node_modules resolve), then checks the result:
  * no Node.js global in the code, no Node.js built-in anywhere in the import graph (dependencies
  * included), only the declared runtime dependencies reached, and the built client doing its
  * job through a fetch made by hand over node:http while the global fetch is out of order. The
@@ -14,6 +15,7 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { bundleEntryPoints } from "../../scripts/lib/bundle-entry-points.js";
 import { walkImportGraph } from "../../scripts/lib/import-graph.js";
 import { projectRoot } from "../../scripts/lib/project-paths.js";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
@@ -21,7 +23,7 @@ import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/l
 type ClientModule = typeof import("../../src/index.js");
 
 const outDir = join(projectRoot, ".tmp", `portability-${randomBytes(4).toString("hex")}`);
-const entry = join(outDir, "src", "index.js");
+const entry = join(outDir, "index.js");
 /** Names that exist only in Node.js (or CommonJS); the browser and worker runtimes lack them. */
 const nodeOnlyGlobals = [
   "process",
@@ -38,7 +40,7 @@ const nodeOnlyGlobals = [
 ];
 let diagnostics: readonly ts.Diagnostic[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   const configFile = join(projectRoot, "tsconfig.build.json");
   const config = ts.getParsedCommandLineOfConfigFile(
     configFile,
@@ -53,7 +55,7 @@ beforeAll(() => {
   if (config === undefined) throw new Error("cannot read tsconfig.build.json");
   const program = ts.createProgram(config.fileNames, config.options);
   diagnostics = ts.getPreEmitDiagnostics(program);
-  program.emit();
+  await bundleEntryPoints(outDir);
 }, 60_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -86,8 +88,11 @@ describe("the built package is portable", () => {
       edges.map((e) => `${relative(projectRoot, e.from)} imports ${e.specifier}`);
     expect(show(graph.builtins)).toEqual([]);
     expect(show(graph.unresolved)).toEqual([]);
-    // The entry reaches the client's own modules and its dependencies' ESM builds.
-    expect(graph.files.length).toBeGreaterThan(20);
+    // The bundled entry, and openapi-fetch's ESM build (loaded with the first raw call).
+    expect(graph.files).toContain(entry);
+    expect(graph.files.some((file) => file.includes(join("node_modules", "openapi-fetch")))).toBe(
+      true,
+    );
   });
 
   it("reaches exactly the declared runtime dependencies", () => {
@@ -98,14 +103,15 @@ describe("the built package is portable", () => {
   });
 
   it("dixa-beta/testing imports no Node.js built-in and no package, and works as built", async () => {
-    const testingEntry = join(outDir, "src", "testing", "index.js");
+    const testingEntry = join(outDir, "testing.js");
     const graph = walkImportGraph(testingEntry);
     const show = (edges: typeof graph.builtins) =>
       edges.map((e) => `${relative(projectRoot, e.from)} imports ${e.specifier}`);
     expect(show(graph.builtins)).toEqual([]);
     expect(show(graph.unresolved)).toEqual([]);
     expect(graph.packages).toEqual([]);
-    expect(graph.files.some((file) => file.endsWith("example-answers.js"))).toBe(true);
+    // The example answers are bundled in (the sandbox below answers from them).
+    expect(graph.files).toContain(testingEntry);
     const testing = (await import(
       pathToFileURL(testingEntry).href
     )) as typeof import("../../src/testing/index.js");
@@ -120,20 +126,19 @@ describe("the built package is portable", () => {
   });
 
   it("dixa-beta/webhooks imports no Node.js built-in, no dependency, nothing of the client", () => {
-    const graph = walkImportGraph(join(outDir, "src", "webhooks", "index.js"));
+    const graph = walkImportGraph(join(outDir, "webhooks.js"));
     const show = (edges: typeof graph.builtins) =>
       edges.map((e) => `${relative(projectRoot, e.from)} imports ${e.specifier}`);
     expect(show(graph.builtins)).toEqual([]);
     expect(show(graph.unresolved)).toEqual([]);
     expect(graph.packages).toEqual([]);
-    const outside = graph.files.filter((f) => !f.startsWith(join(outDir, "src", "webhooks")));
-    expect(outside).toEqual([]);
-    expect(graph.files.length).toBeGreaterThan(10);
+    // One self-contained file: nothing of the client or of the other entries comes along.
+    expect(graph.files).toEqual([join(outDir, "webhooks.js")]);
   });
 
   it("the built dixa-beta/webhooks checks the known-answer vector with Web Crypto", async () => {
     const webhooks = (await import(
-      pathToFileURL(join(outDir, "src", "webhooks", "index.js")).href
+      pathToFileURL(join(outDir, "webhooks.js")).href
     )) as typeof import("../../src/webhooks/index.js");
     // ../shared/dixa-webhooks/README.md §3
     const secret = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
@@ -151,14 +156,15 @@ describe("the built package is portable", () => {
   });
 
   it("the Redis entry (dixa-beta/redis) imports no Node.js built-in and no Redis library", () => {
-    const graph = walkImportGraph(join(outDir, "src", "redis", "index.js"));
+    const graph = walkImportGraph(join(outDir, "redis.js"));
     const show = (edges: typeof graph.builtins) =>
       edges.map((e) => `${relative(projectRoot, e.from)} imports ${e.specifier}`);
     expect(show(graph.builtins)).toEqual([]);
     expect(show(graph.unresolved)).toEqual([]);
-    // The Redis client is the user's: reached by shape, never imported.
+    // The Redis client is the user's: reached by shape, never imported; nor is the API client.
     expect(graph.packages).toEqual([]);
-    expect(graph.files.length).toBeGreaterThan(5);
+    expect(graph.files).toContain(join(outDir, "redis.js"));
+    expect(graph.files).not.toContain(entry);
   });
 
   it("the walker does see built-ins (so an empty list above means something)", () => {

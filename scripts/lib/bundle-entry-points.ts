@@ -1,0 +1,36 @@
+import { join } from "node:path";
+import { build } from "esbuild";
+import { projectRoot } from "./project-paths.js";
+
+/** The package's entry points: exports subpath → source. */
+export const entryPoints = {
+  index: "src/index.ts",
+  testing: "src/testing/index.ts",
+  webhooks: "src/webhooks/index.ts",
+  redis: "src/redis/index.ts",
+  // Types only: an empty module, so that an import of dixa-beta/types also resolves at run time.
+  types: "generated/dixa-beta.ts",
+} as const;
+
+/** Bundles the entry points into `outDir` (the JavaScript half of the build). */
+export async function bundleEntryPoints(outDir: string): Promise<string[]> {
+  const result = await build({
+    absWorkingDir: projectRoot,
+    entryPoints: Object.fromEntries(
+      Object.entries(entryPoints).map(([name, source]) => [name, join(projectRoot, source)]),
+    ),
+    outdir: outDir,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    // What the user installs (or provides) stays a separate import.
+    packages: "external",
+    chunkNames: "chunks/[name]-[hash]",
+    legalComments: "inline",
+    metafile: true,
+    logLevel: "warning",
+  });
+  return Object.keys(result.metafile.outputs);
+}
