@@ -1,3 +1,4 @@
+import { clientLimiter } from "./client-limiter.js";
 import { createDixaCore } from "./core.js";
 import { createRawClient, type RawClient } from "./http/raw-client.js";
 import type { DixaClientOptions } from "./options.js";
@@ -23,7 +24,7 @@ export interface DixaClient extends DixaResources {
  * `notesCreate(createDixaCore({ apiKey }), 4711, { message })`.
  */
 export function createDixaClient(options: DixaClientOptions): DixaClient {
-  const core = createDixaCore(options);
+  const core = createDixaCore({ ...options, rateLimit: clientLimiter(options) });
   const client: Record<string, unknown> = { raw: createRawClient(core) };
   for (const [name, Resource] of Object.entries(resourceClasses)) client[name] = new Resource(core);
   return client as unknown as DixaClient;

@@ -1,6 +1,6 @@
 import { createTransport, type Transport } from "./http/transport.js";
 import type { ResolvedRetry } from "./http/retry-policy.js";
-import { resolveOptions, type DixaClientOptions } from "./options.js";
+import { resolveOptions, type DixaCoreOptions } from "./options.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import { packageVersion } from "./version.js";
 
@@ -16,7 +16,10 @@ export const packageUserAgent = `dixa-beta-ts/${packageVersion}`;
  * await notesCreate(dixa, 4711, { message: "Called the customer back" });
  * ```
  *
- * It holds nothing you can read: the token stays out of reach of `inspect` and `JSON.stringify`.
+ * Rate limiting is what you pass: `createDixaCore({ apiKey, rateLimit: sharedRateLimiter(apiKey) })`
+ * limits as `createDixaClient` does by default (Dixa's 10/s, burst 4, shared per token); without
+ * it, a 429 is still retried as Dixa's `Retry-After` says. It holds nothing you can read: the
+ * token stays out of reach of `inspect` and `JSON.stringify`.
  */
 export class DixaCore {
   /** @internal Use `createDixaCore`. */
@@ -39,7 +42,7 @@ export interface CoreState {
 const states = new WeakMap<DixaCore, CoreState>();
 
 /** Checks the options once and returns the connection every operation function takes. */
-export function createDixaCore(options: DixaClientOptions): DixaCore {
+export function createDixaCore(options: DixaCoreOptions): DixaCore {
   const resolved = resolveOptions(options, packageUserAgent);
   const redact = createRedactor(resolved.apiKey);
   return new DixaCore({

@@ -4,9 +4,15 @@
  */
 export { createDixaClient, type DixaClient } from "./client.js";
 export { createDixaCore, DixaCore } from "./core.js";
-export type { DixaClientOptions, RateLimitOptions, RetryOptions } from "./options.js";
+export type {
+  DixaClientOptions,
+  DixaCoreOptions,
+  RateLimitOptions,
+  RetryOptions,
+} from "./options.js";
 export type { FetchLike } from "./http/transport.js";
 export { RateLimiter } from "./http/rate-limiter.js";
+export { sharedRateLimiter } from "./http/shared-rate-limiter.js";
 export type { RateLimit, RateLimitTicket } from "./http/rate-limit.js";
 export type { DixaEvent, EventHook } from "./http/events.js";
 export {

@@ -2,7 +2,6 @@ import type { EventHook } from "./http/events.js";
 import type { RateLimit } from "./http/rate-limit.js";
 import type { RateLimiter, RateLimitOptions } from "./http/rate-limiter.js";
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from "./http/retry-policy.js";
-import { sharedRateLimiter } from "./http/shared-rate-limiter.js";
 import type { FetchLike } from "./http/transport.js";
 import { describeValue } from "./validate.js";
 
@@ -50,6 +49,15 @@ export interface DixaClientOptions {
   maxResponseBytes?: number | undefined;
 }
 
+/**
+ * The options of `createDixaCore`: the client's, except that rate limiting is what you pass
+ * (a limiter, or nothing), so an app that does not limit does not bundle a limiter.
+ */
+export type DixaCoreOptions = Omit<DixaClientOptions, "rateLimit"> & {
+  /** A limiter (`new RateLimiter()`, `sharedRateLimiter(apiKey)`, a Redis one), or none. */
+  rateLimit?: RateLimit | false | undefined;
+};
+
 export interface ResolvedOptions {
   apiKey: string;
   baseUrl: string;
@@ -80,7 +88,7 @@ const knownOptions = new Set([
  * No message echoes a value that might be the token.
  */
 export function resolveOptions(
-  options: DixaClientOptions,
+  options: DixaCoreOptions,
   packageUserAgent: string,
 ): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
@@ -127,7 +135,7 @@ export function resolveOptions(
     userAgent: extra ? `${packageUserAgent} ${extra}` : packageUserAgent,
     timeoutMs,
     retry: resolveRetry(options.retry),
-    limiter: resolveLimiter(apiKey, options.rateLimit),
+    limiter: givenLimiter(options.rateLimit, "createDixaCore"),
     onEvent: options.onEvent,
     maxResponseBytes,
   };
@@ -182,17 +190,16 @@ function resolveBaseUrl(value: unknown): string {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
 
-function resolveLimiter(
-  apiKey: string,
-  option: DixaClientOptions["rateLimit"],
-): RateLimit | undefined {
-  if (option === false) return undefined;
-  if (option === undefined) return sharedRateLimiter(apiKey);
+/** A limiter given as such (anything with `acquire`), or none; options objects are the client's. */
+function givenLimiter(option: unknown, what: string): RateLimit | undefined {
+  if (option === false || option === undefined) return undefined;
   if (typeof option === "object" && option !== null && "acquire" in option) {
     if (typeof option.acquire !== "function") {
-      throw new TypeError("createDixaClient: `rateLimit.acquire` must be a function");
+      throw new TypeError(`${what}: \`rateLimit.acquire\` must be a function`);
     }
-    return option;
+    return option as RateLimit;
   }
-  return sharedRateLimiter(apiKey, option);
+  throw new TypeError(
+    `${what}: \`rateLimit\` takes a limiter (new RateLimiter(...), sharedRateLimiter(apiKey), a Redis one) or false; createDixaClient also takes limiter options`,
+  );
 }

@@ -3,7 +3,6 @@
  * quota. Each throws a TypeError that names the argument (and item) and says what was expected.
  * Values are described by type and length, never echoed whole.
  */
-import { parseDixaTimestamp } from "./timestamps.js";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -109,9 +108,17 @@ export function assertIntegerInRange(value: unknown, name: string, min: number, 
   }
 }
 
+/**
+ * A date and time of day (`2025-01-08T08:31:25Z`; seconds, fractions and the offset optional),
+ * also as Dixa writes them back (`...Z[GMT]`), so a value read from Dixa can be sent again.
+ */
+const timestampPattern =
+  /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?(\[[^\]]+\])?$/;
+
 /** An ISO 8601 date-time as Dixa reads it (`2025-01-08T08:31:25Z`). */
 export function assertTimestamp(value: unknown, name: string): asserts value is string {
-  if (typeof value !== "string" || parseDixaTimestamp(value) === undefined) {
+  const date = typeof value === "string" ? timestampPattern.exec(value)?.[1] : undefined;
+  if (date === undefined || Number.isNaN(Date.parse(date))) {
     throw new TypeError(
       `${name} must be an ISO 8601 date-time string, got ${describeValue(value)}`,
     );

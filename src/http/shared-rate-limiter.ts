@@ -4,7 +4,8 @@ import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
  * Dixa counts requests per token, not per client object, so every client of one token shares
  * one limiter, whatever its options say: a client asking for a smaller limit tightens the shared
  * one, so together they never exceed the smallest limit asked for. Held weakly: once no client
- * uses a token's limiter, it is collected with them.
+ * uses a token's limiter, it is collected with them. `createDixaClient` uses it by default; pass
+ * it to `createDixaCore` as `rateLimit: sharedRateLimiter(apiKey)` to limit the same way.
  */
 const byToken = new Map<string, WeakRef<RateLimiter>>();
 const forget =
@@ -14,7 +15,9 @@ const forget =
       })
     : undefined;
 
-export function sharedRateLimiter(apiKey: string, options: RateLimitOptions = {}): RateLimiter {
+export function sharedRateLimiter(token: string, options: RateLimitOptions = {}): RateLimiter {
+  // The key as it is sent: a key read from a file with a trailing newline is the same token.
+  const apiKey = token.trim();
   const existing = byToken.get(apiKey)?.deref();
   if (existing !== undefined) {
     existing.tighten(options);
