@@ -11,7 +11,7 @@ import { parseRetryAfter } from "./http/retry-after.js";
 import { queryString } from "./http/request-url.js";
 import type { Exchange } from "./http/transport.js";
 import { Paginated, type PageBody } from "./paginate.js";
-import type { CallOptions } from "./types.js";
+import type { CallOptions, DixaResponseInfo } from "./types.js";
 import { assertListQuery } from "./validate.js";
 
 /** The query of one call, as given. */
@@ -39,8 +39,11 @@ export async function callBody<T>(
 ): Promise<T | undefined> {
   const state = coreState(core);
   const exchange = await send(state, method, pathTemplate, path, query, body, options);
-  if (exchange.status < 200 || exchange.status > 299) {
-    throw apiError(state, exchange, method, pathTemplate);
+  const ok = exchange.status >= 200 && exchange.status <= 299;
+  if (!ok || options?.onResponse !== undefined) {
+    const info = responseInfo(state, exchange, method, pathTemplate);
+    options?.onResponse?.(info);
+    if (!ok) throw apiError(exchange, info);
   }
   if (exchange.bytes.byteLength === 0) return undefined;
   const text = decoder.decode(exchange.bytes);
@@ -175,7 +178,7 @@ async function send(
   options: CallOptions | undefined,
 ): Promise<Exchange> {
   const call = resolveCallOptions(options, state);
-  let headers = state.headers;
+  let headers = call.headers === undefined ? state.headers : { ...state.headers, ...call.headers };
   let payload: string | Uint8Array<ArrayBuffer> | undefined;
   if (body !== undefined) {
     if (typeof FormData !== "undefined" && body instanceof FormData) {
@@ -201,12 +204,29 @@ async function send(
   });
 }
 
-function apiError(
+/** What the caller may see of an exchange: the answer's headers without the token. */
+function responseInfo(
   state: CoreState,
   exchange: Exchange,
   method: string,
   pathTemplate: string,
-): DixaApiError {
+): DixaResponseInfo {
+  // Error answers were redacted by the transport already; a success's headers are copied here.
+  const ok = exchange.status >= 200 && exchange.status <= 299;
+  const headers = ok ? new Headers() : exchange.headers;
+  if (ok) exchange.headers.forEach((value, name) => headers.set(name, state.redact.text(value)));
+  return {
+    status: exchange.status,
+    headers,
+    method,
+    pathTemplate,
+    path: state.redact.text(exchange.path),
+    attempts: exchange.attempts,
+    durationMs: exchange.durationMs,
+  };
+}
+
+function apiError(exchange: Exchange, response: DixaResponseInfo): DixaApiError {
   // The transport already removed the token from error answers; parse them into plain data.
   const text = decoder.decode(exchange.bytes);
   let body: unknown = text === "" ? undefined : text;
@@ -217,13 +237,14 @@ function apiError(
   }
   return new DixaApiError({
     status: exchange.status,
-    method,
-    pathTemplate,
-    path: state.redact.text(exchange.path),
+    method: response.method,
+    pathTemplate: response.pathTemplate,
+    path: response.path,
     serverMessage: serverMessage(body, exchange.statusText, exchange.status),
     body,
     retryAfter: parseRetryAfter(exchange.headers.get("retry-after")),
     attempts: exchange.attempts,
+    response,
   });
 }
 

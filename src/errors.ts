@@ -1,3 +1,5 @@
+import type { DixaResponseInfo } from "./types.js";
+
 /**
  * Every failure the client reports is a `DixaError`. Subclasses say what kind of failure it was;
  * none of them holds the request, its headers or the API token, so logging or serialising an
@@ -53,6 +55,8 @@ export class DixaApiError extends DixaError implements RequestDescription {
   readonly body: unknown;
   /** Seconds the server asked us to wait (from `Retry-After`), when it said. */
   readonly retryAfter: number | undefined;
+  /** The exchange: status, headers (the token removed), attempts and time taken. */
+  readonly response: DixaResponseInfo | undefined;
 
   constructor(
     init: RequestDescription & {
@@ -61,6 +65,7 @@ export class DixaApiError extends DixaError implements RequestDescription {
       body: unknown;
       retryAfter?: number | undefined;
       attempts?: number;
+      response?: DixaResponseInfo;
     },
   ) {
     super(
@@ -77,6 +82,7 @@ export class DixaApiError extends DixaError implements RequestDescription {
     this.serverMessage = init.serverMessage;
     this.body = init.body;
     this.retryAfter = init.retryAfter;
+    this.response = init.response;
   }
 }
 

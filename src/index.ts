@@ -42,7 +42,14 @@ export {
 export type { BulkOptions, BulkResultOf } from "./bulk-request.js";
 export { Paginated, type Page } from "./paginate.js";
 export { parseDixaTimestamp } from "./timestamps.js";
-export type { CallOptions, Endpoint, components, operations, paths } from "./types.js";
+export type {
+  CallOptions,
+  DixaResponseInfo,
+  Endpoint,
+  components,
+  operations,
+  paths,
+} from "./types.js";
 export type { RawClient } from "./http/raw-client.js";
 // Every operation as a function over a core (`notesCreate(core, ...)`), every resource class,
 // and the hand-written parts with their named types: generated from the one list of resources.

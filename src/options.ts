@@ -1,4 +1,5 @@
 import type { EventHook } from "./http/events.js";
+import { headerSafe, unsafeHeaderText } from "./http/header-text.js";
 import type { RateLimit } from "./http/rate-limit.js";
 import type { RateLimiter, RateLimitOptions } from "./http/rate-limiter.js";
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from "./http/retry-policy.js";
@@ -161,11 +162,8 @@ function headerValue(value: unknown, option: string): string | undefined {
     throw new TypeError(`createDixaClient: \`${option}\` must be a string, got ${typeof value}`);
   }
   const trimmed = value.trim();
-  // Visible ASCII, space, tab and Latin-1 letters: what an HTTP field value may hold.
-  if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(trimmed)) {
-    throw new TypeError(
-      `createDixaClient: \`${option}\` holds a character an HTTP header cannot carry (a line break, NUL or other control character, or one beyond U+00FF)`,
-    );
+  if (!headerSafe(trimmed)) {
+    throw new TypeError(`createDixaClient: \`${option}\` ${unsafeHeaderText}`);
   }
   return trimmed;
 }

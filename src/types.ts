@@ -101,4 +101,31 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Retry settings for this call, merged over the client's; `false` sends it once. */
   retry?: RetryOptions | false;
+  /**
+   * Extra headers for this call (a trace id, `Accept-Language`...), over the client's.
+   * `Authorization` cannot be set here: the client sends the token it was made with.
+   */
+  headers?: Record<string, string>;
+  /**
+   * Called with the status, headers and timing of the answer behind the result (for a paged
+   * list, of each page; for a bulk call, of each request), without changing what the method
+   * returns. A DixaApiError carries the same as `error.response`.
+   */
+  onResponse?: (response: DixaResponseInfo) => void;
+}
+
+/** The exchange behind a result or a DixaApiError: what Dixa answered, and what it took. */
+export interface DixaResponseInfo {
+  status: number;
+  /** The answer's headers, with the token removed from any value that echoed it. */
+  headers: Headers;
+  method: string;
+  /** The OpenAPI path template, e.g. `/beta/agents/{agentId}`. */
+  pathTemplate: string;
+  /** The path requested, e.g. `/beta/agents/6b0e…`. */
+  path: string;
+  /** How many times the request was sent. */
+  attempts: number;
+  /** From the first attempt to the end of the answer, limiter waits and retries included. */
+  durationMs: number;
 }
