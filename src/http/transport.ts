@@ -83,7 +83,17 @@ export function createTransport(options: TransportOptions): Transport {
       method: request.method,
       pathTemplate: request.pathTemplate,
     };
-    const emit: Emit = (event) => onEvent({ ...base, ...event } as DixaEvent);
+    const emit: Emit = (event) => {
+      try {
+        onEvent({ ...base, ...event } as DixaEvent);
+      } catch (error) {
+        // A throwing hook must not change the call's outcome (a note created, then an error
+        // thrown, invites a duplicate); its error is rethrown on its own, not swallowed.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    };
     const started = performance.now();
     emit({ type: "call-start", url: redact.text(request.url) });
     try {
