@@ -11,7 +11,16 @@ process.on("uncaughtException", (error) => surfaced.push(error.message));
 
 const server = await startLoopbackServer((request, response) => {
   response.writeHead(201, { "content-type": "application/json" });
-  response.end(JSON.stringify({ data: { id: "n1", message: "hello" } }));
+  if (!request.url.endsWith("/bulk")) {
+    response.end(JSON.stringify({ data: { id: "n1", message: "hello" } }));
+    return;
+  }
+  const { data } = JSON.parse(request.body) as { data: Array<{ message: string }> };
+  const outcomes = data.map((note, i) => ({
+    _type: "BulkActionSuccess",
+    data: { id: `b${i}`, message: note.message },
+  }));
+  response.end(JSON.stringify({ data: outcomes }));
 });
 const client = createDixaClient({
   apiKey: "hook-test-key",
@@ -24,6 +33,26 @@ const outcome = await client.notes.create(2, { message: "hello" }).then(
   (note) => `resolved ${note.id}`,
   (error: Error) => `rejected ${error.message}`,
 );
+
+// A bulk call in two chunks whose hook breaks on the second request: no item may be dropped.
+let requests = 0;
+const bulkClient = createDixaClient({
+  apiKey: "hook-test-key",
+  baseUrl: server.url,
+  onEvent: (event) => {
+    if (event.type === "request" && ++requests === 2) throw new Error("hook failed on request 2");
+  },
+});
+const notes = Array.from({ length: 4 }, (_, i) => ({ message: `n${i}` }));
+const bulk = await bulkClient.notes.createMany(2, notes, { chunkSize: 2 });
+
 await new Promise((resolve) => setTimeout(resolve, 20));
 await server.close();
-console.log(JSON.stringify({ outcome, sent: server.requests.length, surfaced }));
+console.log(
+  JSON.stringify({
+    outcome,
+    bulk: { successes: bulk.successes.map((s) => s.index), failures: bulk.failures.length },
+    sent: server.requests.length,
+    surfaced,
+  }),
+);
