@@ -990,4 +990,5 @@ export const operationTable = {
   },
 } as const;
 
+/** The operationId of every operation of the spec. */
 export type OperationId = keyof typeof operationTable;

@@ -36,6 +36,7 @@ export interface BulkRequestFailure<Input> {
 /** One failed item: branch on `reason`. */
 export type BulkFailure<Input, Error> = BulkRejection<Input, Error> | BulkRequestFailure<Input>;
 
+/** A bulk call's outcome: every input lands in exactly one of the two lists, by its `index`. */
 export interface BulkResult<Input, Data, Error> {
   successes: BulkSuccess<Input, Data>[];
   failures: BulkFailure<Input, Error>[];

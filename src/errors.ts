@@ -162,10 +162,12 @@ export class DixaPaginationError extends DixaError {
   }
 }
 
+/** True for any error this client throws: branch on its `kind`. */
 export function isDixaError(error: unknown): error is DixaError {
   return error instanceof DixaError;
 }
 
+/** True for an error answer from Dixa: it carries `status`, the parsed body and `response`. */
 export function isDixaApiError(error: unknown): error is DixaApiError {
   return error instanceof DixaApiError;
 }

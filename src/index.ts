@@ -1,6 +1,8 @@
 /**
  * dixa-beta: a typed client for the Dixa API (beta).
  * Start with `createDixaClient({ apiKey })`.
+ *
+ * @module
  */
 export { createDixaClient, type DixaClient } from "./client.js";
 export { createDixaCore, DixaCore } from "./core.js";
@@ -14,7 +16,7 @@ export type { FetchLike } from "./http/transport.js";
 export { RateLimiter } from "./http/rate-limiter.js";
 export { sharedRateLimiter } from "./http/shared-rate-limiter.js";
 export type { RateLimit, RateLimitTicket } from "./http/rate-limit.js";
-export type { DixaEvent, EventHook } from "./http/events.js";
+export type { DixaEvent, DixaEventBase, EventHook } from "./http/events.js";
 export {
   DixaError,
   DixaApiError,

@@ -1,12 +1,13 @@
+const timestampPattern =
+  /^(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?)(Z|[+-]\d{2}:?\d{2})?(?:\[([^\]]+)\])?$/;
+const utcZoneIds = new Set(["GMT", "UTC", "Z", "Etc/UTC", "Etc/GMT", "UT"]);
+
 /**
  * Parses the timestamps Dixa sends, which are ISO 8601 but sometimes carry a Java zone-id suffix
  * such as `2021-12-01T12:46:36.581Z[GMT]`. When an offset is present the suffix only repeats it,
  * so it is dropped. Without an offset, only UTC zone ids are understood; anything else (or any
  * string that is not a timestamp) gives undefined rather than a wrong instant.
  */
-const timestampPattern =
-  /^(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?)(Z|[+-]\d{2}:?\d{2})?(?:\[([^\]]+)\])?$/;
-const utcZoneIds = new Set(["GMT", "UTC", "Z", "Etc/UTC", "Etc/GMT", "UT"]);
 
 export function parseDixaTimestamp(value: unknown): Date | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;

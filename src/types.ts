@@ -68,7 +68,7 @@ type PathParamsOf<P extends PathsWith<M>, M extends HttpMethod> =
 
 /**
  * Everything the spec says about one operation, for the generated facade functions:
- * `NotesCreate["body"]`, `AgentsList["item"]`...
+ * `DixaEndpoints["notes.create"]["body"]`, `DixaEndpoints["agents.list"]["item"]`...
  */
 export interface Endpoint<P extends PathsWith<M>, M extends HttpMethod> {
   /** Path parameters by name. */

@@ -9,7 +9,8 @@ import type { DixaCore } from "../../src/core.js";
 import { checkAgentsList } from "../../src/hand-checks.js";
 import { pathSegment } from "../../src/http/request-url.js";
 import type { Paginated } from "../../src/paginate.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import {
   assertArray,
   assertBoolean,
@@ -23,9 +24,6 @@ import {
   ifPresent,
 } from "../../src/validate.js";
 
-/** `GET /beta/agents` */
-export type AgentsList = Endpoint<"/beta/agents", "get">;
-
 /**
  * List agents.
  *
@@ -37,14 +35,14 @@ export type AgentsList = Endpoint<"/beta/agents", "get">;
  */
 export function agentsList(
   dixa: DixaCore,
-  query: AgentsList["listQuery"] = {},
+  query: DixaEndpoints["agents.list"]["listQuery"] = {},
   options?: CallOptions,
-): Paginated<AgentsList["item"]> {
+): Paginated<DixaEndpoints["agents.list"]["item"]> {
   assertListQuery(query);
   ifPresent(query["email"], "query.email", assertString);
   ifPresent(query["phone"], "query.phone", assertString);
   checkAgentsList(query);
-  return callPages<AgentsList["item"]>(
+  return callPages<DixaEndpoints["agents.list"]["item"]>(
     dixa,
     "GET",
     "/beta/agents",
@@ -54,9 +52,6 @@ export function agentsList(
     options,
   );
 }
-
-/** `PUT /beta/agents` */
-export type AgentsUpdateMany = Endpoint<"/beta/agents", "put">;
 
 /**
  * Update agents.
@@ -71,9 +66,14 @@ export type AgentsUpdateMany = Endpoint<"/beta/agents", "put">;
  */
 export async function agentsUpdateMany(
   dixa: DixaCore,
-  agents: readonly AgentsUpdateMany["bulkItem"][],
+  agents: readonly DixaEndpoints["agents.updateMany"]["bulkItem"][],
   options: BulkOptions = {},
-): Promise<BulkResultOf<AgentsUpdateMany["bulkItem"], AgentsUpdateMany["item"]>> {
+): Promise<
+  BulkResultOf<
+    DixaEndpoints["agents.updateMany"]["bulkItem"],
+    DixaEndpoints["agents.updateMany"]["item"]
+  >
+> {
   assertItems(agents, "agents", (value, label) => {
     assertObject(value, label);
     assertNonEmptyString(value["id"], `${label}.id`);
@@ -99,19 +99,11 @@ export async function agentsUpdateMany(
     });
     ifPresent(value["avatarUrl"], `${label}.avatarUrl`, assertString);
   });
-  return sendBulkInChunks<AgentsUpdateMany["bulkItem"], AgentsUpdateMany["item"]>(
-    dixa,
-    "PUT",
-    "/beta/agents",
-    `/beta/agents`,
-    { body: (items) => items },
-    agents,
-    options,
-  );
+  return sendBulkInChunks<
+    DixaEndpoints["agents.updateMany"]["bulkItem"],
+    DixaEndpoints["agents.updateMany"]["item"]
+  >(dixa, "PUT", "/beta/agents", `/beta/agents`, { body: (items) => items }, agents, options);
 }
-
-/** `POST /beta/agents` */
-export type AgentsCreate = Endpoint<"/beta/agents", "post">;
 
 /**
  * Create agent.
@@ -124,9 +116,9 @@ export type AgentsCreate = Endpoint<"/beta/agents", "post">;
  */
 export async function agentsCreate(
   dixa: DixaCore,
-  agent: AgentsCreate["body"],
+  agent: DixaEndpoints["agents.create"]["body"],
   options?: CallOptions,
-): Promise<AgentsCreate["data"]> {
+): Promise<DixaEndpoints["agents.create"]["data"]> {
   assertObject(agent, "agent");
   assertNonEmptyString(agent["displayName"], "agent.displayName");
   assertNonEmptyString(agent["email"], "agent.email");
@@ -146,7 +138,7 @@ export async function agentsCreate(
     assertEach(value, label, assertNonEmptyString);
   });
   ifPresent(agent["avatarUrl"], "agent.avatarUrl", assertString);
-  return callData<AgentsCreate["data"]>(
+  return callData<DixaEndpoints["agents.create"]["data"]>(
     dixa,
     "POST",
     "/beta/agents",
@@ -156,9 +148,6 @@ export async function agentsCreate(
     options,
   );
 }
-
-/** `PATCH /beta/agents` */
-export type AgentsPatchMany = Endpoint<"/beta/agents", "patch">;
 
 /**
  * Patch agents.
@@ -176,9 +165,14 @@ export type AgentsPatchMany = Endpoint<"/beta/agents", "patch">;
  */
 export async function agentsPatchMany(
   dixa: DixaCore,
-  patches: readonly AgentsPatchMany["bulkItem"][],
+  patches: readonly DixaEndpoints["agents.patchMany"]["bulkItem"][],
   options: BulkOptions = {},
-): Promise<BulkResultOf<AgentsPatchMany["bulkItem"], AgentsPatchMany["item"]>> {
+): Promise<
+  BulkResultOf<
+    DixaEndpoints["agents.patchMany"]["bulkItem"],
+    DixaEndpoints["agents.patchMany"]["item"]
+  >
+> {
   assertItems(patches, "patches", (value, label) => {
     assertObject(value, label);
     assertNonEmptyString(value["id"], `${label}.id`);
@@ -204,19 +198,11 @@ export async function agentsPatchMany(
     });
     ifPresent(value["avatarUrl"], `${label}.avatarUrl`, assertString);
   });
-  return sendBulkInChunks<AgentsPatchMany["bulkItem"], AgentsPatchMany["item"]>(
-    dixa,
-    "PATCH",
-    "/beta/agents",
-    `/beta/agents`,
-    { body: (items) => items },
-    patches,
-    options,
-  );
+  return sendBulkInChunks<
+    DixaEndpoints["agents.patchMany"]["bulkItem"],
+    DixaEndpoints["agents.patchMany"]["item"]
+  >(dixa, "PATCH", "/beta/agents", `/beta/agents`, { body: (items) => items }, patches, options);
 }
-
-/** `GET /beta/agents/{agentId}/teams` */
-export type AgentsListTeams = Endpoint<"/beta/agents/{agentId}/teams", "get">;
 
 /**
  * List teams.
@@ -226,11 +212,11 @@ export type AgentsListTeams = Endpoint<"/beta/agents/{agentId}/teams", "get">;
  */
 export async function agentsListTeams(
   dixa: DixaCore,
-  agentId: AgentsListTeams["path"]["agentId"],
+  agentId: DixaEndpoints["agents.listTeams"]["path"]["agentId"],
   options?: CallOptions,
-): Promise<AgentsListTeams["data"]> {
+): Promise<DixaEndpoints["agents.listTeams"]["data"]> {
   assertUuid(agentId, "agentId");
-  return callData<AgentsListTeams["data"]>(
+  return callData<DixaEndpoints["agents.listTeams"]["data"]>(
     dixa,
     "GET",
     "/beta/agents/{agentId}/teams",
@@ -241,9 +227,6 @@ export async function agentsListTeams(
   );
 }
 
-/** `GET /beta/agents/{agentId}/presence` */
-export type AgentsGetPresence = Endpoint<"/beta/agents/{agentId}/presence", "get">;
-
 /**
  * Get presence.
  *
@@ -252,11 +235,11 @@ export type AgentsGetPresence = Endpoint<"/beta/agents/{agentId}/presence", "get
  */
 export async function agentsGetPresence(
   dixa: DixaCore,
-  agentId: AgentsGetPresence["path"]["agentId"],
+  agentId: DixaEndpoints["agents.getPresence"]["path"]["agentId"],
   options?: CallOptions,
-): Promise<AgentsGetPresence["data"]> {
+): Promise<DixaEndpoints["agents.getPresence"]["data"]> {
   assertUuid(agentId, "agentId");
-  return callData<AgentsGetPresence["data"]>(
+  return callData<DixaEndpoints["agents.getPresence"]["data"]>(
     dixa,
     "GET",
     "/beta/agents/{agentId}/presence",
@@ -266,9 +249,6 @@ export async function agentsGetPresence(
     options,
   );
 }
-
-/** `POST /beta/agents/bulk` */
-export type AgentsCreateMany = Endpoint<"/beta/agents/bulk", "post">;
 
 /**
  * Create agents.
@@ -286,9 +266,14 @@ export type AgentsCreateMany = Endpoint<"/beta/agents/bulk", "post">;
  */
 export async function agentsCreateMany(
   dixa: DixaCore,
-  agents: readonly AgentsCreateMany["bulkItem"][],
+  agents: readonly DixaEndpoints["agents.createMany"]["bulkItem"][],
   options: BulkOptions = {},
-): Promise<BulkResultOf<AgentsCreateMany["bulkItem"], AgentsCreateMany["item"]>> {
+): Promise<
+  BulkResultOf<
+    DixaEndpoints["agents.createMany"]["bulkItem"],
+    DixaEndpoints["agents.createMany"]["item"]
+  >
+> {
   assertItems(agents, "agents", (value, label) => {
     assertObject(value, label);
     assertNonEmptyString(value["displayName"], `${label}.displayName`);
@@ -314,7 +299,10 @@ export async function agentsCreateMany(
     });
     ifPresent(value["avatarUrl"], `${label}.avatarUrl`, assertString);
   });
-  return sendBulkInChunks<AgentsCreateMany["bulkItem"], AgentsCreateMany["item"]>(
+  return sendBulkInChunks<
+    DixaEndpoints["agents.createMany"]["bulkItem"],
+    DixaEndpoints["agents.createMany"]["item"]
+  >(
     dixa,
     "POST",
     "/beta/agents/bulk",
@@ -325,9 +313,6 @@ export async function agentsCreateMany(
   );
 }
 
-/** `GET /beta/agents/{agentId}` */
-export type AgentsGet = Endpoint<"/beta/agents/{agentId}", "get">;
-
 /**
  * Get agent.
  *
@@ -336,11 +321,11 @@ export type AgentsGet = Endpoint<"/beta/agents/{agentId}", "get">;
  */
 export async function agentsGet(
   dixa: DixaCore,
-  agentId: AgentsGet["path"]["agentId"],
+  agentId: DixaEndpoints["agents.get"]["path"]["agentId"],
   options?: CallOptions,
-): Promise<AgentsGet["data"]> {
+): Promise<DixaEndpoints["agents.get"]["data"]> {
   assertUuid(agentId, "agentId");
-  return callData<AgentsGet["data"]>(
+  return callData<DixaEndpoints["agents.get"]["data"]>(
     dixa,
     "GET",
     "/beta/agents/{agentId}",
@@ -351,9 +336,6 @@ export async function agentsGet(
   );
 }
 
-/** `PUT /beta/agents/{agentId}` */
-export type AgentsUpdate = Endpoint<"/beta/agents/{agentId}", "put">;
-
 /**
  * Update agent.
  *
@@ -362,10 +344,10 @@ export type AgentsUpdate = Endpoint<"/beta/agents/{agentId}", "put">;
  */
 export async function agentsUpdate(
   dixa: DixaCore,
-  agentId: AgentsUpdate["path"]["agentId"],
-  agent: AgentsUpdate["body"],
+  agentId: DixaEndpoints["agents.update"]["path"]["agentId"],
+  agent: DixaEndpoints["agents.update"]["body"],
   options?: CallOptions,
-): Promise<AgentsUpdate["data"]> {
+): Promise<DixaEndpoints["agents.update"]["data"]> {
   assertUuid(agentId, "agentId");
   assertObject(agent, "agent");
   assertNonEmptyString(agent["displayName"], "agent.displayName");
@@ -385,7 +367,7 @@ export async function agentsUpdate(
     assertEach(value, label, assertNonEmptyString);
   });
   ifPresent(agent["avatarUrl"], "agent.avatarUrl", assertString);
-  return callData<AgentsUpdate["data"]>(
+  return callData<DixaEndpoints["agents.update"]["data"]>(
     dixa,
     "PUT",
     "/beta/agents/{agentId}",
@@ -396,9 +378,6 @@ export async function agentsUpdate(
   );
 }
 
-/** `DELETE /beta/agents/{agentId}` */
-export type AgentsDelete = Endpoint<"/beta/agents/{agentId}", "delete">;
-
 /**
  * Delete agent.
  *
@@ -407,7 +386,7 @@ export type AgentsDelete = Endpoint<"/beta/agents/{agentId}", "delete">;
  */
 export async function agentsDelete(
   dixa: DixaCore,
-  agentId: AgentsDelete["path"]["agentId"],
+  agentId: DixaEndpoints["agents.delete"]["path"]["agentId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(agentId, "agentId");
@@ -422,9 +401,6 @@ export async function agentsDelete(
   );
 }
 
-/** `PATCH /beta/agents/{agentId}` */
-export type AgentsPatch = Endpoint<"/beta/agents/{agentId}", "patch">;
-
 /**
  * Patch agent.
  *
@@ -436,10 +412,10 @@ export type AgentsPatch = Endpoint<"/beta/agents/{agentId}", "patch">;
  */
 export async function agentsPatch(
   dixa: DixaCore,
-  agentId: AgentsPatch["path"]["agentId"],
-  patch: AgentsPatch["body"],
+  agentId: DixaEndpoints["agents.patch"]["path"]["agentId"],
+  patch: DixaEndpoints["agents.patch"]["body"],
   options?: CallOptions,
-): Promise<AgentsPatch["data"]> {
+): Promise<DixaEndpoints["agents.patch"]["data"]> {
   assertUuid(agentId, "agentId");
   assertObject(patch, "patch");
   ifPresent(patch["displayName"], "patch.displayName", assertString);
@@ -459,7 +435,7 @@ export async function agentsPatch(
     assertEach(value, label, assertNonEmptyString);
   });
   ifPresent(patch["avatarUrl"], "patch.avatarUrl", assertString);
-  return callData<AgentsPatch["data"]>(
+  return callData<DixaEndpoints["agents.patch"]["data"]>(
     dixa,
     "PATCH",
     "/beta/agents/{agentId}",
@@ -470,20 +446,14 @@ export async function agentsPatch(
   );
 }
 
-/** `PUT /beta/agents/{agentId}/presence/working-channel` */
-export type AgentsSetWorkingChannel = Endpoint<
-  "/beta/agents/{agentId}/presence/working-channel",
-  "put"
->;
-
 /**
  * Updates the working channel of an agent.
  * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/putagentsagentidpresenceworking-channel
  */
 export async function agentsSetWorkingChannel(
   dixa: DixaCore,
-  agentId: AgentsSetWorkingChannel["path"]["agentId"],
-  input: AgentsSetWorkingChannel["body"],
+  agentId: DixaEndpoints["agents.setWorkingChannel"]["path"]["agentId"],
+  input: DixaEndpoints["agents.setWorkingChannel"]["body"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(agentId, "agentId");
@@ -518,7 +488,10 @@ export class AgentsGeneratedMethods {
    * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/getagents
    */
-  list(query: AgentsList["listQuery"] = {}, options?: CallOptions): Paginated<AgentsList["item"]> {
+  list(
+    query: DixaEndpoints["agents.list"]["listQuery"] = {},
+    options?: CallOptions,
+  ): Paginated<DixaEndpoints["agents.list"]["item"]> {
     return agentsList(this.core, query, options);
   }
 
@@ -534,9 +507,14 @@ export class AgentsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/putagents
    */
   updateMany(
-    agents: readonly AgentsUpdateMany["bulkItem"][],
+    agents: readonly DixaEndpoints["agents.updateMany"]["bulkItem"][],
     options: BulkOptions = {},
-  ): Promise<BulkResultOf<AgentsUpdateMany["bulkItem"], AgentsUpdateMany["item"]>> {
+  ): Promise<
+    BulkResultOf<
+      DixaEndpoints["agents.updateMany"]["bulkItem"],
+      DixaEndpoints["agents.updateMany"]["item"]
+    >
+  > {
     return agentsUpdateMany(this.core, agents, options);
   }
 
@@ -549,7 +527,10 @@ export class AgentsGeneratedMethods {
    * not sent again unless `retry.retryUnsafeMethods` is set.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/postagents
    */
-  create(agent: AgentsCreate["body"], options?: CallOptions): Promise<AgentsCreate["data"]> {
+  create(
+    agent: DixaEndpoints["agents.create"]["body"],
+    options?: CallOptions,
+  ): Promise<DixaEndpoints["agents.create"]["data"]> {
     return agentsCreate(this.core, agent, options);
   }
 
@@ -568,9 +549,14 @@ export class AgentsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/patchagents
    */
   patchMany(
-    patches: readonly AgentsPatchMany["bulkItem"][],
+    patches: readonly DixaEndpoints["agents.patchMany"]["bulkItem"][],
     options: BulkOptions = {},
-  ): Promise<BulkResultOf<AgentsPatchMany["bulkItem"], AgentsPatchMany["item"]>> {
+  ): Promise<
+    BulkResultOf<
+      DixaEndpoints["agents.patchMany"]["bulkItem"],
+      DixaEndpoints["agents.patchMany"]["item"]
+    >
+  > {
     return agentsPatchMany(this.core, patches, options);
   }
 
@@ -581,9 +567,9 @@ export class AgentsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/getagentsagentidteams
    */
   listTeams(
-    agentId: AgentsListTeams["path"]["agentId"],
+    agentId: DixaEndpoints["agents.listTeams"]["path"]["agentId"],
     options?: CallOptions,
-  ): Promise<AgentsListTeams["data"]> {
+  ): Promise<DixaEndpoints["agents.listTeams"]["data"]> {
     return agentsListTeams(this.core, agentId, options);
   }
 
@@ -594,9 +580,9 @@ export class AgentsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/getagentsagentidpresence
    */
   getPresence(
-    agentId: AgentsGetPresence["path"]["agentId"],
+    agentId: DixaEndpoints["agents.getPresence"]["path"]["agentId"],
     options?: CallOptions,
-  ): Promise<AgentsGetPresence["data"]> {
+  ): Promise<DixaEndpoints["agents.getPresence"]["data"]> {
     return agentsGetPresence(this.core, agentId, options);
   }
 
@@ -615,9 +601,14 @@ export class AgentsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/postagentsbulk
    */
   createMany(
-    agents: readonly AgentsCreateMany["bulkItem"][],
+    agents: readonly DixaEndpoints["agents.createMany"]["bulkItem"][],
     options: BulkOptions = {},
-  ): Promise<BulkResultOf<AgentsCreateMany["bulkItem"], AgentsCreateMany["item"]>> {
+  ): Promise<
+    BulkResultOf<
+      DixaEndpoints["agents.createMany"]["bulkItem"],
+      DixaEndpoints["agents.createMany"]["item"]
+    >
+  > {
     return agentsCreateMany(this.core, agents, options);
   }
 
@@ -627,7 +618,10 @@ export class AgentsGeneratedMethods {
    * Get an agent/admin by id.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/getagentsagentid
    */
-  get(agentId: AgentsGet["path"]["agentId"], options?: CallOptions): Promise<AgentsGet["data"]> {
+  get(
+    agentId: DixaEndpoints["agents.get"]["path"]["agentId"],
+    options?: CallOptions,
+  ): Promise<DixaEndpoints["agents.get"]["data"]> {
     return agentsGet(this.core, agentId, options);
   }
 
@@ -638,10 +632,10 @@ export class AgentsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/putagentsagentid
    */
   update(
-    agentId: AgentsUpdate["path"]["agentId"],
-    agent: AgentsUpdate["body"],
+    agentId: DixaEndpoints["agents.update"]["path"]["agentId"],
+    agent: DixaEndpoints["agents.update"]["body"],
     options?: CallOptions,
-  ): Promise<AgentsUpdate["data"]> {
+  ): Promise<DixaEndpoints["agents.update"]["data"]> {
     return agentsUpdate(this.core, agentId, agent, options);
   }
 
@@ -651,7 +645,10 @@ export class AgentsGeneratedMethods {
    * Downgrade an agent/admin to become an end user.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/deleteagentsagentid
    */
-  delete(agentId: AgentsDelete["path"]["agentId"], options?: CallOptions): Promise<void> {
+  delete(
+    agentId: DixaEndpoints["agents.delete"]["path"]["agentId"],
+    options?: CallOptions,
+  ): Promise<void> {
     return agentsDelete(this.core, agentId, options);
   }
 
@@ -665,10 +662,10 @@ export class AgentsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/patchagentsagentid
    */
   patch(
-    agentId: AgentsPatch["path"]["agentId"],
-    patch: AgentsPatch["body"],
+    agentId: DixaEndpoints["agents.patch"]["path"]["agentId"],
+    patch: DixaEndpoints["agents.patch"]["body"],
     options?: CallOptions,
-  ): Promise<AgentsPatch["data"]> {
+  ): Promise<DixaEndpoints["agents.patch"]["data"]> {
     return agentsPatch(this.core, agentId, patch, options);
   }
 
@@ -677,8 +674,8 @@ export class AgentsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/putagentsagentidpresenceworking-channel
    */
   setWorkingChannel(
-    agentId: AgentsSetWorkingChannel["path"]["agentId"],
-    input: AgentsSetWorkingChannel["body"],
+    agentId: DixaEndpoints["agents.setWorkingChannel"]["path"]["agentId"],
+    input: DixaEndpoints["agents.setWorkingChannel"]["body"],
     options?: CallOptions,
   ): Promise<void> {
     return agentsSetWorkingChannel(this.core, agentId, input, options);

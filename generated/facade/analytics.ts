@@ -7,11 +7,9 @@ import { callData, callPages } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
 import { pathSegment } from "../../src/http/request-url.js";
 import type { Paginated } from "../../src/paginate.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import { assertListQuery, assertNonEmptyString, assertPresent } from "../../src/validate.js";
-
-/** `GET /beta/analytics/metrics` */
-export type AnalyticsListMetrics = Endpoint<"/beta/analytics/metrics", "get">;
 
 /**
  * Metrics Catalogue.
@@ -23,11 +21,11 @@ export type AnalyticsListMetrics = Endpoint<"/beta/analytics/metrics", "get">;
  */
 export function analyticsListMetrics(
   dixa: DixaCore,
-  query: AnalyticsListMetrics["listQuery"] = {},
+  query: DixaEndpoints["analytics.listMetrics"]["listQuery"] = {},
   options?: CallOptions,
-): Paginated<AnalyticsListMetrics["item"]> {
+): Paginated<DixaEndpoints["analytics.listMetrics"]["item"]> {
   assertListQuery(query);
-  return callPages<AnalyticsListMetrics["item"]>(
+  return callPages<DixaEndpoints["analytics.listMetrics"]["item"]>(
     dixa,
     "GET",
     "/beta/analytics/metrics",
@@ -38,9 +36,6 @@ export function analyticsListMetrics(
   );
 }
 
-/** `GET /beta/analytics/metrics/{metricId}` */
-export type AnalyticsGetMetric = Endpoint<"/beta/analytics/metrics/{metricId}", "get">;
-
 /**
  * Metric Description.
  *
@@ -49,11 +44,11 @@ export type AnalyticsGetMetric = Endpoint<"/beta/analytics/metrics/{metricId}", 
  */
 export async function analyticsGetMetric(
   dixa: DixaCore,
-  metricId: AnalyticsGetMetric["path"]["metricId"],
+  metricId: DixaEndpoints["analytics.getMetric"]["path"]["metricId"],
   options?: CallOptions,
-): Promise<AnalyticsGetMetric["data"]> {
+): Promise<DixaEndpoints["analytics.getMetric"]["data"]> {
   assertNonEmptyString(metricId, "metricId");
-  return callData<AnalyticsGetMetric["data"]>(
+  return callData<DixaEndpoints["analytics.getMetric"]["data"]>(
     dixa,
     "GET",
     "/beta/analytics/metrics/{metricId}",
@@ -63,9 +58,6 @@ export async function analyticsGetMetric(
     options,
   );
 }
-
-/** `GET /beta/analytics/filter/{filterAttribute}` */
-export type AnalyticsListFilterValues = Endpoint<"/beta/analytics/filter/{filterAttribute}", "get">;
 
 /**
  * Filter values.
@@ -79,13 +71,13 @@ export type AnalyticsListFilterValues = Endpoint<"/beta/analytics/filter/{filter
  */
 export function analyticsListFilterValues(
   dixa: DixaCore,
-  filterAttribute: AnalyticsListFilterValues["path"]["filterAttribute"],
-  query: AnalyticsListFilterValues["listQuery"] = {},
+  filterAttribute: DixaEndpoints["analytics.listFilterValues"]["path"]["filterAttribute"],
+  query: DixaEndpoints["analytics.listFilterValues"]["listQuery"] = {},
   options?: CallOptions,
-): Paginated<AnalyticsListFilterValues["item"]> {
+): Paginated<DixaEndpoints["analytics.listFilterValues"]["item"]> {
   assertNonEmptyString(filterAttribute, "filterAttribute");
   assertListQuery(query);
-  return callPages<AnalyticsListFilterValues["item"]>(
+  return callPages<DixaEndpoints["analytics.listFilterValues"]["item"]>(
     dixa,
     "GET",
     "/beta/analytics/filter/{filterAttribute}",
@@ -95,9 +87,6 @@ export function analyticsListFilterValues(
     options,
   );
 }
-
-/** `GET /beta/analytics/records` */
-export type AnalyticsListRecords = Endpoint<"/beta/analytics/records", "get">;
 
 /**
  * Metric Records Catalogue.
@@ -110,11 +99,11 @@ export type AnalyticsListRecords = Endpoint<"/beta/analytics/records", "get">;
  */
 export function analyticsListRecords(
   dixa: DixaCore,
-  query: AnalyticsListRecords["listQuery"] = {},
+  query: DixaEndpoints["analytics.listRecords"]["listQuery"] = {},
   options?: CallOptions,
-): Paginated<AnalyticsListRecords["item"]> {
+): Paginated<DixaEndpoints["analytics.listRecords"]["item"]> {
   assertListQuery(query);
-  return callPages<AnalyticsListRecords["item"]>(
+  return callPages<DixaEndpoints["analytics.listRecords"]["item"]>(
     dixa,
     "GET",
     "/beta/analytics/records",
@@ -125,9 +114,6 @@ export function analyticsListRecords(
   );
 }
 
-/** `GET /beta/analytics/records/{recordId}` */
-export type AnalyticsGetRecord = Endpoint<"/beta/analytics/records/{recordId}", "get">;
-
 /**
  * Metric Record Description.
  *
@@ -136,11 +122,11 @@ export type AnalyticsGetRecord = Endpoint<"/beta/analytics/records/{recordId}", 
  */
 export async function analyticsGetRecord(
   dixa: DixaCore,
-  recordId: AnalyticsGetRecord["path"]["recordId"],
+  recordId: DixaEndpoints["analytics.getRecord"]["path"]["recordId"],
   options?: CallOptions,
-): Promise<AnalyticsGetRecord["data"]> {
+): Promise<DixaEndpoints["analytics.getRecord"]["data"]> {
   assertNonEmptyString(recordId, "recordId");
-  return callData<AnalyticsGetRecord["data"]>(
+  return callData<DixaEndpoints["analytics.getRecord"]["data"]>(
     dixa,
     "GET",
     "/beta/analytics/records/{recordId}",
@@ -178,9 +164,9 @@ export class AnalyticsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsmetrics
    */
   listMetrics(
-    query: AnalyticsListMetrics["listQuery"] = {},
+    query: DixaEndpoints["analytics.listMetrics"]["listQuery"] = {},
     options?: CallOptions,
-  ): Paginated<AnalyticsListMetrics["item"]> {
+  ): Paginated<DixaEndpoints["analytics.listMetrics"]["item"]> {
     return analyticsListMetrics(this.core, query, options);
   }
 
@@ -191,9 +177,9 @@ export class AnalyticsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsmetricsmetricid
    */
   getMetric(
-    metricId: AnalyticsGetMetric["path"]["metricId"],
+    metricId: DixaEndpoints["analytics.getMetric"]["path"]["metricId"],
     options?: CallOptions,
-  ): Promise<AnalyticsGetMetric["data"]> {
+  ): Promise<DixaEndpoints["analytics.getMetric"]["data"]> {
     return analyticsGetMetric(this.core, metricId, options);
   }
 
@@ -208,10 +194,10 @@ export class AnalyticsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsfilterfilterattribute
    */
   listFilterValues(
-    filterAttribute: AnalyticsListFilterValues["path"]["filterAttribute"],
-    query: AnalyticsListFilterValues["listQuery"] = {},
+    filterAttribute: DixaEndpoints["analytics.listFilterValues"]["path"]["filterAttribute"],
+    query: DixaEndpoints["analytics.listFilterValues"]["listQuery"] = {},
     options?: CallOptions,
-  ): Paginated<AnalyticsListFilterValues["item"]> {
+  ): Paginated<DixaEndpoints["analytics.listFilterValues"]["item"]> {
     return analyticsListFilterValues(this.core, filterAttribute, query, options);
   }
 
@@ -225,9 +211,9 @@ export class AnalyticsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsrecords
    */
   listRecords(
-    query: AnalyticsListRecords["listQuery"] = {},
+    query: DixaEndpoints["analytics.listRecords"]["listQuery"] = {},
     options?: CallOptions,
-  ): Paginated<AnalyticsListRecords["item"]> {
+  ): Paginated<DixaEndpoints["analytics.listRecords"]["item"]> {
     return analyticsListRecords(this.core, query, options);
   }
 
@@ -238,9 +224,9 @@ export class AnalyticsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsrecordsrecordid
    */
   getRecord(
-    recordId: AnalyticsGetRecord["path"]["recordId"],
+    recordId: DixaEndpoints["analytics.getRecord"]["path"]["recordId"],
     options?: CallOptions,
-  ): Promise<AnalyticsGetRecord["data"]> {
+  ): Promise<DixaEndpoints["analytics.getRecord"]["data"]> {
     return analyticsGetRecord(this.core, recordId, options);
   }
 }

@@ -6,7 +6,8 @@
 import { callData } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
 import { pathSegment } from "../../src/http/request-url.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import {
   assertBoolean,
   assertNonEmptyString,
@@ -16,9 +17,6 @@ import {
   ifPresent,
 } from "../../src/validate.js";
 
-/** `GET /beta/anonymization/request/{requestId}` */
-export type AnonymizationGetRequest = Endpoint<"/beta/anonymization/request/{requestId}", "get">;
-
 /**
  * Get anonymization status.
  *
@@ -27,11 +25,11 @@ export type AnonymizationGetRequest = Endpoint<"/beta/anonymization/request/{req
  */
 export async function anonymizationGetRequest(
   dixa: DixaCore,
-  requestId: AnonymizationGetRequest["path"]["requestId"],
+  requestId: DixaEndpoints["anonymization.getRequest"]["path"]["requestId"],
   options?: CallOptions,
-): Promise<AnonymizationGetRequest["data"]> {
+): Promise<DixaEndpoints["anonymization.getRequest"]["data"]> {
   assertUuid(requestId, "requestId");
-  return callData<AnonymizationGetRequest["data"]>(
+  return callData<DixaEndpoints["anonymization.getRequest"]["data"]>(
     dixa,
     "GET",
     "/beta/anonymization/request/{requestId}",
@@ -41,9 +39,6 @@ export async function anonymizationGetRequest(
     options,
   );
 }
-
-/** `POST /beta/anonymization` */
-export type AnonymizationRequest = Endpoint<"/beta/anonymization", "post">;
 
 /**
  * Anonymize entity.
@@ -60,14 +55,14 @@ export type AnonymizationRequest = Endpoint<"/beta/anonymization", "post">;
  */
 export async function anonymizationRequest(
   dixa: DixaCore,
-  entity: AnonymizationRequest["body"],
+  entity: DixaEndpoints["anonymization.request"]["body"],
   options?: CallOptions,
-): Promise<AnonymizationRequest["data"]> {
+): Promise<DixaEndpoints["anonymization.request"]["data"]> {
   assertObject(entity, "entity");
   assertNonEmptyString(entity["entityId"], "entity.entityId");
   ifPresent(entity["forceAnonymization"], "entity.forceAnonymization", assertBoolean);
   ifPresent(entity["_type"], "entity._type", assertString);
-  return callData<AnonymizationRequest["data"]>(
+  return callData<DixaEndpoints["anonymization.request"]["data"]>(
     dixa,
     "POST",
     "/beta/anonymization",
@@ -92,9 +87,9 @@ export class AnonymizationResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/anonymization/getanonymizationrequestrequestid
    */
   getRequest(
-    requestId: AnonymizationGetRequest["path"]["requestId"],
+    requestId: DixaEndpoints["anonymization.getRequest"]["path"]["requestId"],
     options?: CallOptions,
-  ): Promise<AnonymizationGetRequest["data"]> {
+  ): Promise<DixaEndpoints["anonymization.getRequest"]["data"]> {
     return anonymizationGetRequest(this.core, requestId, options);
   }
 
@@ -112,9 +107,9 @@ export class AnonymizationResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/anonymization/postanonymization
    */
   request(
-    entity: AnonymizationRequest["body"],
+    entity: DixaEndpoints["anonymization.request"]["body"],
     options?: CallOptions,
-  ): Promise<AnonymizationRequest["data"]> {
+  ): Promise<DixaEndpoints["anonymization.request"]["data"]> {
     return anonymizationRequest(this.core, entity, options);
   }
 }

@@ -6,7 +6,8 @@
 import { callData } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
 import { pathSegment } from "../../src/http/request-url.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import {
   assertIntegerInRange,
   assertNonEmptyString,
@@ -15,9 +16,6 @@ import {
   assertUuid,
   ifPresent,
 } from "../../src/validate.js";
-
-/** `GET /beta/business-hours/schedules` */
-export type BusinessHoursListSchedules = Endpoint<"/beta/business-hours/schedules", "get">;
 
 /**
  * List business hours schedules.
@@ -28,8 +26,8 @@ export type BusinessHoursListSchedules = Endpoint<"/beta/business-hours/schedule
 export async function businessHoursListSchedules(
   dixa: DixaCore,
   options?: CallOptions,
-): Promise<BusinessHoursListSchedules["data"]> {
-  return callData<BusinessHoursListSchedules["data"]>(
+): Promise<DixaEndpoints["businessHours.listSchedules"]["data"]> {
+  return callData<DixaEndpoints["businessHours.listSchedules"]["data"]>(
     dixa,
     "GET",
     "/beta/business-hours/schedules",
@@ -40,12 +38,6 @@ export async function businessHoursListSchedules(
   );
 }
 
-/** `GET /beta/business-hours/schedules/{scheduleId}/definition` */
-export type BusinessHoursGetScheduleDefinition = Endpoint<
-  "/beta/business-hours/schedules/{scheduleId}/definition",
-  "get"
->;
-
 /**
  * Get a business hours schedule definition.
  *
@@ -54,11 +46,11 @@ export type BusinessHoursGetScheduleDefinition = Endpoint<
  */
 export async function businessHoursGetScheduleDefinition(
   dixa: DixaCore,
-  scheduleId: BusinessHoursGetScheduleDefinition["path"]["scheduleId"],
+  scheduleId: DixaEndpoints["businessHours.getScheduleDefinition"]["path"]["scheduleId"],
   options?: CallOptions,
-): Promise<BusinessHoursGetScheduleDefinition["data"]> {
+): Promise<DixaEndpoints["businessHours.getScheduleDefinition"]["data"]> {
   assertUuid(scheduleId, "scheduleId");
-  return callData<BusinessHoursGetScheduleDefinition["data"]>(
+  return callData<DixaEndpoints["businessHours.getScheduleDefinition"]["data"]>(
     dixa,
     "GET",
     "/beta/business-hours/schedules/{scheduleId}/definition",
@@ -69,12 +61,6 @@ export async function businessHoursGetScheduleDefinition(
   );
 }
 
-/** `GET /beta/business-hours/schedules/{scheduleId}/upcoming` */
-export type BusinessHoursGetUpcoming = Endpoint<
-  "/beta/business-hours/schedules/{scheduleId}/upcoming",
-  "get"
->;
-
 /**
  * Get the upcoming business hours schedule.
  *
@@ -84,16 +70,16 @@ export type BusinessHoursGetUpcoming = Endpoint<
  */
 export async function businessHoursGetUpcoming(
   dixa: DixaCore,
-  scheduleId: BusinessHoursGetUpcoming["path"]["scheduleId"],
-  query: BusinessHoursGetUpcoming["query"] = {},
+  scheduleId: DixaEndpoints["businessHours.getUpcoming"]["path"]["scheduleId"],
+  query: DixaEndpoints["businessHours.getUpcoming"]["query"] = {},
   options?: CallOptions,
-): Promise<BusinessHoursGetUpcoming["data"]> {
+): Promise<DixaEndpoints["businessHours.getUpcoming"]["data"]> {
   assertUuid(scheduleId, "scheduleId");
   assertObject(query, "query");
   ifPresent(query["days"], "query.days", (value, label) =>
     assertIntegerInRange(value, label, 1, 90),
   );
-  return callData<BusinessHoursGetUpcoming["data"]>(
+  return callData<DixaEndpoints["businessHours.getUpcoming"]["data"]>(
     dixa,
     "GET",
     "/beta/business-hours/schedules/{scheduleId}/upcoming",
@@ -104,12 +90,6 @@ export async function businessHoursGetUpcoming(
   );
 }
 
-/** `GET /beta/business-hours/schedules/{scheduleId}/status` */
-export type BusinessHoursGetStatus = Endpoint<
-  "/beta/business-hours/schedules/{scheduleId}/status",
-  "get"
->;
-
 /**
  * Check if a business is open.
  *
@@ -118,14 +98,14 @@ export type BusinessHoursGetStatus = Endpoint<
  */
 export async function businessHoursGetStatus(
   dixa: DixaCore,
-  scheduleId: BusinessHoursGetStatus["path"]["scheduleId"],
-  query: BusinessHoursGetStatus["query"] = {},
+  scheduleId: DixaEndpoints["businessHours.getStatus"]["path"]["scheduleId"],
+  query: DixaEndpoints["businessHours.getStatus"]["query"] = {},
   options?: CallOptions,
-): Promise<BusinessHoursGetStatus["data"]> {
+): Promise<DixaEndpoints["businessHours.getStatus"]["data"]> {
   assertNonEmptyString(scheduleId, "scheduleId");
   assertObject(query, "query");
   ifPresent(query["timestamp"], "query.timestamp", assertTimestamp);
-  return callData<BusinessHoursGetStatus["data"]>(
+  return callData<DixaEndpoints["businessHours.getStatus"]["data"]>(
     dixa,
     "GET",
     "/beta/business-hours/schedules/{scheduleId}/status",
@@ -149,7 +129,9 @@ export class BusinessHoursResource {
    * List business hours schedules in an organization with pagination.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/business-hours/getbusiness-hoursschedules
    */
-  listSchedules(options?: CallOptions): Promise<BusinessHoursListSchedules["data"]> {
+  listSchedules(
+    options?: CallOptions,
+  ): Promise<DixaEndpoints["businessHours.listSchedules"]["data"]> {
     return businessHoursListSchedules(this.core, options);
   }
 
@@ -160,9 +142,9 @@ export class BusinessHoursResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/business-hours/getbusiness-hoursschedulesscheduleiddefinition
    */
   getScheduleDefinition(
-    scheduleId: BusinessHoursGetScheduleDefinition["path"]["scheduleId"],
+    scheduleId: DixaEndpoints["businessHours.getScheduleDefinition"]["path"]["scheduleId"],
     options?: CallOptions,
-  ): Promise<BusinessHoursGetScheduleDefinition["data"]> {
+  ): Promise<DixaEndpoints["businessHours.getScheduleDefinition"]["data"]> {
     return businessHoursGetScheduleDefinition(this.core, scheduleId, options);
   }
 
@@ -174,10 +156,10 @@ export class BusinessHoursResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/business-hours/getbusiness-hoursschedulesscheduleidupcoming
    */
   getUpcoming(
-    scheduleId: BusinessHoursGetUpcoming["path"]["scheduleId"],
-    query: BusinessHoursGetUpcoming["query"] = {},
+    scheduleId: DixaEndpoints["businessHours.getUpcoming"]["path"]["scheduleId"],
+    query: DixaEndpoints["businessHours.getUpcoming"]["query"] = {},
     options?: CallOptions,
-  ): Promise<BusinessHoursGetUpcoming["data"]> {
+  ): Promise<DixaEndpoints["businessHours.getUpcoming"]["data"]> {
     return businessHoursGetUpcoming(this.core, scheduleId, query, options);
   }
 
@@ -188,10 +170,10 @@ export class BusinessHoursResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/business-hours/getbusiness-hoursschedulesscheduleidstatus
    */
   getStatus(
-    scheduleId: BusinessHoursGetStatus["path"]["scheduleId"],
-    query: BusinessHoursGetStatus["query"] = {},
+    scheduleId: DixaEndpoints["businessHours.getStatus"]["path"]["scheduleId"],
+    query: DixaEndpoints["businessHours.getStatus"]["query"] = {},
     options?: CallOptions,
-  ): Promise<BusinessHoursGetStatus["data"]> {
+  ): Promise<DixaEndpoints["businessHours.getStatus"]["data"]> {
     return businessHoursGetStatus(this.core, scheduleId, query, options);
   }
 }

@@ -6,11 +6,9 @@
 import { callData } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
 import { pathSegment } from "../../src/http/request-url.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import { assertNonEmptyString, assertObject, assertString, ifPresent } from "../../src/validate.js";
-
-/** `GET /beta/contact-endpoints/{contactEndpointId}` */
-export type ContactEndpointsGet = Endpoint<"/beta/contact-endpoints/{contactEndpointId}", "get">;
 
 /**
  * Get contact endpoint.
@@ -20,11 +18,11 @@ export type ContactEndpointsGet = Endpoint<"/beta/contact-endpoints/{contactEndp
  */
 export async function contactEndpointsGet(
   dixa: DixaCore,
-  contactEndpointId: ContactEndpointsGet["path"]["contactEndpointId"],
+  contactEndpointId: DixaEndpoints["contactEndpoints.get"]["path"]["contactEndpointId"],
   options?: CallOptions,
-): Promise<ContactEndpointsGet["data"]> {
+): Promise<DixaEndpoints["contactEndpoints.get"]["data"]> {
   assertNonEmptyString(contactEndpointId, "contactEndpointId");
-  return callData<ContactEndpointsGet["data"]>(
+  return callData<DixaEndpoints["contactEndpoints.get"]["data"]>(
     dixa,
     "GET",
     "/beta/contact-endpoints/{contactEndpointId}",
@@ -35,9 +33,6 @@ export async function contactEndpointsGet(
   );
 }
 
-/** `GET /beta/contact-endpoints` */
-export type ContactEndpointsList = Endpoint<"/beta/contact-endpoints", "get">;
-
 /**
  * List contact endpoints.
  *
@@ -46,12 +41,12 @@ export type ContactEndpointsList = Endpoint<"/beta/contact-endpoints", "get">;
  */
 export async function contactEndpointsList(
   dixa: DixaCore,
-  query: ContactEndpointsList["query"] = {},
+  query: DixaEndpoints["contactEndpoints.list"]["query"] = {},
   options?: CallOptions,
-): Promise<ContactEndpointsList["data"]> {
+): Promise<DixaEndpoints["contactEndpoints.list"]["data"]> {
   assertObject(query, "query");
   ifPresent(query["_type"], "query._type", assertString);
-  return callData<ContactEndpointsList["data"]>(
+  return callData<DixaEndpoints["contactEndpoints.list"]["data"]>(
     dixa,
     "GET",
     "/beta/contact-endpoints",
@@ -76,9 +71,9 @@ export class ContactEndpointsResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/contact-endpoints/getcontact-endpointscontactendpointid
    */
   get(
-    contactEndpointId: ContactEndpointsGet["path"]["contactEndpointId"],
+    contactEndpointId: DixaEndpoints["contactEndpoints.get"]["path"]["contactEndpointId"],
     options?: CallOptions,
-  ): Promise<ContactEndpointsGet["data"]> {
+  ): Promise<DixaEndpoints["contactEndpoints.get"]["data"]> {
     return contactEndpointsGet(this.core, contactEndpointId, options);
   }
 
@@ -89,9 +84,9 @@ export class ContactEndpointsResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/contact-endpoints/getcontact-endpoints
    */
   list(
-    query: ContactEndpointsList["query"] = {},
+    query: DixaEndpoints["contactEndpoints.list"]["query"] = {},
     options?: CallOptions,
-  ): Promise<ContactEndpointsList["data"]> {
+  ): Promise<DixaEndpoints["contactEndpoints.list"]["data"]> {
     return contactEndpointsList(this.core, query, options);
   }
 }

@@ -7,7 +7,8 @@ import { callData, callPages, callVoid } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
 import { checkConversationsUpdateCustomAttributes } from "../../src/hand-checks.js";
 import type { Paginated } from "../../src/paginate.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import {
   assertArray,
   assertBoolean,
@@ -24,12 +25,6 @@ import {
   ifPresent,
 } from "../../src/validate.js";
 
-/** `PATCH /beta/conversations/{conversationId}/anonymize` */
-export type ConversationsAnonymize = Endpoint<
-  "/beta/conversations/{conversationId}/anonymize",
-  "patch"
->;
-
 /**
  * Anonymize conversation.
  *
@@ -41,14 +36,14 @@ export type ConversationsAnonymize = Endpoint<
  */
 export async function conversationsAnonymize(
   dixa: DixaCore,
-  conversationId: ConversationsAnonymize["path"]["conversationId"],
-  query: ConversationsAnonymize["query"] = {},
+  conversationId: DixaEndpoints["conversations.anonymize"]["path"]["conversationId"],
+  query: DixaEndpoints["conversations.anonymize"]["query"] = {},
   options?: CallOptions,
-): Promise<ConversationsAnonymize["data"]> {
+): Promise<DixaEndpoints["conversations.anonymize"]["data"]> {
   assertConversationId(conversationId, "conversationId");
   assertObject(query, "query");
   ifPresent(query["force"], "query.force", assertBoolean);
-  return callData<ConversationsAnonymize["data"]>(
+  return callData<DixaEndpoints["conversations.anonymize"]["data"]>(
     dixa,
     "PATCH",
     "/beta/conversations/{conversationId}/anonymize",
@@ -59,9 +54,6 @@ export async function conversationsAnonymize(
   );
 }
 
-/** `PUT /beta/conversations/{conversationId}/close` */
-export type ConversationsClose = Endpoint<"/beta/conversations/{conversationId}/close", "put">;
-
 /**
  * Close conversation.
  *
@@ -70,8 +62,8 @@ export type ConversationsClose = Endpoint<"/beta/conversations/{conversationId}/
  */
 export async function conversationsClose(
   dixa: DixaCore,
-  conversationId: ConversationsClose["path"]["conversationId"],
-  input: ConversationsClose["body"] = {},
+  conversationId: DixaEndpoints["conversations.close"]["path"]["conversationId"],
+  input: DixaEndpoints["conversations.close"]["body"] = {},
   options?: CallOptions,
 ): Promise<void> {
   assertConversationId(conversationId, "conversationId");
@@ -88,12 +80,6 @@ export async function conversationsClose(
   );
 }
 
-/** `PUT /beta/conversations/{conversationId}/followup` */
-export type ConversationsFollowUp = Endpoint<
-  "/beta/conversations/{conversationId}/followup",
-  "put"
->;
-
 /**
  * Followup conversation.
  *
@@ -102,8 +88,8 @@ export type ConversationsFollowUp = Endpoint<
  */
 export async function conversationsFollowUp(
   dixa: DixaCore,
-  conversationId: ConversationsFollowUp["path"]["conversationId"],
-  followUp: ConversationsFollowUp["body"],
+  conversationId: DixaEndpoints["conversations.followUp"]["path"]["conversationId"],
+  followUp: DixaEndpoints["conversations.followUp"]["body"],
   options?: CallOptions,
 ): Promise<void> {
   assertConversationId(conversationId, "conversationId");
@@ -121,9 +107,6 @@ export async function conversationsFollowUp(
   );
 }
 
-/** `PUT /beta/conversations/{conversationId}/reopen` */
-export type ConversationsReopen = Endpoint<"/beta/conversations/{conversationId}/reopen", "put">;
-
 /**
  * Reopen conversation.
  *
@@ -133,8 +116,8 @@ export type ConversationsReopen = Endpoint<"/beta/conversations/{conversationId}
  */
 export async function conversationsReopen(
   dixa: DixaCore,
-  conversationId: ConversationsReopen["path"]["conversationId"],
-  input: ConversationsReopen["body"] = {},
+  conversationId: DixaEndpoints["conversations.reopen"]["path"]["conversationId"],
+  input: DixaEndpoints["conversations.reopen"]["body"] = {},
   options?: CallOptions,
 ): Promise<void> {
   assertConversationId(conversationId, "conversationId");
@@ -151,12 +134,6 @@ export async function conversationsReopen(
   );
 }
 
-/** `PUT /beta/conversations/{conversationId}/transfer/queue` */
-export type ConversationsTransferToQueue = Endpoint<
-  "/beta/conversations/{conversationId}/transfer/queue",
-  "put"
->;
-
 /**
  * Transfer conversation.
  *
@@ -165,8 +142,8 @@ export type ConversationsTransferToQueue = Endpoint<
  */
 export async function conversationsTransferToQueue(
   dixa: DixaCore,
-  conversationId: ConversationsTransferToQueue["path"]["conversationId"],
-  transfer: ConversationsTransferToQueue["body"],
+  conversationId: DixaEndpoints["conversations.transferToQueue"]["path"]["conversationId"],
+  transfer: DixaEndpoints["conversations.transferToQueue"]["body"],
   options?: CallOptions,
 ): Promise<void> {
   assertConversationId(conversationId, "conversationId");
@@ -184,12 +161,6 @@ export async function conversationsTransferToQueue(
   );
 }
 
-/** `GET /beta/conversations/activitylog` */
-export type ConversationsListOrganizationActivityLog = Endpoint<
-  "/beta/conversations/activitylog",
-  "get"
->;
-
 /**
  * List organization activity log.
  *
@@ -200,13 +171,13 @@ export type ConversationsListOrganizationActivityLog = Endpoint<
  */
 export function conversationsListOrganizationActivityLog(
   dixa: DixaCore,
-  query: ConversationsListOrganizationActivityLog["listQuery"] = {},
+  query: DixaEndpoints["conversations.listOrganizationActivityLog"]["listQuery"] = {},
   options?: CallOptions,
-): Paginated<ConversationsListOrganizationActivityLog["item"]> {
+): Paginated<DixaEndpoints["conversations.listOrganizationActivityLog"]["item"]> {
   assertListQuery(query);
   ifPresent(query["fromDatetime"], "query.fromDatetime", assertTimestamp);
   ifPresent(query["toDatetime"], "query.toDatetime", assertTimestamp);
-  return callPages<ConversationsListOrganizationActivityLog["item"]>(
+  return callPages<DixaEndpoints["conversations.listOrganizationActivityLog"]["item"]>(
     dixa,
     "GET",
     "/beta/conversations/activitylog",
@@ -217,9 +188,6 @@ export function conversationsListOrganizationActivityLog(
   );
 }
 
-/** `GET /beta/conversations/flows` */
-export type ConversationsListFlows = Endpoint<"/beta/conversations/flows", "get">;
-
 /**
  * List flows.
  *
@@ -228,12 +196,12 @@ export type ConversationsListFlows = Endpoint<"/beta/conversations/flows", "get"
  */
 export async function conversationsListFlows(
   dixa: DixaCore,
-  query: ConversationsListFlows["query"] = {},
+  query: DixaEndpoints["conversations.listFlows"]["query"] = {},
   options?: CallOptions,
-): Promise<ConversationsListFlows["data"]> {
+): Promise<DixaEndpoints["conversations.listFlows"]["data"]> {
   assertObject(query, "query");
   ifPresent(query["channel"], "query.channel", assertString);
-  return callData<ConversationsListFlows["data"]>(
+  return callData<DixaEndpoints["conversations.listFlows"]["data"]>(
     dixa,
     "GET",
     "/beta/conversations/flows",
@@ -243,12 +211,6 @@ export async function conversationsListFlows(
     options,
   );
 }
-
-/** `PATCH /beta/conversations/{conversationId}/custom-attributes` */
-export type ConversationsUpdateCustomAttributes = Endpoint<
-  "/beta/conversations/{conversationId}/custom-attributes",
-  "patch"
->;
 
 /**
  * Patch conversation custom attributes.
@@ -261,14 +223,14 @@ export type ConversationsUpdateCustomAttributes = Endpoint<
  */
 export async function conversationsUpdateCustomAttributes(
   dixa: DixaCore,
-  conversationId: ConversationsUpdateCustomAttributes["path"]["conversationId"],
-  attributes: ConversationsUpdateCustomAttributes["body"],
+  conversationId: DixaEndpoints["conversations.updateCustomAttributes"]["path"]["conversationId"],
+  attributes: DixaEndpoints["conversations.updateCustomAttributes"]["body"],
   options?: CallOptions,
-): Promise<ConversationsUpdateCustomAttributes["data"]> {
+): Promise<DixaEndpoints["conversations.updateCustomAttributes"]["data"]> {
   assertConversationId(conversationId, "conversationId");
   assertObject(attributes, "attributes");
   checkConversationsUpdateCustomAttributes(conversationId, attributes);
-  return callData<ConversationsUpdateCustomAttributes["data"]>(
+  return callData<DixaEndpoints["conversations.updateCustomAttributes"]["data"]>(
     dixa,
     "PATCH",
     "/beta/conversations/{conversationId}/custom-attributes",
@@ -279,9 +241,6 @@ export async function conversationsUpdateCustomAttributes(
   );
 }
 
-/** `PUT /beta/conversations/{conversationId}/claim` */
-export type ConversationsClaim = Endpoint<"/beta/conversations/{conversationId}/claim", "put">;
-
 /**
  * Claim conversation.
  *
@@ -291,8 +250,8 @@ export type ConversationsClaim = Endpoint<"/beta/conversations/{conversationId}/
  */
 export async function conversationsClaim(
   dixa: DixaCore,
-  conversationId: ConversationsClaim["path"]["conversationId"],
-  claim: ConversationsClaim["body"],
+  conversationId: DixaEndpoints["conversations.claim"]["path"]["conversationId"],
+  claim: DixaEndpoints["conversations.claim"]["body"],
   options?: CallOptions,
 ): Promise<void> {
   assertConversationId(conversationId, "conversationId");
@@ -310,12 +269,6 @@ export async function conversationsClaim(
   );
 }
 
-/** `GET /beta/conversations/{conversationId}/activitylog` */
-export type ConversationsGetActivityLog = Endpoint<
-  "/beta/conversations/{conversationId}/activitylog",
-  "get"
->;
-
 /**
  * List activity log.
  *
@@ -324,11 +277,11 @@ export type ConversationsGetActivityLog = Endpoint<
  */
 export async function conversationsGetActivityLog(
   dixa: DixaCore,
-  conversationId: ConversationsGetActivityLog["path"]["conversationId"],
+  conversationId: DixaEndpoints["conversations.getActivityLog"]["path"]["conversationId"],
   options?: CallOptions,
-): Promise<ConversationsGetActivityLog["data"]> {
+): Promise<DixaEndpoints["conversations.getActivityLog"]["data"]> {
   assertConversationId(conversationId, "conversationId");
-  return callData<ConversationsGetActivityLog["data"]>(
+  return callData<DixaEndpoints["conversations.getActivityLog"]["data"]>(
     dixa,
     "GET",
     "/beta/conversations/{conversationId}/activitylog",
@@ -339,9 +292,6 @@ export async function conversationsGetActivityLog(
   );
 }
 
-/** `GET /beta/conversations/{conversationId}` */
-export type ConversationsGet = Endpoint<"/beta/conversations/{conversationId}", "get">;
-
 /**
  * Get conversation.
  *
@@ -350,11 +300,11 @@ export type ConversationsGet = Endpoint<"/beta/conversations/{conversationId}", 
  */
 export async function conversationsGet(
   dixa: DixaCore,
-  conversationId: ConversationsGet["path"]["conversationId"],
+  conversationId: DixaEndpoints["conversations.get"]["path"]["conversationId"],
   options?: CallOptions,
-): Promise<ConversationsGet["data"]> {
+): Promise<DixaEndpoints["conversations.get"]["data"]> {
   assertConversationId(conversationId, "conversationId");
-  return callData<ConversationsGet["data"]>(
+  return callData<DixaEndpoints["conversations.get"]["data"]>(
     dixa,
     "GET",
     "/beta/conversations/{conversationId}",
@@ -364,9 +314,6 @@ export async function conversationsGet(
     options,
   );
 }
-
-/** `PUT /beta/conversations/{conversationId}/link` */
-export type ConversationsLink = Endpoint<"/beta/conversations/{conversationId}/link", "put">;
 
 /**
  * Link a conversation to a parent conversation.
@@ -381,8 +328,8 @@ export type ConversationsLink = Endpoint<"/beta/conversations/{conversationId}/l
  */
 export async function conversationsLink(
   dixa: DixaCore,
-  conversationId: ConversationsLink["path"]["conversationId"],
-  link: ConversationsLink["body"],
+  conversationId: DixaEndpoints["conversations.link"]["path"]["conversationId"],
+  link: DixaEndpoints["conversations.link"]["body"],
   options?: CallOptions,
 ): Promise<void> {
   assertConversationId(conversationId, "conversationId");
@@ -400,12 +347,6 @@ export async function conversationsLink(
   );
 }
 
-/** `GET /beta/conversations/{conversationId}/linked` */
-export type ConversationsListLinked = Endpoint<
-  "/beta/conversations/{conversationId}/linked",
-  "get"
->;
-
 /**
  * List linked conversations.
  *
@@ -415,11 +356,11 @@ export type ConversationsListLinked = Endpoint<
  */
 export async function conversationsListLinked(
   dixa: DixaCore,
-  conversationId: ConversationsListLinked["path"]["conversationId"],
+  conversationId: DixaEndpoints["conversations.listLinked"]["path"]["conversationId"],
   options?: CallOptions,
-): Promise<ConversationsListLinked["data"]> {
+): Promise<DixaEndpoints["conversations.listLinked"]["data"]> {
   assertConversationId(conversationId, "conversationId");
-  return callData<ConversationsListLinked["data"]>(
+  return callData<DixaEndpoints["conversations.listLinked"]["data"]>(
     dixa,
     "GET",
     "/beta/conversations/{conversationId}/linked",
@@ -481,10 +422,10 @@ export class ConversationsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/patchconversationsconversationidanonymize
    */
   anonymize(
-    conversationId: ConversationsAnonymize["path"]["conversationId"],
-    query: ConversationsAnonymize["query"] = {},
+    conversationId: DixaEndpoints["conversations.anonymize"]["path"]["conversationId"],
+    query: DixaEndpoints["conversations.anonymize"]["query"] = {},
     options?: CallOptions,
-  ): Promise<ConversationsAnonymize["data"]> {
+  ): Promise<DixaEndpoints["conversations.anonymize"]["data"]> {
     return conversationsAnonymize(this.core, conversationId, query, options);
   }
 
@@ -495,8 +436,8 @@ export class ConversationsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidclose
    */
   close(
-    conversationId: ConversationsClose["path"]["conversationId"],
-    input: ConversationsClose["body"] = {},
+    conversationId: DixaEndpoints["conversations.close"]["path"]["conversationId"],
+    input: DixaEndpoints["conversations.close"]["body"] = {},
     options?: CallOptions,
   ): Promise<void> {
     return conversationsClose(this.core, conversationId, input, options);
@@ -509,8 +450,8 @@ export class ConversationsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidfollowup
    */
   followUp(
-    conversationId: ConversationsFollowUp["path"]["conversationId"],
-    followUp: ConversationsFollowUp["body"],
+    conversationId: DixaEndpoints["conversations.followUp"]["path"]["conversationId"],
+    followUp: DixaEndpoints["conversations.followUp"]["body"],
     options?: CallOptions,
   ): Promise<void> {
     return conversationsFollowUp(this.core, conversationId, followUp, options);
@@ -524,8 +465,8 @@ export class ConversationsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidreopen
    */
   reopen(
-    conversationId: ConversationsReopen["path"]["conversationId"],
-    input: ConversationsReopen["body"] = {},
+    conversationId: DixaEndpoints["conversations.reopen"]["path"]["conversationId"],
+    input: DixaEndpoints["conversations.reopen"]["body"] = {},
     options?: CallOptions,
   ): Promise<void> {
     return conversationsReopen(this.core, conversationId, input, options);
@@ -538,8 +479,8 @@ export class ConversationsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidtransferqueue
    */
   transferToQueue(
-    conversationId: ConversationsTransferToQueue["path"]["conversationId"],
-    transfer: ConversationsTransferToQueue["body"],
+    conversationId: DixaEndpoints["conversations.transferToQueue"]["path"]["conversationId"],
+    transfer: DixaEndpoints["conversations.transferToQueue"]["body"],
     options?: CallOptions,
   ): Promise<void> {
     return conversationsTransferToQueue(this.core, conversationId, transfer, options);
@@ -554,9 +495,9 @@ export class ConversationsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsactivitylog
    */
   listOrganizationActivityLog(
-    query: ConversationsListOrganizationActivityLog["listQuery"] = {},
+    query: DixaEndpoints["conversations.listOrganizationActivityLog"]["listQuery"] = {},
     options?: CallOptions,
-  ): Paginated<ConversationsListOrganizationActivityLog["item"]> {
+  ): Paginated<DixaEndpoints["conversations.listOrganizationActivityLog"]["item"]> {
     return conversationsListOrganizationActivityLog(this.core, query, options);
   }
 
@@ -567,9 +508,9 @@ export class ConversationsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsflows
    */
   listFlows(
-    query: ConversationsListFlows["query"] = {},
+    query: DixaEndpoints["conversations.listFlows"]["query"] = {},
     options?: CallOptions,
-  ): Promise<ConversationsListFlows["data"]> {
+  ): Promise<DixaEndpoints["conversations.listFlows"]["data"]> {
     return conversationsListFlows(this.core, query, options);
   }
 
@@ -583,10 +524,10 @@ export class ConversationsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/patchconversationsconversationidcustom-attributes
    */
   updateCustomAttributes(
-    conversationId: ConversationsUpdateCustomAttributes["path"]["conversationId"],
-    attributes: ConversationsUpdateCustomAttributes["body"],
+    conversationId: DixaEndpoints["conversations.updateCustomAttributes"]["path"]["conversationId"],
+    attributes: DixaEndpoints["conversations.updateCustomAttributes"]["body"],
     options?: CallOptions,
-  ): Promise<ConversationsUpdateCustomAttributes["data"]> {
+  ): Promise<DixaEndpoints["conversations.updateCustomAttributes"]["data"]> {
     return conversationsUpdateCustomAttributes(this.core, conversationId, attributes, options);
   }
 
@@ -598,8 +539,8 @@ export class ConversationsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidclaim
    */
   claim(
-    conversationId: ConversationsClaim["path"]["conversationId"],
-    claim: ConversationsClaim["body"],
+    conversationId: DixaEndpoints["conversations.claim"]["path"]["conversationId"],
+    claim: DixaEndpoints["conversations.claim"]["body"],
     options?: CallOptions,
   ): Promise<void> {
     return conversationsClaim(this.core, conversationId, claim, options);
@@ -612,9 +553,9 @@ export class ConversationsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidactivitylog
    */
   getActivityLog(
-    conversationId: ConversationsGetActivityLog["path"]["conversationId"],
+    conversationId: DixaEndpoints["conversations.getActivityLog"]["path"]["conversationId"],
     options?: CallOptions,
-  ): Promise<ConversationsGetActivityLog["data"]> {
+  ): Promise<DixaEndpoints["conversations.getActivityLog"]["data"]> {
     return conversationsGetActivityLog(this.core, conversationId, options);
   }
 
@@ -625,9 +566,9 @@ export class ConversationsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationid
    */
   get(
-    conversationId: ConversationsGet["path"]["conversationId"],
+    conversationId: DixaEndpoints["conversations.get"]["path"]["conversationId"],
     options?: CallOptions,
-  ): Promise<ConversationsGet["data"]> {
+  ): Promise<DixaEndpoints["conversations.get"]["data"]> {
     return conversationsGet(this.core, conversationId, options);
   }
 
@@ -643,8 +584,8 @@ export class ConversationsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidlink
    */
   link(
-    conversationId: ConversationsLink["path"]["conversationId"],
-    link: ConversationsLink["body"],
+    conversationId: DixaEndpoints["conversations.link"]["path"]["conversationId"],
+    link: DixaEndpoints["conversations.link"]["body"],
     options?: CallOptions,
   ): Promise<void> {
     return conversationsLink(this.core, conversationId, link, options);
@@ -658,9 +599,9 @@ export class ConversationsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidlinked
    */
   listLinked(
-    conversationId: ConversationsListLinked["path"]["conversationId"],
+    conversationId: DixaEndpoints["conversations.listLinked"]["path"]["conversationId"],
     options?: CallOptions,
-  ): Promise<ConversationsListLinked["data"]> {
+  ): Promise<DixaEndpoints["conversations.listLinked"]["data"]> {
     return conversationsListLinked(this.core, conversationId, options);
   }
 }

@@ -6,11 +6,9 @@
 import { callData } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
 import { pathSegment } from "../../src/http/request-url.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import { assertNonEmptyString } from "../../src/validate.js";
-
-/** `GET /beta/custom-attributes/{customAttributeId}` */
-export type CustomAttributesGet = Endpoint<"/beta/custom-attributes/{customAttributeId}", "get">;
 
 /**
  * Get custom attribute definition by id.
@@ -20,11 +18,11 @@ export type CustomAttributesGet = Endpoint<"/beta/custom-attributes/{customAttri
  */
 export async function customAttributesGet(
   dixa: DixaCore,
-  customAttributeId: CustomAttributesGet["path"]["customAttributeId"],
+  customAttributeId: DixaEndpoints["customAttributes.get"]["path"]["customAttributeId"],
   options?: CallOptions,
-): Promise<CustomAttributesGet["data"]> {
+): Promise<DixaEndpoints["customAttributes.get"]["data"]> {
   assertNonEmptyString(customAttributeId, "customAttributeId");
-  return callData<CustomAttributesGet["data"]>(
+  return callData<DixaEndpoints["customAttributes.get"]["data"]>(
     dixa,
     "GET",
     "/beta/custom-attributes/{customAttributeId}",
@@ -35,9 +33,6 @@ export async function customAttributesGet(
   );
 }
 
-/** `GET /beta/custom-attributes` */
-export type CustomAttributesList = Endpoint<"/beta/custom-attributes", "get">;
-
 /**
  * List custom attributes definitions.
  *
@@ -47,8 +42,8 @@ export type CustomAttributesList = Endpoint<"/beta/custom-attributes", "get">;
 export async function customAttributesList(
   dixa: DixaCore,
   options?: CallOptions,
-): Promise<CustomAttributesList["data"]> {
-  return callData<CustomAttributesList["data"]>(
+): Promise<DixaEndpoints["customAttributes.list"]["data"]> {
+  return callData<DixaEndpoints["customAttributes.list"]["data"]>(
     dixa,
     "GET",
     "/beta/custom-attributes",
@@ -73,9 +68,9 @@ export class CustomAttributesResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/custom-attributes/getcustom-attributescustomattributeid
    */
   get(
-    customAttributeId: CustomAttributesGet["path"]["customAttributeId"],
+    customAttributeId: DixaEndpoints["customAttributes.get"]["path"]["customAttributeId"],
     options?: CallOptions,
-  ): Promise<CustomAttributesGet["data"]> {
+  ): Promise<DixaEndpoints["customAttributes.get"]["data"]> {
     return customAttributesGet(this.core, customAttributeId, options);
   }
 
@@ -85,7 +80,7 @@ export class CustomAttributesResource {
    * List all custom attributes in an organization.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/custom-attributes/getcustom-attributes
    */
-  list(options?: CallOptions): Promise<CustomAttributesList["data"]> {
+  list(options?: CallOptions): Promise<DixaEndpoints["customAttributes.list"]["data"]> {
     return customAttributesList(this.core, options);
   }
 }

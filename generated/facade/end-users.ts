@@ -9,7 +9,8 @@ import type { DixaCore } from "../../src/core.js";
 import { checkEndUsersList, checkEndUsersUpdateCustomAttributes } from "../../src/hand-checks.js";
 import { pathSegment } from "../../src/http/request-url.js";
 import type { Paginated } from "../../src/paginate.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import {
   assertArray,
   assertBoolean,
@@ -22,9 +23,6 @@ import {
   assertUuid,
   ifPresent,
 } from "../../src/validate.js";
-
-/** `GET /beta/endusers` */
-export type EndUsersList = Endpoint<"/beta/endusers", "get">;
 
 /**
  * List end users.
@@ -39,15 +37,15 @@ export type EndUsersList = Endpoint<"/beta/endusers", "get">;
  */
 export function endUsersList(
   dixa: DixaCore,
-  query: EndUsersList["listQuery"] = {},
+  query: DixaEndpoints["endUsers.list"]["listQuery"] = {},
   options?: CallOptions,
-): Paginated<EndUsersList["item"]> {
+): Paginated<DixaEndpoints["endUsers.list"]["item"]> {
   assertListQuery(query);
   ifPresent(query["email"], "query.email", assertString);
   ifPresent(query["phone"], "query.phone", assertString);
   ifPresent(query["externalId"], "query.externalId", assertString);
   checkEndUsersList(query);
-  return callPages<EndUsersList["item"]>(
+  return callPages<DixaEndpoints["endUsers.list"]["item"]>(
     dixa,
     "GET",
     "/beta/endusers",
@@ -57,9 +55,6 @@ export function endUsersList(
     options,
   );
 }
-
-/** `PUT /beta/endusers` */
-export type EndUsersUpdateMany = Endpoint<"/beta/endusers", "put">;
 
 /**
  * Update end users.
@@ -74,9 +69,14 @@ export type EndUsersUpdateMany = Endpoint<"/beta/endusers", "put">;
  */
 export async function endUsersUpdateMany(
   dixa: DixaCore,
-  endUsers: readonly EndUsersUpdateMany["bulkItem"][],
+  endUsers: readonly DixaEndpoints["endUsers.updateMany"]["bulkItem"][],
   options: BulkOptions = {},
-): Promise<BulkResultOf<EndUsersUpdateMany["bulkItem"], EndUsersUpdateMany["item"]>> {
+): Promise<
+  BulkResultOf<
+    DixaEndpoints["endUsers.updateMany"]["bulkItem"],
+    DixaEndpoints["endUsers.updateMany"]["item"]
+  >
+> {
   assertItems(endUsers, "endUsers", (value, label) => {
     assertObject(value, label);
     assertUuid(value["id"], `${label}.id`);
@@ -104,7 +104,10 @@ export async function endUsersUpdateMany(
     ifPresent(value["avatarUrl"], `${label}.avatarUrl`, assertString);
     ifPresent(value["externalId"], `${label}.externalId`, assertString);
   });
-  return sendBulkInChunks<EndUsersUpdateMany["bulkItem"], EndUsersUpdateMany["item"]>(
+  return sendBulkInChunks<
+    DixaEndpoints["endUsers.updateMany"]["bulkItem"],
+    DixaEndpoints["endUsers.updateMany"]["item"]
+  >(
     dixa,
     "PUT",
     "/beta/endusers",
@@ -114,9 +117,6 @@ export async function endUsersUpdateMany(
     options,
   );
 }
-
-/** `POST /beta/endusers` */
-export type EndUsersCreate = Endpoint<"/beta/endusers", "post">;
 
 /**
  * Create end user.
@@ -129,9 +129,9 @@ export type EndUsersCreate = Endpoint<"/beta/endusers", "post">;
  */
 export async function endUsersCreate(
   dixa: DixaCore,
-  endUser: EndUsersCreate["body"],
+  endUser: DixaEndpoints["endUsers.create"]["body"],
   options?: CallOptions,
-): Promise<EndUsersCreate["data"]> {
+): Promise<DixaEndpoints["endUsers.create"]["data"]> {
   assertObject(endUser, "endUser");
   ifPresent(endUser["displayName"], "endUser.displayName", assertString);
   ifPresent(endUser["email"], "endUser.email", assertString);
@@ -152,7 +152,7 @@ export async function endUsersCreate(
   });
   ifPresent(endUser["avatarUrl"], "endUser.avatarUrl", assertString);
   ifPresent(endUser["externalId"], "endUser.externalId", assertString);
-  return callData<EndUsersCreate["data"]>(
+  return callData<DixaEndpoints["endUsers.create"]["data"]>(
     dixa,
     "POST",
     "/beta/endusers",
@@ -162,9 +162,6 @@ export async function endUsersCreate(
     options,
   );
 }
-
-/** `PATCH /beta/endusers` */
-export type EndUsersPatchMany = Endpoint<"/beta/endusers", "patch">;
 
 /**
  * Patch end users.
@@ -182,9 +179,14 @@ export type EndUsersPatchMany = Endpoint<"/beta/endusers", "patch">;
  */
 export async function endUsersPatchMany(
   dixa: DixaCore,
-  patches: readonly EndUsersPatchMany["bulkItem"][],
+  patches: readonly DixaEndpoints["endUsers.patchMany"]["bulkItem"][],
   options: BulkOptions = {},
-): Promise<BulkResultOf<EndUsersPatchMany["bulkItem"], EndUsersPatchMany["item"]>> {
+): Promise<
+  BulkResultOf<
+    DixaEndpoints["endUsers.patchMany"]["bulkItem"],
+    DixaEndpoints["endUsers.patchMany"]["item"]
+  >
+> {
   assertItems(patches, "patches", (value, label) => {
     assertObject(value, label);
     assertUuid(value["id"], `${label}.id`);
@@ -212,7 +214,10 @@ export async function endUsersPatchMany(
     ifPresent(value["avatarUrl"], `${label}.avatarUrl`, assertString);
     ifPresent(value["externalId"], `${label}.externalId`, assertString);
   });
-  return sendBulkInChunks<EndUsersPatchMany["bulkItem"], EndUsersPatchMany["item"]>(
+  return sendBulkInChunks<
+    DixaEndpoints["endUsers.patchMany"]["bulkItem"],
+    DixaEndpoints["endUsers.patchMany"]["item"]
+  >(
     dixa,
     "PATCH",
     "/beta/endusers",
@@ -222,9 +227,6 @@ export async function endUsersPatchMany(
     options,
   );
 }
-
-/** `POST /beta/endusers/bulk` */
-export type EndUsersCreateMany = Endpoint<"/beta/endusers/bulk", "post">;
 
 /**
  * Create end users.
@@ -242,9 +244,14 @@ export type EndUsersCreateMany = Endpoint<"/beta/endusers/bulk", "post">;
  */
 export async function endUsersCreateMany(
   dixa: DixaCore,
-  endUsers: readonly EndUsersCreateMany["bulkItem"][],
+  endUsers: readonly DixaEndpoints["endUsers.createMany"]["bulkItem"][],
   options: BulkOptions = {},
-): Promise<BulkResultOf<EndUsersCreateMany["bulkItem"], EndUsersCreateMany["item"]>> {
+): Promise<
+  BulkResultOf<
+    DixaEndpoints["endUsers.createMany"]["bulkItem"],
+    DixaEndpoints["endUsers.createMany"]["item"]
+  >
+> {
   assertItems(endUsers, "endUsers", (value, label) => {
     assertObject(value, label);
     ifPresent(value["displayName"], `${label}.displayName`, assertString);
@@ -271,7 +278,10 @@ export async function endUsersCreateMany(
     ifPresent(value["avatarUrl"], `${label}.avatarUrl`, assertString);
     ifPresent(value["externalId"], `${label}.externalId`, assertString);
   });
-  return sendBulkInChunks<EndUsersCreateMany["bulkItem"], EndUsersCreateMany["item"]>(
+  return sendBulkInChunks<
+    DixaEndpoints["endUsers.createMany"]["bulkItem"],
+    DixaEndpoints["endUsers.createMany"]["item"]
+  >(
     dixa,
     "POST",
     "/beta/endusers/bulk",
@@ -282,9 +292,6 @@ export async function endUsersCreateMany(
   );
 }
 
-/** `GET /beta/endusers/{userId}` */
-export type EndUsersGet = Endpoint<"/beta/endusers/{userId}", "get">;
-
 /**
  * Get end user.
  *
@@ -293,11 +300,11 @@ export type EndUsersGet = Endpoint<"/beta/endusers/{userId}", "get">;
  */
 export async function endUsersGet(
   dixa: DixaCore,
-  userId: EndUsersGet["path"]["userId"],
+  userId: DixaEndpoints["endUsers.get"]["path"]["userId"],
   options?: CallOptions,
-): Promise<EndUsersGet["data"]> {
+): Promise<DixaEndpoints["endUsers.get"]["data"]> {
   assertUuid(userId, "userId");
-  return callData<EndUsersGet["data"]>(
+  return callData<DixaEndpoints["endUsers.get"]["data"]>(
     dixa,
     "GET",
     "/beta/endusers/{userId}",
@@ -308,9 +315,6 @@ export async function endUsersGet(
   );
 }
 
-/** `PUT /beta/endusers/{userId}` */
-export type EndUsersUpdate = Endpoint<"/beta/endusers/{userId}", "put">;
-
 /**
  * Update end user.
  *
@@ -319,10 +323,10 @@ export type EndUsersUpdate = Endpoint<"/beta/endusers/{userId}", "put">;
  */
 export async function endUsersUpdate(
   dixa: DixaCore,
-  userId: EndUsersUpdate["path"]["userId"],
-  endUser: EndUsersUpdate["body"],
+  userId: DixaEndpoints["endUsers.update"]["path"]["userId"],
+  endUser: DixaEndpoints["endUsers.update"]["body"],
   options?: CallOptions,
-): Promise<EndUsersUpdate["data"]> {
+): Promise<DixaEndpoints["endUsers.update"]["data"]> {
   assertUuid(userId, "userId");
   assertObject(endUser, "endUser");
   assertNonEmptyString(endUser["displayName"], "endUser.displayName");
@@ -344,7 +348,7 @@ export async function endUsersUpdate(
   });
   ifPresent(endUser["avatarUrl"], "endUser.avatarUrl", assertString);
   ifPresent(endUser["externalId"], "endUser.externalId", assertString);
-  return callData<EndUsersUpdate["data"]>(
+  return callData<DixaEndpoints["endUsers.update"]["data"]>(
     dixa,
     "PUT",
     "/beta/endusers/{userId}",
@@ -354,9 +358,6 @@ export async function endUsersUpdate(
     options,
   );
 }
-
-/** `PATCH /beta/endusers/{userId}` */
-export type EndUsersPatch = Endpoint<"/beta/endusers/{userId}", "patch">;
 
 /**
  * Patch end user.
@@ -369,10 +370,10 @@ export type EndUsersPatch = Endpoint<"/beta/endusers/{userId}", "patch">;
  */
 export async function endUsersPatch(
   dixa: DixaCore,
-  userId: EndUsersPatch["path"]["userId"],
-  patch: EndUsersPatch["body"],
+  userId: DixaEndpoints["endUsers.patch"]["path"]["userId"],
+  patch: DixaEndpoints["endUsers.patch"]["body"],
   options?: CallOptions,
-): Promise<EndUsersPatch["data"]> {
+): Promise<DixaEndpoints["endUsers.patch"]["data"]> {
   assertUuid(userId, "userId");
   assertObject(patch, "patch");
   ifPresent(patch["displayName"], "patch.displayName", assertString);
@@ -394,7 +395,7 @@ export async function endUsersPatch(
   });
   ifPresent(patch["avatarUrl"], "patch.avatarUrl", assertString);
   ifPresent(patch["externalId"], "patch.externalId", assertString);
-  return callData<EndUsersPatch["data"]>(
+  return callData<DixaEndpoints["endUsers.patch"]["data"]>(
     dixa,
     "PATCH",
     "/beta/endusers/{userId}",
@@ -404,9 +405,6 @@ export async function endUsersPatch(
     options,
   );
 }
-
-/** `PATCH /beta/endusers/{userId}/anonymize` */
-export type EndUsersAnonymize = Endpoint<"/beta/endusers/{userId}/anonymize", "patch">;
 
 /**
  * Anonymize end user.
@@ -419,14 +417,14 @@ export type EndUsersAnonymize = Endpoint<"/beta/endusers/{userId}/anonymize", "p
  */
 export async function endUsersAnonymize(
   dixa: DixaCore,
-  userId: EndUsersAnonymize["path"]["userId"],
-  query: EndUsersAnonymize["query"] = {},
+  userId: DixaEndpoints["endUsers.anonymize"]["path"]["userId"],
+  query: DixaEndpoints["endUsers.anonymize"]["query"] = {},
   options?: CallOptions,
-): Promise<EndUsersAnonymize["data"]> {
+): Promise<DixaEndpoints["endUsers.anonymize"]["data"]> {
   assertUuid(userId, "userId");
   assertObject(query, "query");
   ifPresent(query["force"], "query.force", assertBoolean);
-  return callData<EndUsersAnonymize["data"]>(
+  return callData<DixaEndpoints["endUsers.anonymize"]["data"]>(
     dixa,
     "PATCH",
     "/beta/endusers/{userId}/anonymize",
@@ -436,12 +434,6 @@ export async function endUsersAnonymize(
     options,
   );
 }
-
-/** `PATCH /beta/endusers/{userId}/custom-attributes` */
-export type EndUsersUpdateCustomAttributes = Endpoint<
-  "/beta/endusers/{userId}/custom-attributes",
-  "patch"
->;
 
 /**
  * Patch end user custom attributes.
@@ -454,14 +446,14 @@ export type EndUsersUpdateCustomAttributes = Endpoint<
  */
 export async function endUsersUpdateCustomAttributes(
   dixa: DixaCore,
-  userId: EndUsersUpdateCustomAttributes["path"]["userId"],
-  attributes: EndUsersUpdateCustomAttributes["body"],
+  userId: DixaEndpoints["endUsers.updateCustomAttributes"]["path"]["userId"],
+  attributes: DixaEndpoints["endUsers.updateCustomAttributes"]["body"],
   options?: CallOptions,
-): Promise<EndUsersUpdateCustomAttributes["data"]> {
+): Promise<DixaEndpoints["endUsers.updateCustomAttributes"]["data"]> {
   assertUuid(userId, "userId");
   assertObject(attributes, "attributes");
   checkEndUsersUpdateCustomAttributes(userId, attributes);
-  return callData<EndUsersUpdateCustomAttributes["data"]>(
+  return callData<DixaEndpoints["endUsers.updateCustomAttributes"]["data"]>(
     dixa,
     "PATCH",
     "/beta/endusers/{userId}/custom-attributes",
@@ -471,9 +463,6 @@ export async function endUsersUpdateCustomAttributes(
     options,
   );
 }
-
-/** `GET /beta/endusers/{userId}/conversations` */
-export type EndUsersListConversations = Endpoint<"/beta/endusers/{userId}/conversations", "get">;
 
 /**
  * List end user conversations.
@@ -487,13 +476,13 @@ export type EndUsersListConversations = Endpoint<"/beta/endusers/{userId}/conver
  */
 export function endUsersListConversations(
   dixa: DixaCore,
-  userId: EndUsersListConversations["path"]["userId"],
-  query: EndUsersListConversations["listQuery"] = {},
+  userId: DixaEndpoints["endUsers.listConversations"]["path"]["userId"],
+  query: DixaEndpoints["endUsers.listConversations"]["listQuery"] = {},
   options?: CallOptions,
-): Paginated<EndUsersListConversations["item"]> {
+): Paginated<DixaEndpoints["endUsers.listConversations"]["item"]> {
   assertUuid(userId, "userId");
   assertListQuery(query);
-  return callPages<EndUsersListConversations["item"]>(
+  return callPages<DixaEndpoints["endUsers.listConversations"]["item"]>(
     dixa,
     "GET",
     "/beta/endusers/{userId}/conversations",
@@ -523,9 +512,9 @@ export class EndUsersResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusers
    */
   list(
-    query: EndUsersList["listQuery"] = {},
+    query: DixaEndpoints["endUsers.list"]["listQuery"] = {},
     options?: CallOptions,
-  ): Paginated<EndUsersList["item"]> {
+  ): Paginated<DixaEndpoints["endUsers.list"]["item"]> {
     return endUsersList(this.core, query, options);
   }
 
@@ -541,9 +530,14 @@ export class EndUsersResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/putendusers
    */
   updateMany(
-    endUsers: readonly EndUsersUpdateMany["bulkItem"][],
+    endUsers: readonly DixaEndpoints["endUsers.updateMany"]["bulkItem"][],
     options: BulkOptions = {},
-  ): Promise<BulkResultOf<EndUsersUpdateMany["bulkItem"], EndUsersUpdateMany["item"]>> {
+  ): Promise<
+    BulkResultOf<
+      DixaEndpoints["endUsers.updateMany"]["bulkItem"],
+      DixaEndpoints["endUsers.updateMany"]["item"]
+    >
+  > {
     return endUsersUpdateMany(this.core, endUsers, options);
   }
 
@@ -556,7 +550,10 @@ export class EndUsersResource {
    * not sent again unless `retry.retryUnsafeMethods` is set.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/postendusers
    */
-  create(endUser: EndUsersCreate["body"], options?: CallOptions): Promise<EndUsersCreate["data"]> {
+  create(
+    endUser: DixaEndpoints["endUsers.create"]["body"],
+    options?: CallOptions,
+  ): Promise<DixaEndpoints["endUsers.create"]["data"]> {
     return endUsersCreate(this.core, endUser, options);
   }
 
@@ -575,9 +572,14 @@ export class EndUsersResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/patchendusers
    */
   patchMany(
-    patches: readonly EndUsersPatchMany["bulkItem"][],
+    patches: readonly DixaEndpoints["endUsers.patchMany"]["bulkItem"][],
     options: BulkOptions = {},
-  ): Promise<BulkResultOf<EndUsersPatchMany["bulkItem"], EndUsersPatchMany["item"]>> {
+  ): Promise<
+    BulkResultOf<
+      DixaEndpoints["endUsers.patchMany"]["bulkItem"],
+      DixaEndpoints["endUsers.patchMany"]["item"]
+    >
+  > {
     return endUsersPatchMany(this.core, patches, options);
   }
 
@@ -596,9 +598,14 @@ export class EndUsersResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/postendusersbulk
    */
   createMany(
-    endUsers: readonly EndUsersCreateMany["bulkItem"][],
+    endUsers: readonly DixaEndpoints["endUsers.createMany"]["bulkItem"][],
     options: BulkOptions = {},
-  ): Promise<BulkResultOf<EndUsersCreateMany["bulkItem"], EndUsersCreateMany["item"]>> {
+  ): Promise<
+    BulkResultOf<
+      DixaEndpoints["endUsers.createMany"]["bulkItem"],
+      DixaEndpoints["endUsers.createMany"]["item"]
+    >
+  > {
     return endUsersCreateMany(this.core, endUsers, options);
   }
 
@@ -608,7 +615,10 @@ export class EndUsersResource {
    * Get an end user by id.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusersuserid
    */
-  get(userId: EndUsersGet["path"]["userId"], options?: CallOptions): Promise<EndUsersGet["data"]> {
+  get(
+    userId: DixaEndpoints["endUsers.get"]["path"]["userId"],
+    options?: CallOptions,
+  ): Promise<DixaEndpoints["endUsers.get"]["data"]> {
     return endUsersGet(this.core, userId, options);
   }
 
@@ -619,10 +629,10 @@ export class EndUsersResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/putendusersuserid
    */
   update(
-    userId: EndUsersUpdate["path"]["userId"],
-    endUser: EndUsersUpdate["body"],
+    userId: DixaEndpoints["endUsers.update"]["path"]["userId"],
+    endUser: DixaEndpoints["endUsers.update"]["body"],
     options?: CallOptions,
-  ): Promise<EndUsersUpdate["data"]> {
+  ): Promise<DixaEndpoints["endUsers.update"]["data"]> {
     return endUsersUpdate(this.core, userId, endUser, options);
   }
 
@@ -636,10 +646,10 @@ export class EndUsersResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/patchendusersuserid
    */
   patch(
-    userId: EndUsersPatch["path"]["userId"],
-    patch: EndUsersPatch["body"],
+    userId: DixaEndpoints["endUsers.patch"]["path"]["userId"],
+    patch: DixaEndpoints["endUsers.patch"]["body"],
     options?: CallOptions,
-  ): Promise<EndUsersPatch["data"]> {
+  ): Promise<DixaEndpoints["endUsers.patch"]["data"]> {
     return endUsersPatch(this.core, userId, patch, options);
   }
 
@@ -653,10 +663,10 @@ export class EndUsersResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/patchendusersuseridanonymize
    */
   anonymize(
-    userId: EndUsersAnonymize["path"]["userId"],
-    query: EndUsersAnonymize["query"] = {},
+    userId: DixaEndpoints["endUsers.anonymize"]["path"]["userId"],
+    query: DixaEndpoints["endUsers.anonymize"]["query"] = {},
     options?: CallOptions,
-  ): Promise<EndUsersAnonymize["data"]> {
+  ): Promise<DixaEndpoints["endUsers.anonymize"]["data"]> {
     return endUsersAnonymize(this.core, userId, query, options);
   }
 
@@ -670,10 +680,10 @@ export class EndUsersResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/patchendusersuseridcustom-attributes
    */
   updateCustomAttributes(
-    userId: EndUsersUpdateCustomAttributes["path"]["userId"],
-    attributes: EndUsersUpdateCustomAttributes["body"],
+    userId: DixaEndpoints["endUsers.updateCustomAttributes"]["path"]["userId"],
+    attributes: DixaEndpoints["endUsers.updateCustomAttributes"]["body"],
     options?: CallOptions,
-  ): Promise<EndUsersUpdateCustomAttributes["data"]> {
+  ): Promise<DixaEndpoints["endUsers.updateCustomAttributes"]["data"]> {
     return endUsersUpdateCustomAttributes(this.core, userId, attributes, options);
   }
 
@@ -688,10 +698,10 @@ export class EndUsersResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusersuseridconversations
    */
   listConversations(
-    userId: EndUsersListConversations["path"]["userId"],
-    query: EndUsersListConversations["listQuery"] = {},
+    userId: DixaEndpoints["endUsers.listConversations"]["path"]["userId"],
+    query: DixaEndpoints["endUsers.listConversations"]["listQuery"] = {},
     options?: CallOptions,
-  ): Paginated<EndUsersListConversations["item"]> {
+  ): Paginated<DixaEndpoints["endUsers.listConversations"]["item"]> {
     return endUsersListConversations(this.core, userId, query, options);
   }
 }

@@ -3,6 +3,7 @@
  * Do not edit by hand: run `npm run generate`.
  */
 
+export type { DixaEndpoints } from "./endpoints.js";
 export {
   analyticsListMetrics,
   analyticsGetMetric,

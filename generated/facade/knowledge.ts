@@ -7,7 +7,8 @@ import { callData, callObject, callPages, callVoid } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
 import { pathSegment } from "../../src/http/request-url.js";
 import type { Paginated } from "../../src/paginate.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import {
   assertArray,
   assertBoolean,
@@ -20,9 +21,6 @@ import {
   ifPresent,
 } from "../../src/validate.js";
 
-/** `GET /beta/knowledge/collections/{collectionId}` */
-export type KnowledgeGetCollection = Endpoint<"/beta/knowledge/collections/{collectionId}", "get">;
-
 /**
  * Get collection.
  *
@@ -31,11 +29,11 @@ export type KnowledgeGetCollection = Endpoint<"/beta/knowledge/collections/{coll
  */
 export async function knowledgeGetCollection(
   dixa: DixaCore,
-  collectionId: KnowledgeGetCollection["path"]["collectionId"],
+  collectionId: DixaEndpoints["knowledge.getCollection"]["path"]["collectionId"],
   options?: CallOptions,
-): Promise<KnowledgeGetCollection["data"]> {
+): Promise<DixaEndpoints["knowledge.getCollection"]["data"]> {
   assertUuid(collectionId, "collectionId");
-  return callData<KnowledgeGetCollection["data"]>(
+  return callData<DixaEndpoints["knowledge.getCollection"]["data"]>(
     dixa,
     "GET",
     "/beta/knowledge/collections/{collectionId}",
@@ -46,12 +44,6 @@ export async function knowledgeGetCollection(
   );
 }
 
-/** `GET /beta/knowledge/collections/{collectionId}/catalog` */
-export type KnowledgeGetCollectionCatalog = Endpoint<
-  "/beta/knowledge/collections/{collectionId}/catalog",
-  "get"
->;
-
 /**
  * Get collection catalog.
  *
@@ -60,14 +52,14 @@ export type KnowledgeGetCollectionCatalog = Endpoint<
  */
 export async function knowledgeGetCollectionCatalog(
   dixa: DixaCore,
-  collectionId: KnowledgeGetCollectionCatalog["path"]["collectionId"],
-  query: KnowledgeGetCollectionCatalog["query"] = {},
+  collectionId: DixaEndpoints["knowledge.getCollectionCatalog"]["path"]["collectionId"],
+  query: DixaEndpoints["knowledge.getCollectionCatalog"]["query"] = {},
   options?: CallOptions,
-): Promise<KnowledgeGetCollectionCatalog["data"]> {
+): Promise<DixaEndpoints["knowledge.getCollectionCatalog"]["data"]> {
   assertUuid(collectionId, "collectionId");
   assertObject(query, "query");
   ifPresent(query["language"], "query.language", assertString);
-  return callData<KnowledgeGetCollectionCatalog["data"]>(
+  return callData<DixaEndpoints["knowledge.getCollectionCatalog"]["data"]>(
     dixa,
     "GET",
     "/beta/knowledge/collections/{collectionId}/catalog",
@@ -78,9 +70,6 @@ export async function knowledgeGetCollectionCatalog(
   );
 }
 
-/** `GET /beta/knowledge/categories/{categoryId}` */
-export type KnowledgeGetCategory = Endpoint<"/beta/knowledge/categories/{categoryId}", "get">;
-
 /**
  * Get category.
  *
@@ -89,14 +78,14 @@ export type KnowledgeGetCategory = Endpoint<"/beta/knowledge/categories/{categor
  */
 export async function knowledgeGetCategory(
   dixa: DixaCore,
-  categoryId: KnowledgeGetCategory["path"]["categoryId"],
-  query: KnowledgeGetCategory["query"] = {},
+  categoryId: DixaEndpoints["knowledge.getCategory"]["path"]["categoryId"],
+  query: DixaEndpoints["knowledge.getCategory"]["query"] = {},
   options?: CallOptions,
-): Promise<KnowledgeGetCategory["data"]> {
+): Promise<DixaEndpoints["knowledge.getCategory"]["data"]> {
   assertUuid(categoryId, "categoryId");
   assertObject(query, "query");
   ifPresent(query["language"], "query.language", assertString);
-  return callData<KnowledgeGetCategory["data"]>(
+  return callData<DixaEndpoints["knowledge.getCategory"]["data"]>(
     dixa,
     "GET",
     "/beta/knowledge/categories/{categoryId}",
@@ -107,12 +96,6 @@ export async function knowledgeGetCategory(
   );
 }
 
-/** `GET /beta/knowledge/categories/{categoryId}/translations` */
-export type KnowledgeListCategoryTranslations = Endpoint<
-  "/beta/knowledge/categories/{categoryId}/translations",
-  "get"
->;
-
 /**
  * Get category translations.
  *
@@ -121,11 +104,11 @@ export type KnowledgeListCategoryTranslations = Endpoint<
  */
 export async function knowledgeListCategoryTranslations(
   dixa: DixaCore,
-  categoryId: KnowledgeListCategoryTranslations["path"]["categoryId"],
+  categoryId: DixaEndpoints["knowledge.listCategoryTranslations"]["path"]["categoryId"],
   options?: CallOptions,
-): Promise<KnowledgeListCategoryTranslations["data"]> {
+): Promise<DixaEndpoints["knowledge.listCategoryTranslations"]["data"]> {
   assertUuid(categoryId, "categoryId");
-  return callData<KnowledgeListCategoryTranslations["data"]>(
+  return callData<DixaEndpoints["knowledge.listCategoryTranslations"]["data"]>(
     dixa,
     "GET",
     "/beta/knowledge/categories/{categoryId}/translations",
@@ -136,9 +119,6 @@ export async function knowledgeListCategoryTranslations(
   );
 }
 
-/** `GET /beta/knowledge/articles/{articleId}` */
-export type KnowledgeGetArticle = Endpoint<"/beta/knowledge/articles/{articleId}", "get">;
-
 /**
  * Get article.
  *
@@ -147,14 +127,14 @@ export type KnowledgeGetArticle = Endpoint<"/beta/knowledge/articles/{articleId}
  */
 export async function knowledgeGetArticle(
   dixa: DixaCore,
-  articleId: KnowledgeGetArticle["path"]["articleId"],
-  query: KnowledgeGetArticle["query"] = {},
+  articleId: DixaEndpoints["knowledge.getArticle"]["path"]["articleId"],
+  query: DixaEndpoints["knowledge.getArticle"]["query"] = {},
   options?: CallOptions,
-): Promise<KnowledgeGetArticle["data"]> {
+): Promise<DixaEndpoints["knowledge.getArticle"]["data"]> {
   assertUuid(articleId, "articleId");
   assertObject(query, "query");
   ifPresent(query["language"], "query.language", assertString);
-  return callData<KnowledgeGetArticle["data"]>(
+  return callData<DixaEndpoints["knowledge.getArticle"]["data"]>(
     dixa,
     "GET",
     "/beta/knowledge/articles/{articleId}",
@@ -165,9 +145,6 @@ export async function knowledgeGetArticle(
   );
 }
 
-/** `DELETE /beta/knowledge/articles/{articleId}` */
-export type KnowledgeDeleteArticle = Endpoint<"/beta/knowledge/articles/{articleId}", "delete">;
-
 /**
  * Delete article.
  *
@@ -176,7 +153,7 @@ export type KnowledgeDeleteArticle = Endpoint<"/beta/knowledge/articles/{article
  */
 export async function knowledgeDeleteArticle(
   dixa: DixaCore,
-  articleId: KnowledgeDeleteArticle["path"]["articleId"],
+  articleId: DixaEndpoints["knowledge.deleteArticle"]["path"]["articleId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(articleId, "articleId");
@@ -191,9 +168,6 @@ export async function knowledgeDeleteArticle(
   );
 }
 
-/** `PATCH /beta/knowledge/articles/{articleId}` */
-export type KnowledgeUpdateArticle = Endpoint<"/beta/knowledge/articles/{articleId}", "patch">;
-
 /**
  * Update article.
  *
@@ -205,10 +179,10 @@ export type KnowledgeUpdateArticle = Endpoint<"/beta/knowledge/articles/{article
  */
 export async function knowledgeUpdateArticle(
   dixa: DixaCore,
-  articleId: KnowledgeUpdateArticle["path"]["articleId"],
-  changes: KnowledgeUpdateArticle["body"],
+  articleId: DixaEndpoints["knowledge.updateArticle"]["path"]["articleId"],
+  changes: DixaEndpoints["knowledge.updateArticle"]["body"],
   options?: CallOptions,
-): Promise<KnowledgeUpdateArticle["data"]> {
+): Promise<DixaEndpoints["knowledge.updateArticle"]["data"]> {
   assertUuid(articleId, "articleId");
   assertObject(changes, "changes");
   ifPresent(changes["ownedBy"], "changes.ownedBy", assertString);
@@ -224,7 +198,7 @@ export async function knowledgeUpdateArticle(
     });
   });
   ifPresent(changes["preRelease"], "changes.preRelease", assertBoolean);
-  return callData<KnowledgeUpdateArticle["data"]>(
+  return callData<DixaEndpoints["knowledge.updateArticle"]["data"]>(
     dixa,
     "PATCH",
     "/beta/knowledge/articles/{articleId}",
@@ -235,12 +209,6 @@ export async function knowledgeUpdateArticle(
   );
 }
 
-/** `GET /beta/knowledge/articles/{articleId}/translations` */
-export type KnowledgeListArticleTranslations = Endpoint<
-  "/beta/knowledge/articles/{articleId}/translations",
-  "get"
->;
-
 /**
  * Get article translations.
  *
@@ -249,11 +217,11 @@ export type KnowledgeListArticleTranslations = Endpoint<
  */
 export async function knowledgeListArticleTranslations(
   dixa: DixaCore,
-  articleId: KnowledgeListArticleTranslations["path"]["articleId"],
+  articleId: DixaEndpoints["knowledge.listArticleTranslations"]["path"]["articleId"],
   options?: CallOptions,
-): Promise<KnowledgeListArticleTranslations["data"]> {
+): Promise<DixaEndpoints["knowledge.listArticleTranslations"]["data"]> {
   assertUuid(articleId, "articleId");
-  return callData<KnowledgeListArticleTranslations["data"]>(
+  return callData<DixaEndpoints["knowledge.listArticleTranslations"]["data"]>(
     dixa,
     "GET",
     "/beta/knowledge/articles/{articleId}/translations",
@@ -263,12 +231,6 @@ export async function knowledgeListArticleTranslations(
     options,
   );
 }
-
-/** `PATCH /beta/knowledge/articles/{articleId}/translations` */
-export type KnowledgeUpdateArticleTranslations = Endpoint<
-  "/beta/knowledge/articles/{articleId}/translations",
-  "patch"
->;
 
 /**
  * Update article translations.
@@ -281,10 +243,10 @@ export type KnowledgeUpdateArticleTranslations = Endpoint<
  */
 export async function knowledgeUpdateArticleTranslations(
   dixa: DixaCore,
-  articleId: KnowledgeUpdateArticleTranslations["path"]["articleId"],
-  changes: KnowledgeUpdateArticleTranslations["body"],
+  articleId: DixaEndpoints["knowledge.updateArticleTranslations"]["path"]["articleId"],
+  changes: DixaEndpoints["knowledge.updateArticleTranslations"]["body"],
   options?: CallOptions,
-): Promise<KnowledgeUpdateArticleTranslations["response"]> {
+): Promise<DixaEndpoints["knowledge.updateArticleTranslations"]["response"]> {
   assertUuid(articleId, "articleId");
   assertObject(changes, "changes");
   ifPresent(changes["translations"], "changes.translations", (value, label) => {
@@ -296,7 +258,7 @@ export async function knowledgeUpdateArticleTranslations(
       ifPresent(value["content"], `${label}.content`, assertString);
     });
   });
-  return callObject<KnowledgeUpdateArticleTranslations["response"]>(
+  return callObject<DixaEndpoints["knowledge.updateArticleTranslations"]["response"]>(
     dixa,
     "PATCH",
     "/beta/knowledge/articles/{articleId}/translations",
@@ -306,9 +268,6 @@ export async function knowledgeUpdateArticleTranslations(
     options,
   );
 }
-
-/** `POST /beta/knowledge/articles` */
-export type KnowledgeCreateArticle = Endpoint<"/beta/knowledge/articles", "post">;
 
 /**
  * Create article.
@@ -321,9 +280,9 @@ export type KnowledgeCreateArticle = Endpoint<"/beta/knowledge/articles", "post"
  */
 export async function knowledgeCreateArticle(
   dixa: DixaCore,
-  article: KnowledgeCreateArticle["body"],
+  article: DixaEndpoints["knowledge.createArticle"]["body"],
   options?: CallOptions,
-): Promise<KnowledgeCreateArticle["data"]> {
+): Promise<DixaEndpoints["knowledge.createArticle"]["data"]> {
   assertObject(article, "article");
   ifPresent(article["translations"], "article.translations", (value, label) => {
     assertArray(value, label);
@@ -340,7 +299,7 @@ export async function knowledgeCreateArticle(
     assertEach(value, label, assertNonEmptyString);
   });
   ifPresent(article["preRelease"], "article.preRelease", assertBoolean);
-  return callData<KnowledgeCreateArticle["data"]>(
+  return callData<DixaEndpoints["knowledge.createArticle"]["data"]>(
     dixa,
     "POST",
     "/beta/knowledge/articles",
@@ -350,12 +309,6 @@ export async function knowledgeCreateArticle(
     options,
   );
 }
-
-/** `POST /beta/knowledge/articles/{articleId}/translations/{languageId}/publish` */
-export type KnowledgePublishTranslation = Endpoint<
-  "/beta/knowledge/articles/{articleId}/translations/{languageId}/publish",
-  "post"
->;
 
 /**
  * Publish translation.
@@ -368,8 +321,8 @@ export type KnowledgePublishTranslation = Endpoint<
  */
 export async function knowledgePublishTranslation(
   dixa: DixaCore,
-  articleId: KnowledgePublishTranslation["path"]["articleId"],
-  languageId: KnowledgePublishTranslation["path"]["languageId"],
+  articleId: DixaEndpoints["knowledge.publishTranslation"]["path"]["articleId"],
+  languageId: DixaEndpoints["knowledge.publishTranslation"]["path"]["languageId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(articleId, "articleId");
@@ -385,12 +338,6 @@ export async function knowledgePublishTranslation(
   );
 }
 
-/** `POST /beta/knowledge/articles/{articleId}/translations/{languageId}/unpublish` */
-export type KnowledgeUnpublishTranslation = Endpoint<
-  "/beta/knowledge/articles/{articleId}/translations/{languageId}/unpublish",
-  "post"
->;
-
 /**
  * Unpublish translation.
  *
@@ -402,8 +349,8 @@ export type KnowledgeUnpublishTranslation = Endpoint<
  */
 export async function knowledgeUnpublishTranslation(
   dixa: DixaCore,
-  articleId: KnowledgeUnpublishTranslation["path"]["articleId"],
-  languageId: KnowledgeUnpublishTranslation["path"]["languageId"],
+  articleId: DixaEndpoints["knowledge.unpublishTranslation"]["path"]["articleId"],
+  languageId: DixaEndpoints["knowledge.unpublishTranslation"]["path"]["languageId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(articleId, "articleId");
@@ -419,12 +366,6 @@ export async function knowledgeUnpublishTranslation(
   );
 }
 
-/** `DELETE /beta/knowledge/articles/{articleId}/translations/{languageId}` */
-export type KnowledgeDeleteTranslation = Endpoint<
-  "/beta/knowledge/articles/{articleId}/translations/{languageId}",
-  "delete"
->;
-
 /**
  * Delete article translation.
  *
@@ -433,8 +374,8 @@ export type KnowledgeDeleteTranslation = Endpoint<
  */
 export async function knowledgeDeleteTranslation(
   dixa: DixaCore,
-  articleId: KnowledgeDeleteTranslation["path"]["articleId"],
-  languageId: KnowledgeDeleteTranslation["path"]["languageId"],
+  articleId: DixaEndpoints["knowledge.deleteTranslation"]["path"]["articleId"],
+  languageId: DixaEndpoints["knowledge.deleteTranslation"]["path"]["languageId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(articleId, "articleId");
@@ -450,12 +391,6 @@ export async function knowledgeDeleteTranslation(
   );
 }
 
-/** `POST /beta/knowledge/articles/{articleId}/publish` */
-export type KnowledgePublishArticle = Endpoint<
-  "/beta/knowledge/articles/{articleId}/publish",
-  "post"
->;
-
 /**
  * Publish article.
  *
@@ -467,7 +402,7 @@ export type KnowledgePublishArticle = Endpoint<
  */
 export async function knowledgePublishArticle(
   dixa: DixaCore,
-  articleId: KnowledgePublishArticle["path"]["articleId"],
+  articleId: DixaEndpoints["knowledge.publishArticle"]["path"]["articleId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(articleId, "articleId");
@@ -482,12 +417,6 @@ export async function knowledgePublishArticle(
   );
 }
 
-/** `POST /beta/knowledge/articles/{articleId}/unpublish` */
-export type KnowledgeUnpublishArticle = Endpoint<
-  "/beta/knowledge/articles/{articleId}/unpublish",
-  "post"
->;
-
 /**
  * Unpublish article.
  *
@@ -499,7 +428,7 @@ export type KnowledgeUnpublishArticle = Endpoint<
  */
 export async function knowledgeUnpublishArticle(
   dixa: DixaCore,
-  articleId: KnowledgeUnpublishArticle["path"]["articleId"],
+  articleId: DixaEndpoints["knowledge.unpublishArticle"]["path"]["articleId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(articleId, "articleId");
@@ -514,12 +443,6 @@ export async function knowledgeUnpublishArticle(
   );
 }
 
-/** `PATCH /beta/knowledge/articles/{articleId}/parent/{parentId}` */
-export type KnowledgeMoveArticle = Endpoint<
-  "/beta/knowledge/articles/{articleId}/parent/{parentId}",
-  "patch"
->;
-
 /**
  * Move article.
  *
@@ -531,8 +454,8 @@ export type KnowledgeMoveArticle = Endpoint<
  */
 export async function knowledgeMoveArticle(
   dixa: DixaCore,
-  articleId: KnowledgeMoveArticle["path"]["articleId"],
-  parentId: KnowledgeMoveArticle["path"]["parentId"],
+  articleId: DixaEndpoints["knowledge.moveArticle"]["path"]["articleId"],
+  parentId: DixaEndpoints["knowledge.moveArticle"]["path"]["parentId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(articleId, "articleId");
@@ -548,12 +471,6 @@ export async function knowledgeMoveArticle(
   );
 }
 
-/** `DELETE /beta/knowledge/articles/{articleId}/parent` */
-export type KnowledgeRemoveArticleParent = Endpoint<
-  "/beta/knowledge/articles/{articleId}/parent",
-  "delete"
->;
-
 /**
  * Remove article parent.
  *
@@ -562,7 +479,7 @@ export type KnowledgeRemoveArticleParent = Endpoint<
  */
 export async function knowledgeRemoveArticleParent(
   dixa: DixaCore,
-  articleId: KnowledgeRemoveArticleParent["path"]["articleId"],
+  articleId: DixaEndpoints["knowledge.removeArticleParent"]["path"]["articleId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(articleId, "articleId");
@@ -577,9 +494,6 @@ export async function knowledgeRemoveArticleParent(
   );
 }
 
-/** `GET /beta/knowledge/collections` */
-export type KnowledgeListCollections = Endpoint<"/beta/knowledge/collections", "get">;
-
 /**
  * List collections.
  *
@@ -590,11 +504,11 @@ export type KnowledgeListCollections = Endpoint<"/beta/knowledge/collections", "
  */
 export function knowledgeListCollections(
   dixa: DixaCore,
-  query: KnowledgeListCollections["listQuery"] = {},
+  query: DixaEndpoints["knowledge.listCollections"]["listQuery"] = {},
   options?: CallOptions,
-): Paginated<KnowledgeListCollections["item"]> {
+): Paginated<DixaEndpoints["knowledge.listCollections"]["item"]> {
   assertListQuery(query);
-  return callPages<KnowledgeListCollections["item"]>(
+  return callPages<DixaEndpoints["knowledge.listCollections"]["item"]>(
     dixa,
     "GET",
     "/beta/knowledge/collections",
@@ -620,9 +534,9 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecollectionscollectionid
    */
   getCollection(
-    collectionId: KnowledgeGetCollection["path"]["collectionId"],
+    collectionId: DixaEndpoints["knowledge.getCollection"]["path"]["collectionId"],
     options?: CallOptions,
-  ): Promise<KnowledgeGetCollection["data"]> {
+  ): Promise<DixaEndpoints["knowledge.getCollection"]["data"]> {
     return knowledgeGetCollection(this.core, collectionId, options);
   }
 
@@ -633,10 +547,10 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecollectionscollectionidcatalog
    */
   getCollectionCatalog(
-    collectionId: KnowledgeGetCollectionCatalog["path"]["collectionId"],
-    query: KnowledgeGetCollectionCatalog["query"] = {},
+    collectionId: DixaEndpoints["knowledge.getCollectionCatalog"]["path"]["collectionId"],
+    query: DixaEndpoints["knowledge.getCollectionCatalog"]["query"] = {},
     options?: CallOptions,
-  ): Promise<KnowledgeGetCollectionCatalog["data"]> {
+  ): Promise<DixaEndpoints["knowledge.getCollectionCatalog"]["data"]> {
     return knowledgeGetCollectionCatalog(this.core, collectionId, query, options);
   }
 
@@ -647,10 +561,10 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecategoriescategoryid
    */
   getCategory(
-    categoryId: KnowledgeGetCategory["path"]["categoryId"],
-    query: KnowledgeGetCategory["query"] = {},
+    categoryId: DixaEndpoints["knowledge.getCategory"]["path"]["categoryId"],
+    query: DixaEndpoints["knowledge.getCategory"]["query"] = {},
     options?: CallOptions,
-  ): Promise<KnowledgeGetCategory["data"]> {
+  ): Promise<DixaEndpoints["knowledge.getCategory"]["data"]> {
     return knowledgeGetCategory(this.core, categoryId, query, options);
   }
 
@@ -661,9 +575,9 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecategoriescategoryidtranslations
    */
   listCategoryTranslations(
-    categoryId: KnowledgeListCategoryTranslations["path"]["categoryId"],
+    categoryId: DixaEndpoints["knowledge.listCategoryTranslations"]["path"]["categoryId"],
     options?: CallOptions,
-  ): Promise<KnowledgeListCategoryTranslations["data"]> {
+  ): Promise<DixaEndpoints["knowledge.listCategoryTranslations"]["data"]> {
     return knowledgeListCategoryTranslations(this.core, categoryId, options);
   }
 
@@ -674,10 +588,10 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgearticlesarticleid
    */
   getArticle(
-    articleId: KnowledgeGetArticle["path"]["articleId"],
-    query: KnowledgeGetArticle["query"] = {},
+    articleId: DixaEndpoints["knowledge.getArticle"]["path"]["articleId"],
+    query: DixaEndpoints["knowledge.getArticle"]["query"] = {},
     options?: CallOptions,
-  ): Promise<KnowledgeGetArticle["data"]> {
+  ): Promise<DixaEndpoints["knowledge.getArticle"]["data"]> {
     return knowledgeGetArticle(this.core, articleId, query, options);
   }
 
@@ -688,7 +602,7 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/deleteknowledgearticlesarticleid
    */
   deleteArticle(
-    articleId: KnowledgeDeleteArticle["path"]["articleId"],
+    articleId: DixaEndpoints["knowledge.deleteArticle"]["path"]["articleId"],
     options?: CallOptions,
   ): Promise<void> {
     return knowledgeDeleteArticle(this.core, articleId, options);
@@ -704,10 +618,10 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/patchknowledgearticlesarticleid
    */
   updateArticle(
-    articleId: KnowledgeUpdateArticle["path"]["articleId"],
-    changes: KnowledgeUpdateArticle["body"],
+    articleId: DixaEndpoints["knowledge.updateArticle"]["path"]["articleId"],
+    changes: DixaEndpoints["knowledge.updateArticle"]["body"],
     options?: CallOptions,
-  ): Promise<KnowledgeUpdateArticle["data"]> {
+  ): Promise<DixaEndpoints["knowledge.updateArticle"]["data"]> {
     return knowledgeUpdateArticle(this.core, articleId, changes, options);
   }
 
@@ -718,9 +632,9 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgearticlesarticleidtranslations
    */
   listArticleTranslations(
-    articleId: KnowledgeListArticleTranslations["path"]["articleId"],
+    articleId: DixaEndpoints["knowledge.listArticleTranslations"]["path"]["articleId"],
     options?: CallOptions,
-  ): Promise<KnowledgeListArticleTranslations["data"]> {
+  ): Promise<DixaEndpoints["knowledge.listArticleTranslations"]["data"]> {
     return knowledgeListArticleTranslations(this.core, articleId, options);
   }
 
@@ -734,10 +648,10 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/patchknowledgearticlesarticleidtranslations
    */
   updateArticleTranslations(
-    articleId: KnowledgeUpdateArticleTranslations["path"]["articleId"],
-    changes: KnowledgeUpdateArticleTranslations["body"],
+    articleId: DixaEndpoints["knowledge.updateArticleTranslations"]["path"]["articleId"],
+    changes: DixaEndpoints["knowledge.updateArticleTranslations"]["body"],
     options?: CallOptions,
-  ): Promise<KnowledgeUpdateArticleTranslations["response"]> {
+  ): Promise<DixaEndpoints["knowledge.updateArticleTranslations"]["response"]> {
     return knowledgeUpdateArticleTranslations(this.core, articleId, changes, options);
   }
 
@@ -751,9 +665,9 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticles
    */
   createArticle(
-    article: KnowledgeCreateArticle["body"],
+    article: DixaEndpoints["knowledge.createArticle"]["body"],
     options?: CallOptions,
-  ): Promise<KnowledgeCreateArticle["data"]> {
+  ): Promise<DixaEndpoints["knowledge.createArticle"]["data"]> {
     return knowledgeCreateArticle(this.core, article, options);
   }
 
@@ -767,8 +681,8 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticlesarticleidtranslationslanguageidpublish
    */
   publishTranslation(
-    articleId: KnowledgePublishTranslation["path"]["articleId"],
-    languageId: KnowledgePublishTranslation["path"]["languageId"],
+    articleId: DixaEndpoints["knowledge.publishTranslation"]["path"]["articleId"],
+    languageId: DixaEndpoints["knowledge.publishTranslation"]["path"]["languageId"],
     options?: CallOptions,
   ): Promise<void> {
     return knowledgePublishTranslation(this.core, articleId, languageId, options);
@@ -784,8 +698,8 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticlesarticleidtranslationslanguageidunpublish
    */
   unpublishTranslation(
-    articleId: KnowledgeUnpublishTranslation["path"]["articleId"],
-    languageId: KnowledgeUnpublishTranslation["path"]["languageId"],
+    articleId: DixaEndpoints["knowledge.unpublishTranslation"]["path"]["articleId"],
+    languageId: DixaEndpoints["knowledge.unpublishTranslation"]["path"]["languageId"],
     options?: CallOptions,
   ): Promise<void> {
     return knowledgeUnpublishTranslation(this.core, articleId, languageId, options);
@@ -798,8 +712,8 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/deleteknowledgearticlesarticleidtranslationslanguageid
    */
   deleteTranslation(
-    articleId: KnowledgeDeleteTranslation["path"]["articleId"],
-    languageId: KnowledgeDeleteTranslation["path"]["languageId"],
+    articleId: DixaEndpoints["knowledge.deleteTranslation"]["path"]["articleId"],
+    languageId: DixaEndpoints["knowledge.deleteTranslation"]["path"]["languageId"],
     options?: CallOptions,
   ): Promise<void> {
     return knowledgeDeleteTranslation(this.core, articleId, languageId, options);
@@ -815,7 +729,7 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticlesarticleidpublish
    */
   publishArticle(
-    articleId: KnowledgePublishArticle["path"]["articleId"],
+    articleId: DixaEndpoints["knowledge.publishArticle"]["path"]["articleId"],
     options?: CallOptions,
   ): Promise<void> {
     return knowledgePublishArticle(this.core, articleId, options);
@@ -831,7 +745,7 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticlesarticleidunpublish
    */
   unpublishArticle(
-    articleId: KnowledgeUnpublishArticle["path"]["articleId"],
+    articleId: DixaEndpoints["knowledge.unpublishArticle"]["path"]["articleId"],
     options?: CallOptions,
   ): Promise<void> {
     return knowledgeUnpublishArticle(this.core, articleId, options);
@@ -847,8 +761,8 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/patchknowledgearticlesarticleidparentparentid
    */
   moveArticle(
-    articleId: KnowledgeMoveArticle["path"]["articleId"],
-    parentId: KnowledgeMoveArticle["path"]["parentId"],
+    articleId: DixaEndpoints["knowledge.moveArticle"]["path"]["articleId"],
+    parentId: DixaEndpoints["knowledge.moveArticle"]["path"]["parentId"],
     options?: CallOptions,
   ): Promise<void> {
     return knowledgeMoveArticle(this.core, articleId, parentId, options);
@@ -861,7 +775,7 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/deleteknowledgearticlesarticleidparent
    */
   removeArticleParent(
-    articleId: KnowledgeRemoveArticleParent["path"]["articleId"],
+    articleId: DixaEndpoints["knowledge.removeArticleParent"]["path"]["articleId"],
     options?: CallOptions,
   ): Promise<void> {
     return knowledgeRemoveArticleParent(this.core, articleId, options);
@@ -876,9 +790,9 @@ export class KnowledgeGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecollections
    */
   listCollections(
-    query: KnowledgeListCollections["listQuery"] = {},
+    query: DixaEndpoints["knowledge.listCollections"]["listQuery"] = {},
     options?: CallOptions,
-  ): Paginated<KnowledgeListCollections["item"]> {
+  ): Paginated<DixaEndpoints["knowledge.listCollections"]["item"]> {
     return knowledgeListCollections(this.core, query, options);
   }
 }

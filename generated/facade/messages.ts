@@ -6,14 +6,9 @@
 import { callData } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
 import { pathSegment } from "../../src/http/request-url.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import { assertConversationId, assertPresent, assertUuid } from "../../src/validate.js";
-
-/** `PATCH /beta/conversations/{conversationId}/messages/{messageId}/anonymize` */
-export type MessagesAnonymize = Endpoint<
-  "/beta/conversations/{conversationId}/messages/{messageId}/anonymize",
-  "patch"
->;
 
 /**
  * Anonymize message.
@@ -26,13 +21,13 @@ export type MessagesAnonymize = Endpoint<
  */
 export async function messagesAnonymize(
   dixa: DixaCore,
-  conversationId: MessagesAnonymize["path"]["conversationId"],
-  messageId: MessagesAnonymize["path"]["messageId"],
+  conversationId: DixaEndpoints["messages.anonymize"]["path"]["conversationId"],
+  messageId: DixaEndpoints["messages.anonymize"]["path"]["messageId"],
   options?: CallOptions,
-): Promise<MessagesAnonymize["data"]> {
+): Promise<DixaEndpoints["messages.anonymize"]["data"]> {
   assertConversationId(conversationId, "conversationId");
   assertUuid(messageId, "messageId");
-  return callData<MessagesAnonymize["data"]>(
+  return callData<DixaEndpoints["messages.anonymize"]["data"]>(
     dixa,
     "PATCH",
     "/beta/conversations/{conversationId}/messages/{messageId}/anonymize",
@@ -42,9 +37,6 @@ export async function messagesAnonymize(
     options,
   );
 }
-
-/** `GET /beta/conversations/{conversationId}/messages` */
-export type MessagesList = Endpoint<"/beta/conversations/{conversationId}/messages", "get">;
 
 /**
  * List messages.
@@ -57,11 +49,11 @@ export type MessagesList = Endpoint<"/beta/conversations/{conversationId}/messag
  */
 export async function messagesList(
   dixa: DixaCore,
-  conversationId: MessagesList["path"]["conversationId"],
+  conversationId: DixaEndpoints["messages.list"]["path"]["conversationId"],
   options?: CallOptions,
-): Promise<MessagesList["data"]> {
+): Promise<DixaEndpoints["messages.list"]["data"]> {
   assertConversationId(conversationId, "conversationId");
-  return callData<MessagesList["data"]>(
+  return callData<DixaEndpoints["messages.list"]["data"]>(
     dixa,
     "GET",
     "/beta/conversations/{conversationId}/messages",
@@ -95,10 +87,10 @@ export class MessagesGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/patchconversationsconversationidmessagesmessageidanonymize
    */
   anonymize(
-    conversationId: MessagesAnonymize["path"]["conversationId"],
-    messageId: MessagesAnonymize["path"]["messageId"],
+    conversationId: DixaEndpoints["messages.anonymize"]["path"]["conversationId"],
+    messageId: DixaEndpoints["messages.anonymize"]["path"]["messageId"],
     options?: CallOptions,
-  ): Promise<MessagesAnonymize["data"]> {
+  ): Promise<DixaEndpoints["messages.anonymize"]["data"]> {
     return messagesAnonymize(this.core, conversationId, messageId, options);
   }
 
@@ -112,9 +104,9 @@ export class MessagesGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidmessages
    */
   list(
-    conversationId: MessagesList["path"]["conversationId"],
+    conversationId: DixaEndpoints["messages.list"]["path"]["conversationId"],
     options?: CallOptions,
-  ): Promise<MessagesList["data"]> {
+  ): Promise<DixaEndpoints["messages.list"]["data"]> {
     return messagesList(this.core, conversationId, options);
   }
 }

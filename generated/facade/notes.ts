@@ -6,7 +6,8 @@
 import { callData } from "../../src/call.js";
 import { sendBulkInChunks, type BulkOptions, type BulkResultOf } from "../../src/bulk-request.js";
 import type { DixaCore } from "../../src/core.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import {
   assertConversationId,
   assertItems,
@@ -16,9 +17,6 @@ import {
   assertUuid,
   ifPresent,
 } from "../../src/validate.js";
-
-/** `POST /beta/conversations/{conversationId}/notes/bulk` */
-export type NotesCreateMany = Endpoint<"/beta/conversations/{conversationId}/notes/bulk", "post">;
 
 /**
  * Add internal notes.
@@ -36,10 +34,15 @@ export type NotesCreateMany = Endpoint<"/beta/conversations/{conversationId}/not
  */
 export async function notesCreateMany(
   dixa: DixaCore,
-  conversationId: NotesCreateMany["path"]["conversationId"],
-  notes: readonly NotesCreateMany["bulkItem"][],
+  conversationId: DixaEndpoints["notes.createMany"]["path"]["conversationId"],
+  notes: readonly DixaEndpoints["notes.createMany"]["bulkItem"][],
   options: BulkOptions = {},
-): Promise<BulkResultOf<NotesCreateMany["bulkItem"], NotesCreateMany["item"]>> {
+): Promise<
+  BulkResultOf<
+    DixaEndpoints["notes.createMany"]["bulkItem"],
+    DixaEndpoints["notes.createMany"]["item"]
+  >
+> {
   assertConversationId(conversationId, "conversationId");
   assertItems(notes, "notes", (value, label) => {
     assertObject(value, label);
@@ -47,7 +50,10 @@ export async function notesCreateMany(
     ifPresent(value["agentId"], `${label}.agentId`, assertUuid);
     ifPresent(value["createdAt"], `${label}.createdAt`, assertTimestamp);
   });
-  return sendBulkInChunks<NotesCreateMany["bulkItem"], NotesCreateMany["item"]>(
+  return sendBulkInChunks<
+    DixaEndpoints["notes.createMany"]["bulkItem"],
+    DixaEndpoints["notes.createMany"]["item"]
+  >(
     dixa,
     "POST",
     "/beta/conversations/{conversationId}/notes/bulk",
@@ -58,9 +64,6 @@ export async function notesCreateMany(
   );
 }
 
-/** `GET /beta/conversations/{conversationId}/notes` */
-export type NotesList = Endpoint<"/beta/conversations/{conversationId}/notes", "get">;
-
 /**
  * List internal notes.
  *
@@ -69,11 +72,11 @@ export type NotesList = Endpoint<"/beta/conversations/{conversationId}/notes", "
  */
 export async function notesList(
   dixa: DixaCore,
-  conversationId: NotesList["path"]["conversationId"],
+  conversationId: DixaEndpoints["notes.list"]["path"]["conversationId"],
   options?: CallOptions,
-): Promise<NotesList["data"]> {
+): Promise<DixaEndpoints["notes.list"]["data"]> {
   assertConversationId(conversationId, "conversationId");
-  return callData<NotesList["data"]>(
+  return callData<DixaEndpoints["notes.list"]["data"]>(
     dixa,
     "GET",
     "/beta/conversations/{conversationId}/notes",
@@ -83,9 +86,6 @@ export async function notesList(
     options,
   );
 }
-
-/** `POST /beta/conversations/{conversationId}/notes` */
-export type NotesCreate = Endpoint<"/beta/conversations/{conversationId}/notes", "post">;
 
 /**
  * Add internal note.
@@ -98,16 +98,16 @@ export type NotesCreate = Endpoint<"/beta/conversations/{conversationId}/notes",
  */
 export async function notesCreate(
   dixa: DixaCore,
-  conversationId: NotesCreate["path"]["conversationId"],
-  note: NotesCreate["body"],
+  conversationId: DixaEndpoints["notes.create"]["path"]["conversationId"],
+  note: DixaEndpoints["notes.create"]["body"],
   options?: CallOptions,
-): Promise<NotesCreate["data"]> {
+): Promise<DixaEndpoints["notes.create"]["data"]> {
   assertConversationId(conversationId, "conversationId");
   assertObject(note, "note");
   assertNonEmptyString(note["message"], "note.message");
   ifPresent(note["agentId"], "note.agentId", assertUuid);
   ifPresent(note["createdAt"], "note.createdAt", assertTimestamp);
-  return callData<NotesCreate["data"]>(
+  return callData<DixaEndpoints["notes.create"]["data"]>(
     dixa,
     "POST",
     "/beta/conversations/{conversationId}/notes",
@@ -140,10 +140,15 @@ export class NotesResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/internal-notes/postconversationsconversationidnotesbulk
    */
   createMany(
-    conversationId: NotesCreateMany["path"]["conversationId"],
-    notes: readonly NotesCreateMany["bulkItem"][],
+    conversationId: DixaEndpoints["notes.createMany"]["path"]["conversationId"],
+    notes: readonly DixaEndpoints["notes.createMany"]["bulkItem"][],
     options: BulkOptions = {},
-  ): Promise<BulkResultOf<NotesCreateMany["bulkItem"], NotesCreateMany["item"]>> {
+  ): Promise<
+    BulkResultOf<
+      DixaEndpoints["notes.createMany"]["bulkItem"],
+      DixaEndpoints["notes.createMany"]["item"]
+    >
+  > {
     return notesCreateMany(this.core, conversationId, notes, options);
   }
 
@@ -154,9 +159,9 @@ export class NotesResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/internal-notes/getconversationsconversationidnotes
    */
   list(
-    conversationId: NotesList["path"]["conversationId"],
+    conversationId: DixaEndpoints["notes.list"]["path"]["conversationId"],
     options?: CallOptions,
-  ): Promise<NotesList["data"]> {
+  ): Promise<DixaEndpoints["notes.list"]["data"]> {
     return notesList(this.core, conversationId, options);
   }
 
@@ -170,10 +175,10 @@ export class NotesResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/internal-notes/postconversationsconversationidnotes
    */
   create(
-    conversationId: NotesCreate["path"]["conversationId"],
-    note: NotesCreate["body"],
+    conversationId: DixaEndpoints["notes.create"]["path"]["conversationId"],
+    note: DixaEndpoints["notes.create"]["body"],
     options?: CallOptions,
-  ): Promise<NotesCreate["data"]> {
+  ): Promise<DixaEndpoints["notes.create"]["data"]> {
     return notesCreate(this.core, conversationId, note, options);
   }
 }

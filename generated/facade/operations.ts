@@ -10,7 +10,7 @@ import type { FacadeOperation } from "../../src/operations.js";
  * Every operation of the spec, by operationId, with the facade method that performs it and
  * its page in Dixa's API reference; `defaultName` marks names not chosen yet.
  */
-export const facadeOperations = {
+export const facadeOperations: Readonly<Record<OperationId, FacadeOperation>> = {
   getAnalyticsMetrics: {
     call: "analytics.listMetrics",
     docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsmetrics",
@@ -549,4 +549,4 @@ export const facadeOperations = {
     call: "organization.get",
     docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/organization/getorganization",
   },
-} as const satisfies Record<OperationId, FacadeOperation>;
+};

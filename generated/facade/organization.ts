@@ -5,10 +5,8 @@
 
 import { callData } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
-
-/** `GET /beta/organization` */
-export type OrganizationGet = Endpoint<"/beta/organization", "get">;
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 
 /**
  * Get organization details.
@@ -19,8 +17,8 @@ export type OrganizationGet = Endpoint<"/beta/organization", "get">;
 export async function organizationGet(
   dixa: DixaCore,
   options?: CallOptions,
-): Promise<OrganizationGet["data"]> {
-  return callData<OrganizationGet["data"]>(
+): Promise<DixaEndpoints["organization.get"]["data"]> {
+  return callData<DixaEndpoints["organization.get"]["data"]>(
     dixa,
     "GET",
     "/beta/organization",
@@ -44,7 +42,7 @@ export class OrganizationResource {
    * Retrieves information about the organization associated with the provided API token
    * @see https://docs.dixa.io/openapi/dixa-api/beta/organization/getorganization
    */
-  get(options?: CallOptions): Promise<OrganizationGet["data"]> {
+  get(options?: CallOptions): Promise<DixaEndpoints["organization.get"]["data"]> {
     return organizationGet(this.core, options);
   }
 }

@@ -7,7 +7,8 @@ import { callData, callVoid } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
 import { checkQueuesRemoveMembers } from "../../src/hand-checks.js";
 import { pathSegment } from "../../src/http/request-url.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import {
   assertArray,
   assertBoolean,
@@ -22,9 +23,6 @@ import {
   ifPresent,
 } from "../../src/validate.js";
 
-/** `GET /beta/queues` */
-export type QueuesList = Endpoint<"/beta/queues", "get">;
-
 /**
  * List queues.
  *
@@ -34,8 +32,8 @@ export type QueuesList = Endpoint<"/beta/queues", "get">;
 export async function queuesList(
   dixa: DixaCore,
   options?: CallOptions,
-): Promise<QueuesList["data"]> {
-  return callData<QueuesList["data"]>(
+): Promise<DixaEndpoints["queues.list"]["data"]> {
+  return callData<DixaEndpoints["queues.list"]["data"]>(
     dixa,
     "GET",
     "/beta/queues",
@@ -45,9 +43,6 @@ export async function queuesList(
     options,
   );
 }
-
-/** `POST /beta/queues` */
-export type QueuesCreate = Endpoint<"/beta/queues", "post">;
 
 /**
  * Create queue.
@@ -60,9 +55,9 @@ export type QueuesCreate = Endpoint<"/beta/queues", "post">;
  */
 export async function queuesCreate(
   dixa: DixaCore,
-  queue: QueuesCreate["body"],
+  queue: DixaEndpoints["queues.create"]["body"],
   options?: CallOptions,
-): Promise<QueuesCreate["data"]> {
+): Promise<DixaEndpoints["queues.create"]["data"]> {
   assertObject(queue, "queue");
   checkNested(queue["request"], "queue.request", (value, label) => {
     assertObject(value, label);
@@ -95,7 +90,7 @@ export async function queuesCreate(
     );
     ifPresent(value["isRestricted"], `${label}.isRestricted`, assertBoolean);
   });
-  return callData<QueuesCreate["data"]>(
+  return callData<DixaEndpoints["queues.create"]["data"]>(
     dixa,
     "POST",
     "/beta/queues",
@@ -106,9 +101,6 @@ export async function queuesCreate(
   );
 }
 
-/** `GET /beta/queues/{queueId}/members` */
-export type QueuesListMembers = Endpoint<"/beta/queues/{queueId}/members", "get">;
-
 /**
  * List agents.
  *
@@ -117,11 +109,11 @@ export type QueuesListMembers = Endpoint<"/beta/queues/{queueId}/members", "get"
  */
 export async function queuesListMembers(
   dixa: DixaCore,
-  queueId: QueuesListMembers["path"]["queueId"],
+  queueId: DixaEndpoints["queues.listMembers"]["path"]["queueId"],
   options?: CallOptions,
-): Promise<QueuesListMembers["data"]> {
+): Promise<DixaEndpoints["queues.listMembers"]["data"]> {
   assertUuid(queueId, "queueId");
-  return callData<QueuesListMembers["data"]>(
+  return callData<DixaEndpoints["queues.listMembers"]["data"]>(
     dixa,
     "GET",
     "/beta/queues/{queueId}/members",
@@ -132,9 +124,6 @@ export async function queuesListMembers(
   );
 }
 
-/** `DELETE /beta/queues/{queueId}/members` */
-export type QueuesRemoveMembers = Endpoint<"/beta/queues/{queueId}/members", "delete">;
-
 /**
  * Remove agents.
  *
@@ -143,8 +132,8 @@ export type QueuesRemoveMembers = Endpoint<"/beta/queues/{queueId}/members", "de
  */
 export async function queuesRemoveMembers(
   dixa: DixaCore,
-  queueId: QueuesRemoveMembers["path"]["queueId"],
-  members: QueuesRemoveMembers["body"],
+  queueId: DixaEndpoints["queues.removeMembers"]["path"]["queueId"],
+  members: DixaEndpoints["queues.removeMembers"]["body"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(queueId, "queueId");
@@ -165,9 +154,6 @@ export async function queuesRemoveMembers(
   );
 }
 
-/** `GET /beta/queues/{queueId}/availability` */
-export type QueuesGetAvailability = Endpoint<"/beta/queues/{queueId}/availability", "get">;
-
 /**
  * Get queue availability.
  *
@@ -177,11 +163,11 @@ export type QueuesGetAvailability = Endpoint<"/beta/queues/{queueId}/availabilit
  */
 export async function queuesGetAvailability(
   dixa: DixaCore,
-  queueId: QueuesGetAvailability["path"]["queueId"],
+  queueId: DixaEndpoints["queues.getAvailability"]["path"]["queueId"],
   options?: CallOptions,
-): Promise<QueuesGetAvailability["data"]> {
+): Promise<DixaEndpoints["queues.getAvailability"]["data"]> {
   assertUuid(queueId, "queueId");
-  return callData<QueuesGetAvailability["data"]>(
+  return callData<DixaEndpoints["queues.getAvailability"]["data"]>(
     dixa,
     "GET",
     "/beta/queues/{queueId}/availability",
@@ -192,9 +178,6 @@ export async function queuesGetAvailability(
   );
 }
 
-/** `GET /beta/queues/{queueId}` */
-export type QueuesGet = Endpoint<"/beta/queues/{queueId}", "get">;
-
 /**
  * Get queue.
  *
@@ -203,11 +186,11 @@ export type QueuesGet = Endpoint<"/beta/queues/{queueId}", "get">;
  */
 export async function queuesGet(
   dixa: DixaCore,
-  queueId: QueuesGet["path"]["queueId"],
+  queueId: DixaEndpoints["queues.get"]["path"]["queueId"],
   options?: CallOptions,
-): Promise<QueuesGet["data"]> {
+): Promise<DixaEndpoints["queues.get"]["data"]> {
   assertUuid(queueId, "queueId");
-  return callData<QueuesGet["data"]>(
+  return callData<DixaEndpoints["queues.get"]["data"]>(
     dixa,
     "GET",
     "/beta/queues/{queueId}",
@@ -218,12 +201,6 @@ export async function queuesGet(
   );
 }
 
-/** `GET /beta/queues/conversation-position/{csid}` */
-export type QueuesGetConversationPosition = Endpoint<
-  "/beta/queues/conversation-position/{csid}",
-  "get"
->;
-
 /**
  * Get the position of the conversation in its current queue.
  *
@@ -232,11 +209,11 @@ export type QueuesGetConversationPosition = Endpoint<
  */
 export async function queuesGetConversationPosition(
   dixa: DixaCore,
-  csid: QueuesGetConversationPosition["path"]["csid"],
+  csid: DixaEndpoints["queues.getConversationPosition"]["path"]["csid"],
   options?: CallOptions,
-): Promise<QueuesGetConversationPosition["data"]> {
+): Promise<DixaEndpoints["queues.getConversationPosition"]["data"]> {
   assertConversationId(csid, "csid");
-  return callData<QueuesGetConversationPosition["data"]>(
+  return callData<DixaEndpoints["queues.getConversationPosition"]["data"]>(
     dixa,
     "GET",
     "/beta/queues/conversation-position/{csid}",
@@ -272,7 +249,7 @@ export class QueuesGeneratedMethods {
    * List all queues in an organization.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueues
    */
-  list(options?: CallOptions): Promise<QueuesList["data"]> {
+  list(options?: CallOptions): Promise<DixaEndpoints["queues.list"]["data"]> {
     return queuesList(this.core, options);
   }
 
@@ -285,7 +262,10 @@ export class QueuesGeneratedMethods {
    * not sent again unless `retry.retryUnsafeMethods` is set.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/queues/postqueues
    */
-  create(queue: QueuesCreate["body"], options?: CallOptions): Promise<QueuesCreate["data"]> {
+  create(
+    queue: DixaEndpoints["queues.create"]["body"],
+    options?: CallOptions,
+  ): Promise<DixaEndpoints["queues.create"]["data"]> {
     return queuesCreate(this.core, queue, options);
   }
 
@@ -296,9 +276,9 @@ export class QueuesGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueuesqueueidmembers
    */
   listMembers(
-    queueId: QueuesListMembers["path"]["queueId"],
+    queueId: DixaEndpoints["queues.listMembers"]["path"]["queueId"],
     options?: CallOptions,
-  ): Promise<QueuesListMembers["data"]> {
+  ): Promise<DixaEndpoints["queues.listMembers"]["data"]> {
     return queuesListMembers(this.core, queueId, options);
   }
 
@@ -309,8 +289,8 @@ export class QueuesGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/queues/deletequeuesqueueidmembers
    */
   removeMembers(
-    queueId: QueuesRemoveMembers["path"]["queueId"],
-    members: QueuesRemoveMembers["body"],
+    queueId: DixaEndpoints["queues.removeMembers"]["path"]["queueId"],
+    members: DixaEndpoints["queues.removeMembers"]["body"],
     options?: CallOptions,
   ): Promise<void> {
     return queuesRemoveMembers(this.core, queueId, members, options);
@@ -324,9 +304,9 @@ export class QueuesGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueuesqueueidavailability
    */
   getAvailability(
-    queueId: QueuesGetAvailability["path"]["queueId"],
+    queueId: DixaEndpoints["queues.getAvailability"]["path"]["queueId"],
     options?: CallOptions,
-  ): Promise<QueuesGetAvailability["data"]> {
+  ): Promise<DixaEndpoints["queues.getAvailability"]["data"]> {
     return queuesGetAvailability(this.core, queueId, options);
   }
 
@@ -336,7 +316,10 @@ export class QueuesGeneratedMethods {
    * Get a queue by id.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueuesqueueid
    */
-  get(queueId: QueuesGet["path"]["queueId"], options?: CallOptions): Promise<QueuesGet["data"]> {
+  get(
+    queueId: DixaEndpoints["queues.get"]["path"]["queueId"],
+    options?: CallOptions,
+  ): Promise<DixaEndpoints["queues.get"]["data"]> {
     return queuesGet(this.core, queueId, options);
   }
 
@@ -347,9 +330,9 @@ export class QueuesGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueuesconversation-positioncsid
    */
   getConversationPosition(
-    csid: QueuesGetConversationPosition["path"]["csid"],
+    csid: DixaEndpoints["queues.getConversationPosition"]["path"]["csid"],
     options?: CallOptions,
-  ): Promise<QueuesGetConversationPosition["data"]> {
+  ): Promise<DixaEndpoints["queues.getConversationPosition"]["data"]> {
     return queuesGetConversationPosition(this.core, csid, options);
   }
 }

@@ -5,7 +5,8 @@
 
 import { callData } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import {
   assertConversationId,
   assertNonEmptyString,
@@ -16,9 +17,6 @@ import {
   checkNested,
   ifPresent,
 } from "../../src/validate.js";
-
-/** `POST /beta/conversations/{conversationId}/ratings/offer` */
-export type RatingsOffer = Endpoint<"/beta/conversations/{conversationId}/ratings/offer", "post">;
 
 /**
  * Create conversation rating offer.
@@ -31,17 +29,17 @@ export type RatingsOffer = Endpoint<"/beta/conversations/{conversationId}/rating
  */
 export async function ratingsOffer(
   dixa: DixaCore,
-  conversationId: RatingsOffer["path"]["conversationId"],
-  offer: RatingsOffer["body"],
+  conversationId: DixaEndpoints["ratings.offer"]["path"]["conversationId"],
+  offer: DixaEndpoints["ratings.offer"]["body"],
   options?: CallOptions,
-): Promise<RatingsOffer["data"]> {
+): Promise<DixaEndpoints["ratings.offer"]["data"]> {
   assertConversationId(conversationId, "conversationId");
   assertObject(offer, "offer");
   ifPresent(offer["userId"], "offer.userId", assertString);
   ifPresent(offer["agentId"], "offer.agentId", assertString);
   assertNonEmptyString(offer["ratingType"], "offer.ratingType");
   ifPresent(offer["offeredAt"], "offer.offeredAt", assertTimestamp);
-  return callData<RatingsOffer["data"]>(
+  return callData<DixaEndpoints["ratings.offer"]["data"]>(
     dixa,
     "POST",
     "/beta/conversations/{conversationId}/ratings/offer",
@@ -52,9 +50,6 @@ export async function ratingsOffer(
   );
 }
 
-/** `GET /beta/conversations/{conversationId}/rating` */
-export type RatingsListLegacy = Endpoint<"/beta/conversations/{conversationId}/rating", "get">;
-
 /**
  * List rating.
  *
@@ -64,11 +59,11 @@ export type RatingsListLegacy = Endpoint<"/beta/conversations/{conversationId}/r
  */
 export async function ratingsListLegacy(
   dixa: DixaCore,
-  conversationId: RatingsListLegacy["path"]["conversationId"],
+  conversationId: DixaEndpoints["ratings.listLegacy"]["path"]["conversationId"],
   options?: CallOptions,
-): Promise<RatingsListLegacy["data"]> {
+): Promise<DixaEndpoints["ratings.listLegacy"]["data"]> {
   assertConversationId(conversationId, "conversationId");
-  return callData<RatingsListLegacy["data"]>(
+  return callData<DixaEndpoints["ratings.listLegacy"]["data"]>(
     dixa,
     "GET",
     "/beta/conversations/{conversationId}/rating",
@@ -78,9 +73,6 @@ export async function ratingsListLegacy(
     options,
   );
 }
-
-/** `GET /beta/conversations/{conversationId}/ratings` */
-export type RatingsList = Endpoint<"/beta/conversations/{conversationId}/ratings", "get">;
 
 /**
  * List ratings for a conversation.
@@ -96,11 +88,11 @@ export type RatingsList = Endpoint<"/beta/conversations/{conversationId}/ratings
  */
 export async function ratingsList(
   dixa: DixaCore,
-  conversationId: RatingsList["path"]["conversationId"],
+  conversationId: DixaEndpoints["ratings.list"]["path"]["conversationId"],
   options?: CallOptions,
-): Promise<RatingsList["data"]> {
+): Promise<DixaEndpoints["ratings.list"]["data"]> {
   assertConversationId(conversationId, "conversationId");
-  return callData<RatingsList["data"]>(
+  return callData<DixaEndpoints["ratings.list"]["data"]>(
     dixa,
     "GET",
     "/beta/conversations/{conversationId}/ratings",
@@ -140,10 +132,10 @@ export class RatingsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/chatbots/postconversationsconversationidratingsoffer
    */
   offer(
-    conversationId: RatingsOffer["path"]["conversationId"],
-    offer: RatingsOffer["body"],
+    conversationId: DixaEndpoints["ratings.offer"]["path"]["conversationId"],
+    offer: DixaEndpoints["ratings.offer"]["body"],
     options?: CallOptions,
-  ): Promise<RatingsOffer["data"]> {
+  ): Promise<DixaEndpoints["ratings.offer"]["data"]> {
     return ratingsOffer(this.core, conversationId, offer, options);
   }
 
@@ -155,9 +147,9 @@ export class RatingsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidrating
    */
   listLegacy(
-    conversationId: RatingsListLegacy["path"]["conversationId"],
+    conversationId: DixaEndpoints["ratings.listLegacy"]["path"]["conversationId"],
     options?: CallOptions,
-  ): Promise<RatingsListLegacy["data"]> {
+  ): Promise<DixaEndpoints["ratings.listLegacy"]["data"]> {
     return ratingsListLegacy(this.core, conversationId, options);
   }
 
@@ -174,9 +166,9 @@ export class RatingsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/ratings/getconversationsconversationidratings
    */
   list(
-    conversationId: RatingsList["path"]["conversationId"],
+    conversationId: DixaEndpoints["ratings.list"]["path"]["conversationId"],
     options?: CallOptions,
-  ): Promise<RatingsList["data"]> {
+  ): Promise<DixaEndpoints["ratings.list"]["data"]> {
     return ratingsList(this.core, conversationId, options);
   }
 }

@@ -6,7 +6,8 @@
 import { callPages } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
 import type { Paginated } from "../../src/paginate.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import {
   assertArray,
   assertBoolean,
@@ -17,9 +18,6 @@ import {
   checkNested,
   ifPresent,
 } from "../../src/validate.js";
-
-/** `GET /beta/search/conversations` */
-export type SearchConversationsByQuery = Endpoint<"/beta/search/conversations", "get">;
 
 /**
  * Search conversations.
@@ -33,13 +31,13 @@ export type SearchConversationsByQuery = Endpoint<"/beta/search/conversations", 
  */
 export function searchConversationsByQuery(
   dixa: DixaCore,
-  query: SearchConversationsByQuery["listQuery"],
+  query: DixaEndpoints["search.conversationsByQuery"]["listQuery"],
   options?: CallOptions,
-): Paginated<SearchConversationsByQuery["item"]> {
+): Paginated<DixaEndpoints["search.conversationsByQuery"]["item"]> {
   assertListQuery(query, 50);
   assertNonEmptyString(query["query"], "query.query");
   ifPresent(query["exactMatch"], "query.exactMatch", assertBoolean);
-  return callPages<SearchConversationsByQuery["item"]>(
+  return callPages<DixaEndpoints["search.conversationsByQuery"]["item"]>(
     dixa,
     "GET",
     "/beta/search/conversations",
@@ -90,9 +88,9 @@ export class SearchGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/search/getsearchconversations
    */
   conversationsByQuery(
-    query: SearchConversationsByQuery["listQuery"],
+    query: DixaEndpoints["search.conversationsByQuery"]["listQuery"],
     options?: CallOptions,
-  ): Paginated<SearchConversationsByQuery["item"]> {
+  ): Paginated<DixaEndpoints["search.conversationsByQuery"]["item"]> {
     return searchConversationsByQuery(this.core, query, options);
   }
 }

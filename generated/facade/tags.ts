@@ -6,7 +6,8 @@
 import { callData, callVoid } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
 import { pathSegment } from "../../src/http/request-url.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import {
   assertArray,
   assertBoolean,
@@ -20,12 +21,6 @@ import {
   ifPresent,
 } from "../../src/validate.js";
 
-/** `PUT /beta/conversations/{conversationId}/tags/{tagId}` */
-export type TagsTagConversation = Endpoint<
-  "/beta/conversations/{conversationId}/tags/{tagId}",
-  "put"
->;
-
 /**
  * Tag conversation.
  *
@@ -34,8 +29,8 @@ export type TagsTagConversation = Endpoint<
  */
 export async function tagsTagConversation(
   dixa: DixaCore,
-  conversationId: TagsTagConversation["path"]["conversationId"],
-  tagId: TagsTagConversation["path"]["tagId"],
+  conversationId: DixaEndpoints["tags.tagConversation"]["path"]["conversationId"],
+  tagId: DixaEndpoints["tags.tagConversation"]["path"]["tagId"],
   options?: CallOptions,
 ): Promise<void> {
   assertConversationId(conversationId, "conversationId");
@@ -51,12 +46,6 @@ export async function tagsTagConversation(
   );
 }
 
-/** `DELETE /beta/conversations/{conversationId}/tags/{tagId}` */
-export type TagsUntagConversation = Endpoint<
-  "/beta/conversations/{conversationId}/tags/{tagId}",
-  "delete"
->;
-
 /**
  * Untag conversation.
  *
@@ -65,8 +54,8 @@ export type TagsUntagConversation = Endpoint<
  */
 export async function tagsUntagConversation(
   dixa: DixaCore,
-  conversationId: TagsUntagConversation["path"]["conversationId"],
-  tagId: TagsUntagConversation["path"]["tagId"],
+  conversationId: DixaEndpoints["tags.untagConversation"]["path"]["conversationId"],
+  tagId: DixaEndpoints["tags.untagConversation"]["path"]["tagId"],
   options?: CallOptions,
 ): Promise<void> {
   assertConversationId(conversationId, "conversationId");
@@ -82,9 +71,6 @@ export async function tagsUntagConversation(
   );
 }
 
-/** `GET /beta/conversations/{conversationId}/tags` */
-export type TagsListForConversation = Endpoint<"/beta/conversations/{conversationId}/tags", "get">;
-
 /**
  * List tags.
  *
@@ -93,11 +79,11 @@ export type TagsListForConversation = Endpoint<"/beta/conversations/{conversatio
  */
 export async function tagsListForConversation(
   dixa: DixaCore,
-  conversationId: TagsListForConversation["path"]["conversationId"],
+  conversationId: DixaEndpoints["tags.listForConversation"]["path"]["conversationId"],
   options?: CallOptions,
-): Promise<TagsListForConversation["data"]> {
+): Promise<DixaEndpoints["tags.listForConversation"]["data"]> {
   assertConversationId(conversationId, "conversationId");
-  return callData<TagsListForConversation["data"]>(
+  return callData<DixaEndpoints["tags.listForConversation"]["data"]>(
     dixa,
     "GET",
     "/beta/conversations/{conversationId}/tags",
@@ -108,9 +94,6 @@ export async function tagsListForConversation(
   );
 }
 
-/** `GET /beta/tags` */
-export type TagsList = Endpoint<"/beta/tags", "get">;
-
 /**
  * List tags.
  *
@@ -120,12 +103,12 @@ export type TagsList = Endpoint<"/beta/tags", "get">;
  */
 export async function tagsList(
   dixa: DixaCore,
-  query: TagsList["query"] = {},
+  query: DixaEndpoints["tags.list"]["query"] = {},
   options?: CallOptions,
-): Promise<TagsList["data"]> {
+): Promise<DixaEndpoints["tags.list"]["data"]> {
   assertObject(query, "query");
   ifPresent(query["includeDeactivated"], "query.includeDeactivated", assertBoolean);
-  return callData<TagsList["data"]>(
+  return callData<DixaEndpoints["tags.list"]["data"]>(
     dixa,
     "GET",
     "/beta/tags",
@@ -135,9 +118,6 @@ export async function tagsList(
     options,
   );
 }
-
-/** `POST /beta/tags` */
-export type TagsCreate = Endpoint<"/beta/tags", "post">;
 
 /**
  * Create tag.
@@ -150,13 +130,13 @@ export type TagsCreate = Endpoint<"/beta/tags", "post">;
  */
 export async function tagsCreate(
   dixa: DixaCore,
-  tag: TagsCreate["body"],
+  tag: DixaEndpoints["tags.create"]["body"],
   options?: CallOptions,
-): Promise<TagsCreate["data"]> {
+): Promise<DixaEndpoints["tags.create"]["data"]> {
   assertObject(tag, "tag");
   assertNonEmptyString(tag["name"], "tag.name");
   ifPresent(tag["color"], "tag.color", assertString);
-  return callData<TagsCreate["data"]>(
+  return callData<DixaEndpoints["tags.create"]["data"]>(
     dixa,
     "POST",
     "/beta/tags",
@@ -167,9 +147,6 @@ export async function tagsCreate(
   );
 }
 
-/** `GET /beta/tags/{tagId}` */
-export type TagsGet = Endpoint<"/beta/tags/{tagId}", "get">;
-
 /**
  * Get tag.
  *
@@ -178,11 +155,11 @@ export type TagsGet = Endpoint<"/beta/tags/{tagId}", "get">;
  */
 export async function tagsGet(
   dixa: DixaCore,
-  tagId: TagsGet["path"]["tagId"],
+  tagId: DixaEndpoints["tags.get"]["path"]["tagId"],
   options?: CallOptions,
-): Promise<TagsGet["data"]> {
+): Promise<DixaEndpoints["tags.get"]["data"]> {
   assertUuid(tagId, "tagId");
-  return callData<TagsGet["data"]>(
+  return callData<DixaEndpoints["tags.get"]["data"]>(
     dixa,
     "GET",
     "/beta/tags/{tagId}",
@@ -193,9 +170,6 @@ export async function tagsGet(
   );
 }
 
-/** `DELETE /beta/tags/{tagId}` */
-export type TagsDelete = Endpoint<"/beta/tags/{tagId}", "delete">;
-
 /**
  * Delete tag.
  *
@@ -204,7 +178,7 @@ export type TagsDelete = Endpoint<"/beta/tags/{tagId}", "delete">;
  */
 export async function tagsDelete(
   dixa: DixaCore,
-  tagId: TagsDelete["path"]["tagId"],
+  tagId: DixaEndpoints["tags.delete"]["path"]["tagId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(tagId, "tagId");
@@ -219,9 +193,6 @@ export async function tagsDelete(
   );
 }
 
-/** `PATCH /beta/tags/{tagId}/deactivate` */
-export type TagsDeactivate = Endpoint<"/beta/tags/{tagId}/deactivate", "patch">;
-
 /**
  * Deactivate tag.
  *
@@ -233,7 +204,7 @@ export type TagsDeactivate = Endpoint<"/beta/tags/{tagId}/deactivate", "patch">;
  */
 export async function tagsDeactivate(
   dixa: DixaCore,
-  tagId: TagsDeactivate["path"]["tagId"],
+  tagId: DixaEndpoints["tags.deactivate"]["path"]["tagId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(tagId, "tagId");
@@ -248,9 +219,6 @@ export async function tagsDeactivate(
   );
 }
 
-/** `PATCH /beta/tags/{tagId}/activate` */
-export type TagsActivate = Endpoint<"/beta/tags/{tagId}/activate", "patch">;
-
 /**
  * Activate tag.
  *
@@ -262,7 +230,7 @@ export type TagsActivate = Endpoint<"/beta/tags/{tagId}/activate", "patch">;
  */
 export async function tagsActivate(
   dixa: DixaCore,
-  tagId: TagsActivate["path"]["tagId"],
+  tagId: DixaEndpoints["tags.activate"]["path"]["tagId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(tagId, "tagId");
@@ -314,8 +282,8 @@ export class TagsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/putconversationsconversationidtagstagid
    */
   tagConversation(
-    conversationId: TagsTagConversation["path"]["conversationId"],
-    tagId: TagsTagConversation["path"]["tagId"],
+    conversationId: DixaEndpoints["tags.tagConversation"]["path"]["conversationId"],
+    tagId: DixaEndpoints["tags.tagConversation"]["path"]["tagId"],
     options?: CallOptions,
   ): Promise<void> {
     return tagsTagConversation(this.core, conversationId, tagId, options);
@@ -328,8 +296,8 @@ export class TagsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/deleteconversationsconversationidtagstagid
    */
   untagConversation(
-    conversationId: TagsUntagConversation["path"]["conversationId"],
-    tagId: TagsUntagConversation["path"]["tagId"],
+    conversationId: DixaEndpoints["tags.untagConversation"]["path"]["conversationId"],
+    tagId: DixaEndpoints["tags.untagConversation"]["path"]["tagId"],
     options?: CallOptions,
   ): Promise<void> {
     return tagsUntagConversation(this.core, conversationId, tagId, options);
@@ -342,9 +310,9 @@ export class TagsGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/getconversationsconversationidtags
    */
   listForConversation(
-    conversationId: TagsListForConversation["path"]["conversationId"],
+    conversationId: DixaEndpoints["tags.listForConversation"]["path"]["conversationId"],
     options?: CallOptions,
-  ): Promise<TagsListForConversation["data"]> {
+  ): Promise<DixaEndpoints["tags.listForConversation"]["data"]> {
     return tagsListForConversation(this.core, conversationId, options);
   }
 
@@ -355,7 +323,10 @@ export class TagsGeneratedMethods {
    * deactivated tags use `?includeDeactivated=true`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/gettags
    */
-  list(query: TagsList["query"] = {}, options?: CallOptions): Promise<TagsList["data"]> {
+  list(
+    query: DixaEndpoints["tags.list"]["query"] = {},
+    options?: CallOptions,
+  ): Promise<DixaEndpoints["tags.list"]["data"]> {
     return tagsList(this.core, query, options);
   }
 
@@ -368,7 +339,10 @@ export class TagsGeneratedMethods {
    * not sent again unless `retry.retryUnsafeMethods` is set.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/posttags
    */
-  create(tag: TagsCreate["body"], options?: CallOptions): Promise<TagsCreate["data"]> {
+  create(
+    tag: DixaEndpoints["tags.create"]["body"],
+    options?: CallOptions,
+  ): Promise<DixaEndpoints["tags.create"]["data"]> {
     return tagsCreate(this.core, tag, options);
   }
 
@@ -378,7 +352,10 @@ export class TagsGeneratedMethods {
    * Get a tag by id.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/gettagstagid
    */
-  get(tagId: TagsGet["path"]["tagId"], options?: CallOptions): Promise<TagsGet["data"]> {
+  get(
+    tagId: DixaEndpoints["tags.get"]["path"]["tagId"],
+    options?: CallOptions,
+  ): Promise<DixaEndpoints["tags.get"]["data"]> {
     return tagsGet(this.core, tagId, options);
   }
 
@@ -388,7 +365,10 @@ export class TagsGeneratedMethods {
    * Deletes the tag and all its associations. Note that this operation is irreversible.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/deletetagstagid
    */
-  delete(tagId: TagsDelete["path"]["tagId"], options?: CallOptions): Promise<void> {
+  delete(
+    tagId: DixaEndpoints["tags.delete"]["path"]["tagId"],
+    options?: CallOptions,
+  ): Promise<void> {
     return tagsDelete(this.core, tagId, options);
   }
 
@@ -401,7 +381,10 @@ export class TagsGeneratedMethods {
    * not sent again unless `retry.retryUnsafeMethods` is set.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/patchtagstagiddeactivate
    */
-  deactivate(tagId: TagsDeactivate["path"]["tagId"], options?: CallOptions): Promise<void> {
+  deactivate(
+    tagId: DixaEndpoints["tags.deactivate"]["path"]["tagId"],
+    options?: CallOptions,
+  ): Promise<void> {
     return tagsDeactivate(this.core, tagId, options);
   }
 
@@ -414,7 +397,10 @@ export class TagsGeneratedMethods {
    * not sent again unless `retry.retryUnsafeMethods` is set.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/patchtagstagidactivate
    */
-  activate(tagId: TagsActivate["path"]["tagId"], options?: CallOptions): Promise<void> {
+  activate(
+    tagId: DixaEndpoints["tags.activate"]["path"]["tagId"],
+    options?: CallOptions,
+  ): Promise<void> {
     return tagsActivate(this.core, tagId, options);
   }
 }

@@ -7,7 +7,8 @@ import { callData, callPages, callVoid } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
 import { pathSegment } from "../../src/http/request-url.js";
 import type { Paginated } from "../../src/paginate.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import {
   assertArray,
   assertEach,
@@ -18,17 +19,17 @@ import {
   ifPresent,
 } from "../../src/validate.js";
 
-/** `GET /beta/teams` */
-export type TeamsList = Endpoint<"/beta/teams", "get">;
-
 /**
  * List teams.
  *
  * Lists all teams in an organization.
  * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/getteams
  */
-export async function teamsList(dixa: DixaCore, options?: CallOptions): Promise<TeamsList["data"]> {
-  return callData<TeamsList["data"]>(
+export async function teamsList(
+  dixa: DixaCore,
+  options?: CallOptions,
+): Promise<DixaEndpoints["teams.list"]["data"]> {
+  return callData<DixaEndpoints["teams.list"]["data"]>(
     dixa,
     "GET",
     "/beta/teams",
@@ -38,9 +39,6 @@ export async function teamsList(dixa: DixaCore, options?: CallOptions): Promise<
     options,
   );
 }
-
-/** `POST /beta/teams` */
-export type TeamsCreate = Endpoint<"/beta/teams", "post">;
 
 /**
  * Create team.
@@ -53,12 +51,12 @@ export type TeamsCreate = Endpoint<"/beta/teams", "post">;
  */
 export async function teamsCreate(
   dixa: DixaCore,
-  team: TeamsCreate["body"],
+  team: DixaEndpoints["teams.create"]["body"],
   options?: CallOptions,
-): Promise<TeamsCreate["data"]> {
+): Promise<DixaEndpoints["teams.create"]["data"]> {
   assertObject(team, "team");
   assertNonEmptyString(team["name"], "team.name");
-  return callData<TeamsCreate["data"]>(
+  return callData<DixaEndpoints["teams.create"]["data"]>(
     dixa,
     "POST",
     "/beta/teams",
@@ -69,9 +67,6 @@ export async function teamsCreate(
   );
 }
 
-/** `GET /beta/teams/{teamId}/agents` */
-export type TeamsListMembers = Endpoint<"/beta/teams/{teamId}/agents", "get">;
-
 /**
  * List members.
  *
@@ -80,11 +75,11 @@ export type TeamsListMembers = Endpoint<"/beta/teams/{teamId}/agents", "get">;
  */
 export async function teamsListMembers(
   dixa: DixaCore,
-  teamId: TeamsListMembers["path"]["teamId"],
+  teamId: DixaEndpoints["teams.listMembers"]["path"]["teamId"],
   options?: CallOptions,
-): Promise<TeamsListMembers["data"]> {
+): Promise<DixaEndpoints["teams.listMembers"]["data"]> {
   assertUuid(teamId, "teamId");
-  return callData<TeamsListMembers["data"]>(
+  return callData<DixaEndpoints["teams.listMembers"]["data"]>(
     dixa,
     "GET",
     "/beta/teams/{teamId}/agents",
@@ -95,9 +90,6 @@ export async function teamsListMembers(
   );
 }
 
-/** `DELETE /beta/teams/{teamId}/agents` */
-export type TeamsRemoveMembers = Endpoint<"/beta/teams/{teamId}/agents", "delete">;
-
 /**
  * Remove members.
  *
@@ -106,8 +98,8 @@ export type TeamsRemoveMembers = Endpoint<"/beta/teams/{teamId}/agents", "delete
  */
 export async function teamsRemoveMembers(
   dixa: DixaCore,
-  teamId: TeamsRemoveMembers["path"]["teamId"],
-  members: TeamsRemoveMembers["body"],
+  teamId: DixaEndpoints["teams.removeMembers"]["path"]["teamId"],
+  members: DixaEndpoints["teams.removeMembers"]["body"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(teamId, "teamId");
@@ -127,9 +119,6 @@ export async function teamsRemoveMembers(
   );
 }
 
-/** `PATCH /beta/teams/{teamId}/agents` */
-export type TeamsAddMembers = Endpoint<"/beta/teams/{teamId}/agents", "patch">;
-
 /**
  * Add members.
  *
@@ -141,8 +130,8 @@ export type TeamsAddMembers = Endpoint<"/beta/teams/{teamId}/agents", "patch">;
  */
 export async function teamsAddMembers(
   dixa: DixaCore,
-  teamId: TeamsAddMembers["path"]["teamId"],
-  members: TeamsAddMembers["body"],
+  teamId: DixaEndpoints["teams.addMembers"]["path"]["teamId"],
+  members: DixaEndpoints["teams.addMembers"]["body"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(teamId, "teamId");
@@ -162,9 +151,6 @@ export async function teamsAddMembers(
   );
 }
 
-/** `GET /beta/teams/{teamId}/presence` */
-export type TeamsListPresence = Endpoint<"/beta/teams/{teamId}/presence", "get">;
-
 /**
  * List presence.
  *
@@ -175,13 +161,13 @@ export type TeamsListPresence = Endpoint<"/beta/teams/{teamId}/presence", "get">
  */
 export function teamsListPresence(
   dixa: DixaCore,
-  teamId: TeamsListPresence["path"]["teamId"],
-  query: TeamsListPresence["listQuery"] = {},
+  teamId: DixaEndpoints["teams.listPresence"]["path"]["teamId"],
+  query: DixaEndpoints["teams.listPresence"]["listQuery"] = {},
   options?: CallOptions,
-): Paginated<TeamsListPresence["item"]> {
+): Paginated<DixaEndpoints["teams.listPresence"]["item"]> {
   assertUuid(teamId, "teamId");
   assertListQuery(query);
-  return callPages<TeamsListPresence["item"]>(
+  return callPages<DixaEndpoints["teams.listPresence"]["item"]>(
     dixa,
     "GET",
     "/beta/teams/{teamId}/presence",
@@ -192,9 +178,6 @@ export function teamsListPresence(
   );
 }
 
-/** `GET /beta/teams/{teamId}` */
-export type TeamsGet = Endpoint<"/beta/teams/{teamId}", "get">;
-
 /**
  * Get team.
  *
@@ -203,11 +186,11 @@ export type TeamsGet = Endpoint<"/beta/teams/{teamId}", "get">;
  */
 export async function teamsGet(
   dixa: DixaCore,
-  teamId: TeamsGet["path"]["teamId"],
+  teamId: DixaEndpoints["teams.get"]["path"]["teamId"],
   options?: CallOptions,
-): Promise<TeamsGet["data"]> {
+): Promise<DixaEndpoints["teams.get"]["data"]> {
   assertUuid(teamId, "teamId");
-  return callData<TeamsGet["data"]>(
+  return callData<DixaEndpoints["teams.get"]["data"]>(
     dixa,
     "GET",
     "/beta/teams/{teamId}",
@@ -218,9 +201,6 @@ export async function teamsGet(
   );
 }
 
-/** `DELETE /beta/teams/{teamId}` */
-export type TeamsDelete = Endpoint<"/beta/teams/{teamId}", "delete">;
-
 /**
  * Delete team.
  *
@@ -229,7 +209,7 @@ export type TeamsDelete = Endpoint<"/beta/teams/{teamId}", "delete">;
  */
 export async function teamsDelete(
   dixa: DixaCore,
-  teamId: TeamsDelete["path"]["teamId"],
+  teamId: DixaEndpoints["teams.delete"]["path"]["teamId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(teamId, "teamId");
@@ -257,7 +237,7 @@ export class TeamsResource {
    * Lists all teams in an organization.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/getteams
    */
-  list(options?: CallOptions): Promise<TeamsList["data"]> {
+  list(options?: CallOptions): Promise<DixaEndpoints["teams.list"]["data"]> {
     return teamsList(this.core, options);
   }
 
@@ -270,7 +250,10 @@ export class TeamsResource {
    * not sent again unless `retry.retryUnsafeMethods` is set.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/postteams
    */
-  create(team: TeamsCreate["body"], options?: CallOptions): Promise<TeamsCreate["data"]> {
+  create(
+    team: DixaEndpoints["teams.create"]["body"],
+    options?: CallOptions,
+  ): Promise<DixaEndpoints["teams.create"]["data"]> {
     return teamsCreate(this.core, team, options);
   }
 
@@ -281,9 +264,9 @@ export class TeamsResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/getteamsteamidagents
    */
   listMembers(
-    teamId: TeamsListMembers["path"]["teamId"],
+    teamId: DixaEndpoints["teams.listMembers"]["path"]["teamId"],
     options?: CallOptions,
-  ): Promise<TeamsListMembers["data"]> {
+  ): Promise<DixaEndpoints["teams.listMembers"]["data"]> {
     return teamsListMembers(this.core, teamId, options);
   }
 
@@ -294,8 +277,8 @@ export class TeamsResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/deleteteamsteamidagents
    */
   removeMembers(
-    teamId: TeamsRemoveMembers["path"]["teamId"],
-    members: TeamsRemoveMembers["body"],
+    teamId: DixaEndpoints["teams.removeMembers"]["path"]["teamId"],
+    members: DixaEndpoints["teams.removeMembers"]["body"],
     options?: CallOptions,
   ): Promise<void> {
     return teamsRemoveMembers(this.core, teamId, members, options);
@@ -311,8 +294,8 @@ export class TeamsResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/patchteamsteamidagents
    */
   addMembers(
-    teamId: TeamsAddMembers["path"]["teamId"],
-    members: TeamsAddMembers["body"],
+    teamId: DixaEndpoints["teams.addMembers"]["path"]["teamId"],
+    members: DixaEndpoints["teams.addMembers"]["body"],
     options?: CallOptions,
   ): Promise<void> {
     return teamsAddMembers(this.core, teamId, members, options);
@@ -327,10 +310,10 @@ export class TeamsResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/getteamsteamidpresence
    */
   listPresence(
-    teamId: TeamsListPresence["path"]["teamId"],
-    query: TeamsListPresence["listQuery"] = {},
+    teamId: DixaEndpoints["teams.listPresence"]["path"]["teamId"],
+    query: DixaEndpoints["teams.listPresence"]["listQuery"] = {},
     options?: CallOptions,
-  ): Paginated<TeamsListPresence["item"]> {
+  ): Paginated<DixaEndpoints["teams.listPresence"]["item"]> {
     return teamsListPresence(this.core, teamId, query, options);
   }
 
@@ -340,7 +323,10 @@ export class TeamsResource {
    * Get a team by id.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/getteamsteamid
    */
-  get(teamId: TeamsGet["path"]["teamId"], options?: CallOptions): Promise<TeamsGet["data"]> {
+  get(
+    teamId: DixaEndpoints["teams.get"]["path"]["teamId"],
+    options?: CallOptions,
+  ): Promise<DixaEndpoints["teams.get"]["data"]> {
     return teamsGet(this.core, teamId, options);
   }
 
@@ -350,7 +336,10 @@ export class TeamsResource {
    * Delete a team.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/deleteteamsteamid
    */
-  delete(teamId: TeamsDelete["path"]["teamId"], options?: CallOptions): Promise<void> {
+  delete(
+    teamId: DixaEndpoints["teams.delete"]["path"]["teamId"],
+    options?: CallOptions,
+  ): Promise<void> {
     return teamsDelete(this.core, teamId, options);
   }
 }

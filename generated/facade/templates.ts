@@ -7,11 +7,9 @@ import { callPages, callVoid } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
 import { pathSegment } from "../../src/http/request-url.js";
 import type { Paginated } from "../../src/paginate.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import { assertEnum, assertListQuery, assertUuid, ifPresent } from "../../src/validate.js";
-
-/** `GET /beta/templates` */
-export type TemplatesList = Endpoint<"/beta/templates", "get">;
 
 /**
  * List templates.
@@ -23,14 +21,14 @@ export type TemplatesList = Endpoint<"/beta/templates", "get">;
  */
 export function templatesList(
   dixa: DixaCore,
-  query: TemplatesList["listQuery"] = {},
+  query: DixaEndpoints["templates.list"]["listQuery"] = {},
   options?: CallOptions,
-): Paginated<TemplatesList["item"]> {
+): Paginated<DixaEndpoints["templates.list"]["item"]> {
   assertListQuery(query);
   ifPresent(query["type"], "query.type", (value, label) =>
     assertEnum(value, label, ["EmailAutoReply", "QuickResponse"]),
   );
-  return callPages<TemplatesList["item"]>(
+  return callPages<DixaEndpoints["templates.list"]["item"]>(
     dixa,
     "GET",
     "/beta/templates",
@@ -41,9 +39,6 @@ export function templatesList(
   );
 }
 
-/** `DELETE /beta/templates/{templateId}` */
-export type TemplatesDelete = Endpoint<"/beta/templates/{templateId}", "delete">;
-
 /**
  * Delete template.
  *
@@ -53,7 +48,7 @@ export type TemplatesDelete = Endpoint<"/beta/templates/{templateId}", "delete">
  */
 export async function templatesDelete(
   dixa: DixaCore,
-  templateId: TemplatesDelete["path"]["templateId"],
+  templateId: DixaEndpoints["templates.delete"]["path"]["templateId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(templateId, "templateId");
@@ -84,9 +79,9 @@ export class TemplatesResource {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/templates/gettemplates
    */
   list(
-    query: TemplatesList["listQuery"] = {},
+    query: DixaEndpoints["templates.list"]["listQuery"] = {},
     options?: CallOptions,
-  ): Paginated<TemplatesList["item"]> {
+  ): Paginated<DixaEndpoints["templates.list"]["item"]> {
     return templatesList(this.core, query, options);
   }
 
@@ -97,7 +92,10 @@ export class TemplatesResource {
    * operation is irreversible.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/templates/deletetemplatestemplateid
    */
-  delete(templateId: TemplatesDelete["path"]["templateId"], options?: CallOptions): Promise<void> {
+  delete(
+    templateId: DixaEndpoints["templates.delete"]["path"]["templateId"],
+    options?: CallOptions,
+  ): Promise<void> {
     return templatesDelete(this.core, templateId, options);
   }
 }

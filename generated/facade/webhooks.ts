@@ -6,7 +6,8 @@
 import { callData, callVoid } from "../../src/call.js";
 import type { DixaCore } from "../../src/core.js";
 import { pathSegment } from "../../src/http/request-url.js";
-import type { CallOptions, Endpoint } from "../../src/types.js";
+import type { CallOptions } from "../../src/types.js";
+import type { DixaEndpoints } from "./endpoints.js";
 import {
   assertArray,
   assertBoolean,
@@ -20,9 +21,6 @@ import {
   ifPresent,
 } from "../../src/validate.js";
 
-/** `GET /beta/webhooks/{webhookSubscriptionId}` */
-export type WebhooksGet = Endpoint<"/beta/webhooks/{webhookSubscriptionId}", "get">;
-
 /**
  * Webhook Subscription.
  *
@@ -31,11 +29,11 @@ export type WebhooksGet = Endpoint<"/beta/webhooks/{webhookSubscriptionId}", "ge
  */
 export async function webhooksGet(
   dixa: DixaCore,
-  webhookSubscriptionId: WebhooksGet["path"]["webhookSubscriptionId"],
+  webhookSubscriptionId: DixaEndpoints["webhooks.get"]["path"]["webhookSubscriptionId"],
   options?: CallOptions,
-): Promise<WebhooksGet["data"]> {
+): Promise<DixaEndpoints["webhooks.get"]["data"]> {
   assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
-  return callData<WebhooksGet["data"]>(
+  return callData<DixaEndpoints["webhooks.get"]["data"]>(
     dixa,
     "GET",
     "/beta/webhooks/{webhookSubscriptionId}",
@@ -46,9 +44,6 @@ export async function webhooksGet(
   );
 }
 
-/** `DELETE /beta/webhooks/{webhookSubscriptionId}` */
-export type WebhooksDelete = Endpoint<"/beta/webhooks/{webhookSubscriptionId}", "delete">;
-
 /**
  * Delete Webhook Subscription.
  *
@@ -57,7 +52,7 @@ export type WebhooksDelete = Endpoint<"/beta/webhooks/{webhookSubscriptionId}", 
  */
 export async function webhooksDelete(
   dixa: DixaCore,
-  webhookSubscriptionId: WebhooksDelete["path"]["webhookSubscriptionId"],
+  webhookSubscriptionId: DixaEndpoints["webhooks.delete"]["path"]["webhookSubscriptionId"],
   options?: CallOptions,
 ): Promise<void> {
   assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
@@ -72,9 +67,6 @@ export async function webhooksDelete(
   );
 }
 
-/** `GET /beta/webhooks` */
-export type WebhooksList = Endpoint<"/beta/webhooks", "get">;
-
 /**
  * List all Webhook Subscriptions.
  *
@@ -84,8 +76,8 @@ export type WebhooksList = Endpoint<"/beta/webhooks", "get">;
 export async function webhooksList(
   dixa: DixaCore,
   options?: CallOptions,
-): Promise<WebhooksList["data"]> {
-  return callData<WebhooksList["data"]>(
+): Promise<DixaEndpoints["webhooks.list"]["data"]> {
+  return callData<DixaEndpoints["webhooks.list"]["data"]>(
     dixa,
     "GET",
     "/beta/webhooks",
@@ -96,12 +88,6 @@ export async function webhooksList(
   );
 }
 
-/** `GET /beta/webhooks/{webhookSubscriptionId}/delivery-status` */
-export type WebhooksGetDeliveryStatus = Endpoint<
-  "/beta/webhooks/{webhookSubscriptionId}/delivery-status",
-  "get"
->;
-
 /**
  * Webhook Subscription Last Delivery Statuses.
  *
@@ -110,11 +96,11 @@ export type WebhooksGetDeliveryStatus = Endpoint<
  */
 export async function webhooksGetDeliveryStatus(
   dixa: DixaCore,
-  webhookSubscriptionId: WebhooksGetDeliveryStatus["path"]["webhookSubscriptionId"],
+  webhookSubscriptionId: DixaEndpoints["webhooks.getDeliveryStatus"]["path"]["webhookSubscriptionId"],
   options?: CallOptions,
-): Promise<WebhooksGetDeliveryStatus["data"]> {
+): Promise<DixaEndpoints["webhooks.getDeliveryStatus"]["data"]> {
   assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
-  return callData<WebhooksGetDeliveryStatus["data"]>(
+  return callData<DixaEndpoints["webhooks.getDeliveryStatus"]["data"]>(
     dixa,
     "GET",
     "/beta/webhooks/{webhookSubscriptionId}/delivery-status",
@@ -125,12 +111,6 @@ export async function webhooksGetDeliveryStatus(
   );
 }
 
-/** `GET /beta/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}` */
-export type WebhooksListDeliveryLogs = Endpoint<
-  "/beta/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}",
-  "get"
->;
-
 /**
  * Webhook Subscription Event Logs.
  *
@@ -139,13 +119,13 @@ export type WebhooksListDeliveryLogs = Endpoint<
  */
 export async function webhooksListDeliveryLogs(
   dixa: DixaCore,
-  webhookSubscriptionId: WebhooksListDeliveryLogs["path"]["webhookSubscriptionId"],
-  event: WebhooksListDeliveryLogs["path"]["event"],
+  webhookSubscriptionId: DixaEndpoints["webhooks.listDeliveryLogs"]["path"]["webhookSubscriptionId"],
+  event: DixaEndpoints["webhooks.listDeliveryLogs"]["path"]["event"],
   options?: CallOptions,
-): Promise<WebhooksListDeliveryLogs["data"]> {
+): Promise<DixaEndpoints["webhooks.listDeliveryLogs"]["data"]> {
   assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
   assertNonEmptyString(event, "event");
-  return callData<WebhooksListDeliveryLogs["data"]>(
+  return callData<DixaEndpoints["webhooks.listDeliveryLogs"]["data"]>(
     dixa,
     "GET",
     "/beta/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}",
@@ -204,9 +184,9 @@ export class WebhooksGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptionid
    */
   get(
-    webhookSubscriptionId: WebhooksGet["path"]["webhookSubscriptionId"],
+    webhookSubscriptionId: DixaEndpoints["webhooks.get"]["path"]["webhookSubscriptionId"],
     options?: CallOptions,
-  ): Promise<WebhooksGet["data"]> {
+  ): Promise<DixaEndpoints["webhooks.get"]["data"]> {
     return webhooksGet(this.core, webhookSubscriptionId, options);
   }
 
@@ -217,7 +197,7 @@ export class WebhooksGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/deletewebhookswebhooksubscriptionid
    */
   delete(
-    webhookSubscriptionId: WebhooksDelete["path"]["webhookSubscriptionId"],
+    webhookSubscriptionId: DixaEndpoints["webhooks.delete"]["path"]["webhookSubscriptionId"],
     options?: CallOptions,
   ): Promise<void> {
     return webhooksDelete(this.core, webhookSubscriptionId, options);
@@ -229,7 +209,7 @@ export class WebhooksGeneratedMethods {
    * List of all Webhook Subscriptions in an organization.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhooks
    */
-  list(options?: CallOptions): Promise<WebhooksList["data"]> {
+  list(options?: CallOptions): Promise<DixaEndpoints["webhooks.list"]["data"]> {
     return webhooksList(this.core, options);
   }
 
@@ -240,9 +220,9 @@ export class WebhooksGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptioniddelivery-status
    */
   getDeliveryStatus(
-    webhookSubscriptionId: WebhooksGetDeliveryStatus["path"]["webhookSubscriptionId"],
+    webhookSubscriptionId: DixaEndpoints["webhooks.getDeliveryStatus"]["path"]["webhookSubscriptionId"],
     options?: CallOptions,
-  ): Promise<WebhooksGetDeliveryStatus["data"]> {
+  ): Promise<DixaEndpoints["webhooks.getDeliveryStatus"]["data"]> {
     return webhooksGetDeliveryStatus(this.core, webhookSubscriptionId, options);
   }
 
@@ -253,10 +233,10 @@ export class WebhooksGeneratedMethods {
    * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptioniddelivery-statuslogsevent
    */
   listDeliveryLogs(
-    webhookSubscriptionId: WebhooksListDeliveryLogs["path"]["webhookSubscriptionId"],
-    event: WebhooksListDeliveryLogs["path"]["event"],
+    webhookSubscriptionId: DixaEndpoints["webhooks.listDeliveryLogs"]["path"]["webhookSubscriptionId"],
+    event: DixaEndpoints["webhooks.listDeliveryLogs"]["path"]["event"],
     options?: CallOptions,
-  ): Promise<WebhooksListDeliveryLogs["data"]> {
+  ): Promise<DixaEndpoints["webhooks.listDeliveryLogs"]["data"]> {
     return webhooksListDeliveryLogs(this.core, webhookSubscriptionId, event, options);
   }
 }

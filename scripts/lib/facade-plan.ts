@@ -37,7 +37,7 @@ export interface PlannedOperation {
   name: string;
   /** `notesCreate`: the exported function. */
   functionName: string;
-  /** `NotesCreate`: the endpoint type alias. */
+  /** `DixaEndpoints["notes.create"]`: the operation's types, as generated code names them. */
   typeName: string;
   /** Not named in src/operation-names.ts yet: a default name, to review. */
   defaultName: boolean;
@@ -110,7 +110,7 @@ export function planFacade(
         resource,
         name,
         functionName: resource + pascal(name),
-        typeName: pascal(resource) + pascal(name),
+        typeName: `DixaEndpoints[${JSON.stringify(`${resource}.${name}`)}]`,
         defaultName: named === undefined,
         hand: named?.hand === true,
         check: named?.check === true,

@@ -35,6 +35,7 @@ export function renderFacade(doc: OpenApiDocument, plan: FacadePlan): RenderedSo
       source: renderResource(doc, resource, operations),
     });
   }
+  files.push({ file: "facade/endpoints.ts", source: renderEndpoints(plan) });
   files.push({ file: "facade/index.ts", source: renderIndex(plan) });
   files.push({ file: "facade/registry.ts", source: renderRegistry(plan) });
   files.push({ file: "facade/operations.ts", source: renderOperationsTable(plan) });
@@ -51,14 +52,7 @@ function renderResource(
   const body: string[] = [];
   const used = new Set<string>();
   for (const operation of plain) {
-    body.push(
-      `/** \`${operation.method.toUpperCase()} ${operation.path}\` */`,
-      `export type ${operation.typeName} = Endpoint<${JSON.stringify(operation.path)}, ${JSON.stringify(operation.method)}>;`,
-      "",
-      ...docComment(operation, ""),
-      ...renderFunction(doc, operation, used),
-      "",
-    );
+    body.push(...docComment(operation, ""), ...renderFunction(doc, operation, used), "");
   }
   for (const operation of operations.filter((o) => o.hand && o.body !== undefined)) {
     body.push(...handBodyChecks(doc, operation, used));
@@ -110,7 +104,8 @@ function renderResource(
     plain.some((o) => o.result === "pages")
       ? `import type { Paginated } from "../../src/paginate.js";`
       : "",
-    plain.length > 0 ? `import type { CallOptions, Endpoint } from "../../src/types.js";` : "",
+    plain.length > 0 ? `import type { CallOptions } from "../../src/types.js";` : "",
+    plain.length > 0 ? `import type { DixaEndpoints } from "./endpoints.js";` : "",
     checks.length > 0 ? `import { ${checks.join(", ")} } from "../../src/validate.js";` : "",
   ].filter((line, i) => line !== "" || i === header.length);
   return [...imports, "", ...body].join("\n");
@@ -380,12 +375,15 @@ function docComment(operation: PlannedOperation, indent: string): string[] {
 }
 
 function renderIndex(plan: FacadePlan): string {
-  const lines = [...header, ""];
+  const lines = [...header, "", `export type { DixaEndpoints } from "./endpoints.js";`];
   for (const resource of plan.resources) {
     const operations = plan.operations.filter((o) => o.resource === resource);
-    const plain = operations.filter((o) => !o.hand).map((o) => o.functionName);
+    const plain = operations.filter((o) => !o.hand);
     const hasHand = operations.some((o) => o.hand);
-    const names = hasHand ? plain : [...plain, resourceClassName(resource)];
+    const names = [
+      ...plain.map((o) => o.functionName),
+      ...(hasHand ? [] : [resourceClassName(resource)]),
+    ];
     if (names.length > 0) {
       lines.push(`export { ${names.join(", ")} } from "./${kebab(resource)}.js";`);
     }
@@ -394,6 +392,33 @@ function renderIndex(plan: FacadePlan): string {
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * One interface holding every operation's types by facade call, as Octokit's `Endpoints` does:
+ * `DixaEndpoints["notes.create"]["body"]`. One name for users to import, and one page in the API
+ * reference instead of one per operation.
+ */
+function renderEndpoints(plan: FacadePlan): string {
+  const lines = [
+    ...header,
+    "",
+    `import type { Endpoint } from "../../src/types.js";`,
+    "",
+    "/**",
+    " * The types of every operation, by the facade call that performs it:",
+    ' * `DixaEndpoints["notes.create"]["body"]` is what `client.notes.create` sends,',
+    ' * `DixaEndpoints["agents.list"]["item"]` one agent of its pages. See {@link Endpoint}.',
+    " */",
+    "export interface DixaEndpoints {",
+    ...plan.operations.flatMap((o) => [
+      `  /** \`${o.method.toUpperCase()} ${o.path}\` */`,
+      `  ${JSON.stringify(`${o.resource}.${o.name}`)}: Endpoint<${JSON.stringify(o.path)}, ${JSON.stringify(o.method)}>;`,
+    ]),
+    "}",
+    "",
+  ];
+  return lines.join("\n");
 }
 
 function renderRegistry(plan: FacadePlan): string {
@@ -434,7 +459,7 @@ function renderOperationsTable(plan: FacadePlan): string {
     " * Every operation of the spec, by operationId, with the facade method that performs it and",
     " * its page in Dixa's API reference; `defaultName` marks names not chosen yet.",
     " */",
-    "export const facadeOperations = {",
+    "export const facadeOperations: Readonly<Record<OperationId, FacadeOperation>> = {",
     ...plan.operations.map((o) => {
       const fields = [
         `call: ${JSON.stringify(`${o.resource}.${o.name}`)}`,
@@ -443,7 +468,7 @@ function renderOperationsTable(plan: FacadePlan): string {
       ];
       return `  ${JSON.stringify(o.operationId)}: { ${fields.join(", ")} },`;
     }),
-    "} as const satisfies Record<OperationId, FacadeOperation>;",
+    "};",
     "",
   ];
   return lines.join("\n");

@@ -107,6 +107,7 @@ export async function renderOperationTable(
     " */",
     `export const operationTable = ${JSON.stringify(table)} as const;`,
     "",
+    "/** The operationId of every operation of the spec. */",
     "export type OperationId = keyof typeof operationTable;",
     "",
   ].join("\n");

@@ -34,6 +34,10 @@ export type DixaEvent = DixaEventBase &
       }
   );
 
+/**
+ * The `onEvent` option: receives every {@link DixaEvent}. What it throws does not change the call;
+ * it is rethrown by itself (an uncaught exception), so a broken hook is seen, not hidden.
+ */
 export type EventHook = (event: DixaEvent) => void;
 
 /** A copy of request headers fit for a log: `Authorization` hidden, the token gone from the rest. */

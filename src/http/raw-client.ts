@@ -6,6 +6,10 @@ import { pathParameter } from "./request-url.js";
 import type { RetryOptions } from "./retry-policy.js";
 import type { Exchange } from "./transport.js";
 
+/**
+ * `client.raw`: an openapi-fetch client typed by the spec's `paths`, sending through the same
+ * transport as the facade (auth, retries, rate limit, events): `client.raw.GET("/beta/agents")`.
+ */
 export type RawClient = Client<paths, `${string}/${string}`>;
 
 /** Per-call extras a raw call may pass in its init; openapi-fetch copies them onto its Request. */

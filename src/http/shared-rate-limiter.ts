@@ -1,12 +1,6 @@
 import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
 
-/**
- * Dixa counts requests per token, not per client object, so every client of one token shares
- * one limiter, whatever its options say: a client asking for a smaller limit tightens the shared
- * one, so together they never exceed the smallest limit asked for. Held weakly: once no client
- * uses a token's limiter, it is collected with them. `createDixaClient` uses it by default; pass
- * it to `createDixaCore` as `rateLimit: sharedRateLimiter(apiKey)` to limit the same way.
- */
+/** Limiters by trimmed token, held weakly. */
 const byToken = new Map<string, WeakRef<RateLimiter>>();
 const forget =
   typeof FinalizationRegistry === "function"
@@ -14,6 +8,14 @@ const forget =
         if (byToken.get(token)?.deref() === undefined) byToken.delete(token);
       })
     : undefined;
+
+/**
+ * Dixa counts requests per token, not per client object, so every client of one token shares
+ * one limiter, whatever its options say: a client asking for a smaller limit tightens the shared
+ * one, so together they never exceed the smallest limit asked for. Held weakly: once no client
+ * uses a token's limiter, it is collected with them. `createDixaClient` uses it by default; pass
+ * it to `createDixaCore` as `rateLimit: sharedRateLimiter(apiKey)` to limit the same way.
+ */
 
 export function sharedRateLimiter(token: string, options: RateLimitOptions = {}): RateLimiter {
   // The key as it is sent: a key read from a file with a trailing newline is the same token.

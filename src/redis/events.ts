@@ -27,4 +27,8 @@ export type RedisRateLimitEvent =
       holdMs: number;
     };
 
+/**
+ * Receives each {@link RedisRateLimitEvent}. What it throws does not stall the limiter; it is
+ * rethrown by itself (an uncaught exception).
+ */
 export type RedisRateLimitEventHook = (event: RedisRateLimitEvent) => void;

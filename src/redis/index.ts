@@ -14,6 +14,8 @@
  *
  * The Redis client (ioredis v5+ or node-redis v4+) is yours: this entry imports no Redis library
  * and no Node.js module, so it runs wherever the client does.
+ *
+ * @module
  */
 export { createRedisRateLimiter, RedisRateLimiter } from "./redis-rate-limiter.js";
 export type { RedisRateLimiterOptions } from "./options.js";

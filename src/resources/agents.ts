@@ -32,8 +32,11 @@ export type AgentWorkingChannelInput = RequestBody<
 >;
 /** A per-agent failure from Dixa, or the error that made a whole chunk fail. */
 export type AgentBulkFailure = Schemas["BulkError"] | DixaError;
+/** What `agents.createMany` resolves to: a success or a failure per input, by `index`. */
 export type CreateManyAgentsResult = BulkResult<CreateAgentInput, Agent, Schemas["BulkError"]>;
+/** What `agents.updateMany` resolves to: a success or a failure per input, by `index`. */
 export type UpdateManyAgentsResult = BulkResult<UpdateManyAgentsItem, Agent, Schemas["BulkError"]>;
+/** What `agents.patchMany` resolves to: a success or a failure per input, by `index`. */
 export type PatchManyAgentsResult = BulkResult<PatchManyAgentsItem, Agent, Schemas["BulkError"]>;
 
 /**

@@ -28,16 +28,19 @@ export type PatchManyEndUsersItem = NonNullable<
 >[number];
 /** A per-end-user failure from Dixa, or the error that made a whole chunk fail. */
 export type EndUserBulkFailure = Schemas["BulkError"] | DixaError;
+/** What `endUsers.createMany` resolves to: a success or a failure per input, by `index`. */
 export type CreateManyEndUsersResult = BulkResult<
   CreateEndUserInput,
   EndUser,
   Schemas["BulkError"]
 >;
+/** What `endUsers.updateMany` resolves to: a success or a failure per input, by `index`. */
 export type UpdateManyEndUsersResult = BulkResult<
   UpdateManyEndUsersItem,
   EndUser,
   Schemas["BulkError"]
 >;
+/** What `endUsers.patchMany` resolves to: a success or a failure per input, by `index`. */
 export type PatchManyEndUsersResult = BulkResult<
   PatchManyEndUsersItem,
   EndUser,

@@ -9,6 +9,8 @@
  * const sandbox = createDixaSandbox();
  * const dixa = createDixaClient({ apiKey: "test-token", fetch: sandbox.fetch });
  * ```
+ *
+ * @module
  */
 export { createDixaSandbox, type DixaSandbox } from "./sandbox.js";
 export type { DixaSandboxOptions, SandboxFaults, SandboxRequest } from "./sandbox-core.js";

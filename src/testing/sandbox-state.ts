@@ -2,8 +2,11 @@ import { exampleAnswers } from "../../generated/example-answers.js";
 import type { components } from "../../generated/dixa-beta.js";
 import { listItems, sandboxId } from "./sandbox-data.js";
 
+/** An agent of the sandbox's seed data, shaped as the spec's `Agent` schema. */
 export type SandboxAgent = components["schemas"]["Agent"];
+/** An end user of the sandbox's seed data, shaped as the spec's `EndUser` schema. */
 export type SandboxEndUser = components["schemas"]["EndUser"];
+/** A note the sandbox holds, shaped as the spec's `InternalNoteData` schema. */
 export type SandboxNote = components["schemas"]["InternalNoteData"];
 
 /** The `data` array of an operation's example answer (empty when it has none). */

@@ -26,6 +26,7 @@ export type DixaWebhookPayloadErrorKind =
   /** The body is larger than `maxBodyBytes`; reading stopped there. */
   | "too-large";
 
+/** Every `kind` a webhook error can have: why a delivery was refused. */
 export type DixaWebhookErrorKind = DixaWebhookSignatureErrorKind | DixaWebhookPayloadErrorKind;
 
 /** Base class of both webhook errors. */
@@ -58,10 +59,12 @@ export class DixaWebhookPayloadError extends DixaWebhookError {
   }
 }
 
+/** True for a delivery refused for its signature (missing, malformed, wrong or too old). */
 export function isDixaWebhookSignatureError(error: unknown): error is DixaWebhookSignatureError {
   return error instanceof DixaWebhookSignatureError;
 }
 
+/** True for a delivery whose signature held but whose body could not be read as an event. */
 export function isDixaWebhookPayloadError(error: unknown): error is DixaWebhookPayloadError {
   return error instanceof DixaWebhookPayloadError;
 }
