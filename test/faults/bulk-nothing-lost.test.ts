@@ -3,7 +3,7 @@
  * tells "Dixa refused these items" from "the request never worked" (issue 11.8).
  */
 import { describe, expect, it } from "vitest";
-import { DixaApiError, DixaError, createDixaClient } from "../../src/index.js";
+import { DixaApiError, createDixaClient } from "../../src/index.js";
 import { sendJson, startLoopbackServer, type Handler } from "../support/loopback-server.js";
 
 const queueId = "3d0b1c5e-9b7e-4c52-9f36-1f5a0f9d2c10";
