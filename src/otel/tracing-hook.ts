@@ -72,14 +72,9 @@ function recorder(
   const start = (event: EventOf<"call-start">) => {
     // Called synchronously in the call's own async chain: the active context is the caller's.
     const parent = context.active();
-    const span = tracer.startSpan(
-      spanName(event),
-      {
-        kind: spanPerAttempt ? SpanKind.INTERNAL : SpanKind.CLIENT,
-        attributes: requestAttributes(event, event.url),
-      },
-      parent,
-    );
+    const { name, attributes } = describeRequest(event, event.url);
+    const kind = spanPerAttempt ? SpanKind.INTERNAL : SpanKind.CLIENT;
+    const span = tracer.startSpan(name, { kind, attributes }, parent);
     calls.set(event.callId, {
       span,
       within: trace.setSpan(parent, span),
@@ -93,13 +88,9 @@ function recorder(
     call.attempt = event.attempt;
     call.last = undefined;
     if (!spanPerAttempt) return;
-    const attributes = requestAttributes(event, event.url);
+    const { name, attributes } = describeRequest(event, event.url);
     if (event.attempt > 1) attributes[attr.httpRequestResendCount] = event.attempt - 1;
-    call.attemptSpan = tracer.startSpan(
-      spanName(event),
-      { kind: SpanKind.CLIENT, attributes },
-      call.within,
-    );
+    call.attemptSpan = tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes }, call.within);
   };
 
   const attemptEnded = (call: CallTrace, outcome: Outcome) => {
@@ -139,15 +130,19 @@ function recorder(
         return attemptEnded(call, { status: event.status });
       case "error":
         return attemptEnded(call, { kind: event.kind, message: event.message });
-      case "retry":
-        call.span.addEvent(eventName.retry, {
+      case "retry": {
+        const attributes: Attributes = {
           [attr.dixaAttempt]: event.attempt,
           [attr.dixaRetryDelayMs]: event.delayMs,
           [attr.dixaRetryReason]: event.reason,
-          ...(call.last === undefined ? {} : describeOutcome(call.last).attributes),
-        });
+        };
+        // How the attempt that is retried ended: its status code or error.type.
+        if (call.last !== undefined)
+          Object.assign(attributes, describeOutcome(call.last).attributes);
+        call.span.addEvent(eventName.retry, attributes);
         call.last = undefined;
         return;
+      }
       case "call-end":
         calls.delete(event.callId);
         return end(call, event);
@@ -155,18 +150,17 @@ function recorder(
   };
 }
 
-/** `{method} {url.template}`, e.g. `GET /beta/agents/{agentId}`. */
-function spanName(event: DixaEvent): string {
-  return `${describeMethod(event.method).namepart} ${event.pathTemplate}`;
-}
-
-/** What is known when a request starts: all the conventions want at span creation (sampling). */
-function requestAttributes(event: DixaEvent, url: string): Attributes {
-  return {
-    ...describeMethod(event.method).attributes,
-    [attr.urlTemplate]: event.pathTemplate,
-    ...urlAttributes(url),
-  };
+/**
+ * The span's name, `{method} {url.template}` (e.g. `GET /beta/agents/{agentId}`), and what is
+ * known when a request starts: all the conventions want at span creation (for samplers).
+ */
+function describeRequest(event: DixaEvent, url: string): { name: string; attributes: Attributes } {
+  const method = describeMethod(event.method);
+  // Assigned, not spread: spreading these dotted keys costs several times more per call.
+  const attributes = method.attributes;
+  attributes[attr.urlTemplate] = event.pathTemplate;
+  Object.assign(attributes, urlAttributes(url));
+  return { name: `${method.namepart} ${event.pathTemplate}`, attributes };
 }
 
 function finish(span: Span, outcome: Outcome): void {
