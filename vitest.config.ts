@@ -16,6 +16,7 @@ export default defineConfig({
             "test/types/**/*.test.ts",
             "test/package/**/*.test.ts",
             "test/webhooks/**/*.test.ts",
+            "test/otel/**/*.test.ts",
           ],
         },
       },

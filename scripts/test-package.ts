@@ -2,8 +2,8 @@
  * `npm run test:package`: the package as a user gets it. Packs the tarball (prepack builds
  * dist/), checks what it holds and what it must not, installs it into a fresh project, typechecks
  * a consumer written the way the README shows under NodeNext and under Bundler resolution (with
- * this project's TypeScript), checks the installed import graphs (the client's, dixa-beta/testing's
- * and dixa-beta/webhooks') have no Node.js built-in, and runs the compiled consumer against a
+ * this project's TypeScript), checks the installed import graphs (the client's, dixa-beta/testing's,
+ * dixa-beta/webhooks' and dixa-beta/otel's) have no Node.js built-in, and runs the compiled consumer against a
  * Prism mock of the spec and against the in-process sandbox of dixa-beta/testing. Temp folders
  * and Prism are cleaned up on failure too.
  */
@@ -148,12 +148,15 @@ async function main(): Promise<number> {
         ) as { version: string }
       ).version;
     const typesNode = { version: await installedVersion("@types/node") };
+    // dixa-beta/otel's optional peer, which npm does not install by itself.
+    const otelApi = { version: await installedVersion("@opentelemetry/api") };
     await step("npm install the tarball into a fresh project", () =>
       npm(
         [
           "install",
           join(work, packed.filename),
           `@types/node@${typesNode.version}`,
+          `@opentelemetry/api@${otelApi.version}`,
           "--prefer-offline",
           "--no-audit",
           "--no-fund",
@@ -211,6 +214,20 @@ async function main(): Promise<number> {
     check(
       webhooksGraph.packages.length === 0 && webhooksGraph.files.join() === entryOf("./webhooks"),
       `dixa-beta/webhooks reaches packages [${webhooksGraph.packages.join(", ")}] or files beyond its own bundle`,
+    );
+    // dixa-beta/otel: portable, and reaches no package but its peer @opentelemetry/api (whose
+    // extensionless internal imports the walker cannot follow; portability.test.ts checks them).
+    const otelGraph = walkImportGraph(entryOf("./otel"));
+    const apiDir = join(consumer, "node_modules", "@opentelemetry", "api");
+    for (const edge of [
+      ...otelGraph.builtins,
+      ...otelGraph.unresolved.filter((e) => !e.from.startsWith(apiDir)),
+    ]) {
+      check(false, `${relative(consumer, edge.from)} imports ${edge.specifier}`);
+    }
+    check(
+      otelGraph.packages.join() === "@opentelemetry/api",
+      `dixa-beta/otel reaches packages [${otelGraph.packages.join(", ")}], expected only @opentelemetry/api`,
     );
     await step("module checks (require(esm), deep imports blocked)", async () => {
       const { stdout } = await run(
@@ -279,6 +296,15 @@ async function main(): Promise<number> {
       `dixa-beta/webhooks: a signed delivery did not round-trip: ${JSON.stringify(summary["webhooks"])}`,
     );
     check(
+      JSON.stringify(summary["otel"]) ===
+        JSON.stringify({
+          spans: ["POST /beta/conversations/{conversationId}/notes"],
+          templates: ["/beta/conversations/{conversationId}/notes"],
+          events: ["call-start", "request", "response", "call-end"],
+        }),
+      `dixa-beta/otel: expected one span and the user's hook to see the call: ${JSON.stringify(summary["otel"])}`,
+    );
+    check(
       summary["redisEntry"] === "TypeError",
       `dixa-beta/redis did not refuse a non-client with a TypeError: ${String(summary["redisEntry"])}`,
     );
@@ -298,6 +324,9 @@ async function main(): Promise<number> {
     );
     console.log(
       `  import graph of dixa-beta/webhooks: ${webhooksGraph.files.length} files, no Node.js built-in, no dependency`,
+    );
+    console.log(
+      `  import graph of dixa-beta/otel: ${otelGraph.files.length} files, no Node.js built-in, no package but @opentelemetry/api`,
     );
     console.log(`  consumer against Prism: ${JSON.stringify(summary)}`);
     console.log(`Package OK in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -8,6 +8,7 @@ export const entryPoints = {
   testing: "src/testing/index.ts",
   webhooks: "src/webhooks/index.ts",
   redis: "src/redis/index.ts",
+  otel: "src/otel/index.ts",
   // Types only: an empty module, so that an import of dixa-beta/types also resolves at run time.
   types: "generated/dixa-beta.ts",
 } as const;

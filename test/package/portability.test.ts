@@ -9,7 +9,7 @@
  * same for the dixa-beta/webhooks entry, which must not even reach a dependency.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -165,6 +165,36 @@ describe("the built package is portable", () => {
     expect(graph.packages).toEqual([]);
     expect(graph.files).toContain(join(outDir, "redis.js"));
     expect(graph.files).not.toContain(entry);
+  });
+
+  it("dixa-beta/otel imports no Node.js built-in and no package but @opentelemetry/api", async () => {
+    const otelEntry = join(outDir, "otel.js");
+    const graph = walkImportGraph(otelEntry);
+    const show = (edges: typeof graph.builtins) =>
+      edges.map((e) => `${relative(projectRoot, e.from)} imports ${e.specifier}`);
+    expect(show(graph.builtins)).toEqual([]);
+    // The API's own files import each other without extensions, which the walker does not
+    // resolve: they are checked one by one below.
+    const api = join(projectRoot, "node_modules", "@opentelemetry", "api");
+    expect(show(graph.unresolved.filter((e) => !e.from.startsWith(api)))).toEqual([]);
+    expect(graph.packages).toEqual(["@opentelemetry/api"]);
+    // Nothing of the client's transport or facade comes along: the event types are erased.
+    const ours = graph.files
+      .filter((f) => f.startsWith(outDir))
+      .map((f) => readFileSync(f, "utf8"));
+    expect(ours.some((code) => code.includes("function createDixaTracing"))).toBe(true);
+    expect(ours.filter((code) => /function createTransport|class DixaCore/.test(code))).toEqual([]);
+    // Every file of the API's ESM build (what a bundler takes) imports only its own files.
+    const apiFiles = readdirSync(join(api, "build", "esm"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".js"))
+      .map((f) => walkImportGraph(join(api, "build", "esm", f)));
+    expect(apiFiles.length).toBeGreaterThan(30);
+    expect(apiFiles.flatMap((g) => show(g.builtins))).toEqual([]);
+    expect(apiFiles.flatMap((g) => g.packages)).toEqual([]);
+    const otel = (await import(
+      pathToFileURL(otelEntry).href
+    )) as typeof import("../../src/otel/index.js");
+    expect(typeof otel.createDixaTracing()).toBe("function");
   });
 
   it("the walker does see built-ins (so an empty list above means something)", () => {

@@ -1,4 +1,5 @@
-/** The Node.js entry of the consumer: runs the samples (client against DIXA_BASE_URL, testing, webhooks), prints a summary. */
+/** The Node.js entry of the consumer: runs the samples (client against DIXA_BASE_URL, testing, webhooks, otel), prints a summary. */
+import { runOtelSample } from "./otel.js";
 import { runSample } from "./sample.js";
 import { runTestingSample } from "./testing-sample.js";
 import { runWebhookSample } from "./webhooks.js";
@@ -10,5 +11,6 @@ console.log(
     ...(await runSample(baseUrl)),
     ...(await runTestingSample()),
     webhooks: await runWebhookSample(),
+    otel: await runOtelSample(),
   }),
 );
