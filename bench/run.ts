@@ -52,9 +52,9 @@ async function main() {
     console.log(`${((performance.now() - t) / 1000).toFixed(1)} s`);
     const peers = allPeers(setup);
     const table = (peerTable = new PeerTable(peers));
-    await stage("1 per-call, this facade and its peers", () => peerCalls(peers, server.url, table));
     await stage("1 import time, fresh processes", () => importTime(peers, setup, table));
     await stage("1 bundle size", () => bundleSize(peers, setup, table));
+    await stage("1 per-call, this facade and its peers", () => peerCalls(peers, server.url, table));
     await stage("2 pagination at scale", () => paginationAtScale(server.url));
     await stage("3 bulk split", () => bulkSplit());
     await stage("4 limiter fidelity", () => limiterFidelity(server.url));
