@@ -2,7 +2,8 @@ import { writeFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build, type Metafile } from "esbuild";
+import { build, type BuildOptions } from "esbuild";
+import { bytesBySourceModule } from "../peers/attribution.js";
 import type { Peer, PeerSetup } from "../peers/peer.js";
 import type { PeerTable } from "../peers/table.js";
 import { check, type Result } from "../report.js";
@@ -74,7 +75,7 @@ export async function bundleSize(
       ratio,
       target: "<= 1",
       pass,
-      ...(!pass && { note: largestInputs(ours.metafile) }),
+      ...(!pass && { note: await largestModules(new URL(`apps/${facade}.js`, setup.dir), setup) }),
     }),
   );
   return results;
@@ -85,15 +86,10 @@ interface Bundled {
   minified: number;
   /** Node built-ins the bundle imports (they cannot be bundled, so they stay external). */
   builtins: string[];
-  metafile: Metafile;
 }
 
-async function bundle(
-  app: URL,
-  setup: PeerSetup,
-  platform: "neutral" | "browser",
-): Promise<Bundled> {
-  const { outputFiles, metafile } = await build({
+function bundleOptions(app: URL, setup: PeerSetup, platform: "neutral" | "browser") {
+  return {
     entryPoints: [fileURLToPath(app)],
     bundle: true,
     minify: true,
@@ -103,10 +99,20 @@ async function bundle(
     ...(platform === "neutral" && { mainFields: ["module", "main"] }),
     external: [...builtinModules, "node:*"],
     write: false,
-    metafile: true,
     outdir: fileURLToPath(new URL("apps/out/", setup.dir)),
     absWorkingDir: fileURLToPath(setup.root),
     logLevel: "error",
+  } satisfies BuildOptions;
+}
+
+async function bundle(
+  app: URL,
+  setup: PeerSetup,
+  platform: "neutral" | "browser",
+): Promise<Bundled> {
+  const { outputFiles, metafile } = await build({
+    ...bundleOptions(app, setup, platform),
+    metafile: true,
   });
   const code = outputFiles[0]!.contents;
   const builtins = new Set(
@@ -118,18 +124,34 @@ async function bundle(
     gzip: gzipSync(code, { level: 9 }).length,
     minified: code.length,
     builtins: [...builtins].sort(),
-    metafile,
   };
 }
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
-/** The modules that put the most bytes into the (minified, not yet gzipped) output. */
-function largestInputs(metafile: Metafile): string {
-  const output = Object.values(metafile.outputs)[0]!;
-  const lines = Object.entries(output.inputs)
-    .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
-    .slice(0, 6)
-    .map(([path, { bytesInOutput }]) => `${kB(bytesInOutput).padStart(8)} minified  ${path}`);
-  return [`largest modules of the bundle (of ${kB(output.bytes)} minified):`, ...lines].join("\n");
+/**
+ * The source modules that put the most bytes into the minified app, read from its source map,
+ * so a build that bundles the package into one file still names the modules inside it.
+ */
+async function largestModules(app: URL, setup: PeerSetup): Promise<string> {
+  const outdir = fileURLToPath(new URL("apps/out/", setup.dir));
+  const { outputFiles } = await build({
+    ...bundleOptions(app, setup, "neutral"),
+    sourcemap: "external",
+    outdir,
+  });
+  const code = outputFiles.find((file) => file.path.endsWith(".js"))!.text;
+  const map = JSON.parse(outputFiles.find((file) => file.path.endsWith(".js.map"))!.text) as {
+    sources: string[];
+    mappings: string;
+  };
+  const bytes = bytesBySourceModule(code, map, outdir);
+  const lines = [...bytes]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([module, count]) => `${kB(count).padStart(8)} minified  ${module}`);
+  return [
+    `largest modules of the bundle (of ${kB(Buffer.byteLength(code))} minified):`,
+    ...lines,
+  ].join("\n");
 }

@@ -1,22 +1,63 @@
 import { Session } from "node:inspector/promises";
-import { fileURLToPath } from "node:url";
+import { frameLocation } from "./attribution.js";
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+/** A V8 CPU profile, as the inspector's Profiler.stop returns it. */
+export interface CpuProfile {
+  nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
+  samples: number[];
+  /** Microseconds before each sample. */
+  timeDeltas: number[];
+}
+export interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
 }
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+/**
+ * Self time per label (`label` names a frame), in milliseconds. Samples taken inside the
+ * inspector's own calls (the profiler starting and stopping) are left out.
+ */
+export function selfTime(
+  profile: CpuProfile,
+  label: (frame: CallFrame) => string,
+  into = new Map<string, number>(),
+): Map<string, number> {
+  const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parents.set(child, node.id);
+  const profilerItself = (id: number | undefined): boolean =>
+    id !== undefined &&
+    (frames.get(id)!.url === "node:inspector" || profilerItself(parents.get(id)));
+  profile.samples.forEach((id, i) => {
+    if (profilerItself(id)) return;
+    const name = label(frames.get(id)!);
+    // A sample stands for the time until the next one.
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    into.set(name, (into.get(name) ?? 0) + ms);
+  });
+  return into;
+}
+
+/** The `top` largest entries as "share  label", shares of the total. */
+export function topShares(times: ReadonlyMap<string, number>, top: number): string[] {
+  const total = [...times.values()].reduce((sum, ms) => sum + ms, 0);
+  return [...times]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, ms]) => `${((100 * ms) / total).toFixed(0).padStart(3)}%  ${name}`);
+}
 
 /**
  * Where the CPU goes while `call` runs `times` times: V8's sampling profiler, self time per
- * function, the `top` largest as "share  function (file:line)". Used to say what dominates a
- * missed per-call target without knowing the client's internals.
+ * function and the module it is in. Used to say what dominates a missed per-call target
+ * without knowing the client's internals.
  */
 export async function hottestFunctions(
   call: () => Promise<unknown>,
   times: number,
-  top = 6,
+  top = 8,
 ): Promise<string> {
   const session = new Session();
   session.connect();
@@ -26,24 +67,14 @@ export async function hottestFunctions(
     await session.post("Profiler.start");
     for (let i = 0; i < times; i++) await call();
     const { profile } = (await session.post("Profiler.stop")) as unknown as {
-      profile: { nodes: ProfileNode[]; samples: number[] };
+      profile: CpuProfile;
     };
-    const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
-    const selfSamples = new Map<string, number>();
-    for (const id of profile.samples) {
-      const frame = byNode.get(id)!.callFrame;
-      const where = frame.url
-        ? ` (${frame.url.replace(/^file:\/\//, "").replace(root, "")}:${frame.lineNumber + 1})`
-        : "";
-      const name = `${frame.functionName || "(anonymous)"}${where}`;
-      selfSamples.set(name, (selfSamples.get(name) ?? 0) + 1);
-    }
-    const total = profile.samples.length;
-    return [...selfSamples]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([name, count]) => `${((100 * count) / total).toFixed(0).padStart(3)}%  ${name}`)
-      .join("\n");
+    const byFunction = selfTime(
+      profile,
+      (frame) =>
+        `${frame.functionName || "(anonymous)"}${frame.url ? ` (${frameLocation(frame.url, frame.lineNumber)})` : ""}`,
+    );
+    return topShares(byFunction, top).join("\n");
   } finally {
     session.disconnect();
   }

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { build } from "esbuild";
@@ -54,17 +54,6 @@ export async function setUpPeers(orvalBaseUrl: string): Promise<PeerSetup> {
     fileURLToPath(orvalLoopbackFile),
   ]);
 
-  await writeFile(new URL("empty.mjs", dir), "export {};\n");
-  await writeFile(
-    new URL("import-probe.mjs", dir),
-    [
-      "// One sample of import time: a fresh process imports argv[2] once and prints milliseconds.",
-      "const started = performance.now();",
-      "await import(process.argv[2]);",
-      "process.stdout.write(`${performance.now() - started}\\n`);",
-      "",
-    ].join("\n"),
-  );
   // Resolved by a plain node, in the package's own scope, as `import "dixa-beta"` resolves:
   // through package.json `exports["."]`, whatever layout the build has.
   const facadeEntry = (
