@@ -11,6 +11,8 @@ export interface Result {
   /** e.g. "<= 1.05" or ">= 0.95"; absent for figures reported for information. */
   target?: string;
   pass?: boolean;
+  /** For a missed target: what dominates the figure (printed under the peer table). */
+  note?: string;
 }
 
 /** A finished task's latency statistics (tinybench types them as possibly aborted). */

@@ -1,19 +1,24 @@
 /**
- * `npm run bench`: the facade's cost measured side by side with raw openapi-fetch and bare
- * fetch against a loopback server started here, printed as one table and written to
- * bench/results.json. A missed target is printed as MISS; it does not fail anything.
+ * `npm run bench`: the facade's cost measured side by side with its peers (bare fetch,
+ * openapi-fetch, orval, hey-api, ky, axios) against a loopback server started here, printed as
+ * one table plus the peer comparison of issue #13 and written to bench/results.json. A missed
+ * target is printed as MISS; it does not fail anything.
  */
 import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { bulkSplit } from "./cases/bulk-split.js";
+import { bundleSize } from "./cases/bundle-size.js";
 import { developerTime } from "./cases/dev-time.js";
 import { limiterFidelity } from "./cases/limiter.js";
+import { importTime } from "./cases/import-time.js";
 import { paginationAtScale } from "./cases/pagination.js";
-import { perCallOverhead } from "./cases/per-call.js";
+import { peerCalls } from "./cases/peer-calls.js";
 import { sandboxOverhead } from "./cases/sandbox-overhead.js";
 import { webhookVerification } from "./cases/webhook-verify.js";
 import { redisLimiter } from "./cases/redis-limiter.js";
+import { allPeers, setUpPeers } from "./peers/index.js";
+import { PeerTable } from "./peers/table.js";
 import { formatTable, type Result } from "./report.js";
 
 async function startServer() {
@@ -39,8 +44,17 @@ async function main() {
     results.push(...(await run()));
     console.log(`${((performance.now() - t) / 1000).toFixed(1)} s`);
   };
+  let peerTable: PeerTable | undefined;
   try {
-    await stage("1 per-call overhead", () => perCallOverhead(server.url));
+    process.stdout.write("building the facade and generating its peers... ");
+    const t = performance.now();
+    const setup = await setUpPeers(server.url);
+    console.log(`${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const peers = allPeers(setup);
+    const table = (peerTable = new PeerTable(peers));
+    await stage("1 import time, fresh processes", () => importTime(peers, setup, table));
+    await stage("1 bundle size", () => bundleSize(peers, setup, table));
+    await stage("1 per-call, this facade and its peers", () => peerCalls(peers, server.url, table));
     await stage("2 pagination at scale", () => paginationAtScale(server.url));
     await stage("3 bulk split", () => bulkSplit());
     await stage("4 limiter fidelity", () => limiterFidelity(server.url));
@@ -52,6 +66,7 @@ async function main() {
     server.stop();
   }
   console.log(`\n${formatTable(results)}\n`);
+  if (peerTable) console.log(`Peer comparison (issue #13), this run:\n\n${peerTable.format()}\n`);
   const missed = results.filter((r) => r.pass === false);
   console.log(
     missed.length === 0

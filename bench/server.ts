@@ -5,6 +5,7 @@
  *   POST /beta/conversations/{id}/notes     one created note
  *   GET  /beta/agents?pageLimit=&pageKey=   1,000 pages of 100 agents, linked by meta.next
  *   GET  /beta/organization                 behind Dixa's limit (10/s, burst 4): 429 when over
+ *   GET  /__connections                     TCP connections accepted so far (keep-alive check)
  */
 import { createServer } from "node:http";
 import { DixaLimitEnforcer } from "../test/support/dixa-rate-limit.js";
@@ -48,6 +49,7 @@ const organization = JSON.stringify({
   },
 });
 let enforcer = new DixaLimitEnforcer(10, 4);
+let connections = 0;
 
 const server = createServer((request, response) => {
   const chunks: Buffer[] = [];
@@ -66,6 +68,7 @@ const server = createServer((request, response) => {
         ? send(200, organization)
         : send(429, '{"message":"Too Many Requests"}');
     }
+    if (url.pathname === "/__connections") return send(200, JSON.stringify({ connections }));
     if (url.pathname === "/__limit-stats") {
       const stats = JSON.stringify({ accepted: enforcer.accepted, rejected: enforcer.rejected });
       enforcer = new DixaLimitEnforcer(10, 4);
@@ -96,6 +99,7 @@ const server = createServer((request, response) => {
     send(404, '{"message":"no such bench route"}');
   });
 });
+server.on("connection", () => connections++);
 server.keepAliveTimeout = 60_000;
 server.listen(0, "127.0.0.1", () => {
   const address = server.address();
