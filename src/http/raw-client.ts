@@ -89,6 +89,13 @@ function checked(
 async function sendRaw(request: Request, core: CoreState): Promise<Response> {
   const extras = request as Request & PerCallInit;
   const call = resolveCallOptions({ timeoutMs: extras.timeoutMs, retry: extras.retry }, core);
+  // As in the facade's per-call headers: the token is the one the client was made with, so
+  // redaction knows it and the limiter counts it.
+  if (request.headers.get("authorization") !== core.headers["Authorization"]) {
+    throw new TypeError(
+      "client.raw: headers cannot set Authorization: the client sends the token it was made with",
+    );
+  }
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     headers[name] = value;

@@ -67,6 +67,22 @@ describe("options.headers", () => {
     ]);
   });
 
+  it("client.raw cannot set Authorization either, and sends nothing", async () => {
+    const { error, sent } = await withClient(
+      (_q, response) => sendJson(response, 200, { data: {} }),
+      async (client, requests) => {
+        const error = await client.raw
+          .GET("/beta/organization", { headers: { Authorization: "someone-else" } })
+          .catch((e: unknown) => e);
+        return { error, sent: requests() };
+      },
+    );
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String(error)).toMatch(/cannot set Authorization/);
+    expect(String(error)).not.toContain("someone-else");
+    expect(sent).toBe(0);
+  });
+
   it("never echoes a refused header's value", async () => {
     const error = await withClient(
       (_q, response) => sendJson(response, 200, { data: [] }),
