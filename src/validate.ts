@@ -140,14 +140,6 @@ export function assertUuidList(value: unknown, name: string): asserts value is r
   assertEach(value, name, assertUuid);
 }
 
-/** An optional list of non-empty strings (tag names and the like). */
-export function assertOptionalStringList(value: unknown, name: string): void {
-  ifPresent(value, name, (list) => {
-    assertArray(list, name);
-    assertEach(list, name, assertNonEmptyString);
-  });
-}
-
 /**
  * A list method's query: a plain object (not an array, a Map or a class instance), whose
  * `pageLimit`, when given, is a positive integer within the operation's documented maximum.

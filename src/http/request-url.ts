@@ -1,23 +1,11 @@
 import { describeValue } from "../validate.js";
 
-const placeholder = /\{([^{}]+)\}/g;
-
 /**
- * Fills a path template with its parameters, each percent-encoded. A parameter that is missing,
- * empty, `.` or `..` is refused before anything is sent: percent-encoding leaves dots alone and
- * URL parsing collapses dot segments (even encoded ones), so `..` would silently turn
+ * One path parameter as text, or a TypeError naming it. A parameter that is missing, empty, `.`
+ * or `..` is refused before anything is sent: percent-encoding leaves dots alone and URL parsing
+ * collapses dot segments (even encoded ones), so `..` would silently turn
  * `/articles/{id}/translations/{language}` into another endpoint.
  */
-export function expandPath(
-  template: string,
-  params: Readonly<Record<string, unknown>> | undefined,
-): string {
-  return template.replace(placeholder, (_, name: string) =>
-    encodeURIComponent(pathParameter(name, params?.[name])),
-  );
-}
-
-/** One path parameter as text, or a TypeError naming it. */
 export function pathParameter(name: string, value: unknown): string {
   if (typeof value !== "string" && typeof value !== "number" && typeof value !== "bigint") {
     throw new TypeError(

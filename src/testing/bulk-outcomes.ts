@@ -83,10 +83,6 @@ const rules: Record<string, BulkRule> = {
   },
 };
 
-export function isBulkOperation(key: string): boolean {
-  return key in rules;
-}
-
 /** The answer to a bulk request: one outcome per input, in the order of the inputs. */
 export function bulkAnswer(
   key: string,
