@@ -9,7 +9,7 @@ import { DixaApiError, DixaMalformedResponseError } from "./errors.js";
 import { resolveCallOptions } from "./http/call-options.js";
 import { parseRetryAfter } from "./http/retry-after.js";
 import { queryString } from "./http/request-url.js";
-import type { Exchange } from "./http/transport.js";
+import { redactHeaders, type Exchange } from "./http/transport.js";
 import { Paginated, type PageBody } from "./paginate.js";
 import type { CallOptions, DixaResponseInfo } from "./types.js";
 import { assertListQuery } from "./validate.js";
@@ -213,8 +213,9 @@ function responseInfo(
 ): DixaResponseInfo {
   // Error answers were redacted by the transport already; a success's headers are copied here.
   const ok = exchange.status >= 200 && exchange.status <= 299;
-  const headers = ok ? new Headers() : exchange.headers;
-  if (ok) exchange.headers.forEach((value, name) => headers.set(name, state.redact.text(value)));
+  const headers = ok
+    ? redactHeaders(exchange.headers, state.redact, { bodyRewritten: false })
+    : exchange.headers;
   return {
     status: exchange.status,
     headers,

@@ -167,7 +167,9 @@ async function run(
         path: request.path,
         status: answer.status,
         statusText: ok ? answer.statusText : redact.text(answer.statusText),
-        headers: ok ? answer.headers : redactHeaders(answer.headers, redact),
+        headers: ok
+          ? answer.headers
+          : redactHeaders(answer.headers, redact, { bodyRewritten: true }),
         bytes: ok ? answer.bytes : redactBytes(answer.bytes, redact),
         attempts: attempt,
         durationMs: performance.now() - started,
@@ -289,10 +291,18 @@ function redactBytes(bytes: Uint8Array, redact: Redactor): Uint8Array {
   return clean === text ? bytes : encoder.encode(clean);
 }
 
-function redactHeaders(headers: Headers, redact: Redactor): Headers {
+/**
+ * A copy of an answer's headers with the token removed from every value. `content-length` is
+ * left out when the body was rewritten too (its length may no longer match).
+ */
+export function redactHeaders(
+  headers: Headers,
+  redact: Redactor,
+  { bodyRewritten }: { bodyRewritten: boolean },
+): Headers {
   const copy = new Headers();
   headers.forEach((value, name) => {
-    if (name !== "content-length") copy.set(name, redact.text(value));
+    if (!(bodyRewritten && name === "content-length")) copy.set(name, redact.text(value));
   });
   return copy;
 }
