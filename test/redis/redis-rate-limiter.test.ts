@@ -229,13 +229,22 @@ describe.each(redisLibraries)("with %s", (library) => {
 
   it("Redis too slow (busy with a 1.5 s script): falls back after commandTimeoutMs, then returns", async () => {
     const events: RedisRateLimitEvent[] = [];
-    const limiter = await limiterFor(freshToken(), {
+    const apiKey = freshToken();
+    const limiter = await limiterFor(apiKey, {
       commandTimeoutMs: 300,
       probeIntervalMs: 300,
       onEvent: (event) => events.push(event),
     });
-    (await limiter.acquire()).settle();
+    const keys = await tokenKeys(apiKey, "dixa-beta:rate-limit:");
+    const first = await limiter.acquire();
+    const [[id, score]] = (await zrange(keys.sent)) as [[string, number]];
+    first.settle();
+    // settle() is sent without waiting; had it not reached Redis before the busy script, it
+    // would be the call that times out (reason "the settle script"), not the next step.
+    await until("the settle to reach Redis", async () => (await zscore(keys.sent, id)) < score);
     const blocker = new Redis(redisServer.url);
+    // Connected first, so the script is written at once and runs before the next step arrives.
+    await blocker.ping();
     try {
       // Redis runs one script at a time: every other command waits until this one ends.
       const busy = blocker.eval(
