@@ -1,8 +1,9 @@
 /**
- * How every facade operation talks to the API: build the request (the generated code already
- * knows the method and the filled-in path), send it through the core's transport (limiter,
- * retries, time limits), map a non-2xx answer to DixaApiError, and unwrap what the operation
- * promises. Four small functions, so an app bundles only the kinds of call it makes.
+ * How every facade operation talks to the API: one request object (method, path template, the
+ * path as sent, query, body, per-call options) goes through one send path (the core's transport:
+ * limiter, retries, time limits), a non-2xx answer becomes a DixaApiError, and the answer is
+ * unwrapped as the operation promises: the `{ data }` envelope, the whole object, nothing, or
+ * pages.
  */
 import { coreState, type CoreState, type DixaCore } from "./core.js";
 import { DixaApiError, DixaMalformedResponseError } from "./errors.js";
@@ -20,6 +21,18 @@ export type Query = Readonly<Record<string, unknown>> | undefined;
 /** A request body: JSON-serialisable data, a FormData sent as multipart, or JSON text (`Json`). */
 export type Body = unknown;
 
+/** One request to the API, as an operation describes it. */
+export interface ApiRequest {
+  method: string;
+  /** The OpenAPI path template, e.g. `/beta/agents/{agentId}`: names the operation in errors. */
+  pathTemplate: string;
+  /** The path as sent, parameters filled in and encoded. */
+  path: string;
+  query?: Query;
+  body?: Body;
+  options?: CallOptions | undefined;
+}
+
 /** A body already serialised (by `toJson`), sent as is. */
 export class Json {
   constructor(readonly text: string) {}
@@ -28,17 +41,10 @@ export class Json {
 const decoder = new TextDecoder();
 
 /** Sends one request; resolves with the parsed body (undefined for an empty one). */
-export async function callBody<T>(
-  core: DixaCore,
-  method: string,
-  pathTemplate: string,
-  path: string,
-  query: Query,
-  body: Body,
-  options: CallOptions | undefined,
-): Promise<T | undefined> {
+export async function callBody<T>(core: DixaCore, request: ApiRequest): Promise<T | undefined> {
+  const { method, pathTemplate, options } = request;
   const state = coreState(core);
-  const exchange = await send(state, method, pathTemplate, path, query, body, options);
+  const exchange = await send(state, request);
   const ok = exchange.status >= 200 && exchange.status <= 299;
   if (!ok || options?.onResponse !== undefined) {
     const info = responseInfo(state, exchange, method, pathTemplate);
@@ -63,16 +69,9 @@ export async function callBody<T>(
  * Sends one request and returns the whole answer, which must be a JSON object: for answers
  * where more than `data` matters (`partialErrors` beside it).
  */
-export async function callObject<T>(
-  core: DixaCore,
-  method: string,
-  pathTemplate: string,
-  path: string,
-  query: Query,
-  body: Body,
-  options: CallOptions | undefined,
-): Promise<T> {
-  const answer = await callBody<T>(core, method, pathTemplate, path, query, body, options);
+export async function callObject<T>(core: DixaCore, request: ApiRequest): Promise<T> {
+  const { method, pathTemplate } = request;
+  const answer = await callBody<T>(core, request);
   if (typeof answer !== "object" || answer === null || Array.isArray(answer)) {
     throw new DixaMalformedResponseError(
       method,
@@ -85,24 +84,9 @@ export async function callObject<T>(
 }
 
 /** Sends one request and returns what is inside Dixa's `{ data }` envelope. */
-export async function callData<T>(
-  core: DixaCore,
-  method: string,
-  pathTemplate: string,
-  path: string,
-  query: Query,
-  body: Body,
-  options: CallOptions | undefined,
-): Promise<T> {
-  const answer = await callBody<{ data?: T }>(
-    core,
-    method,
-    pathTemplate,
-    path,
-    query,
-    body,
-    options,
-  );
+export async function callData<T>(core: DixaCore, request: ApiRequest): Promise<T> {
+  const { method, pathTemplate } = request;
+  const answer = await callBody<{ data?: T }>(core, request);
   if (typeof answer !== "object" || answer === null || !("data" in answer)) {
     throw new DixaMalformedResponseError(
       method,
@@ -115,16 +99,8 @@ export async function callData<T>(
 }
 
 /** Sends one request whose success answer carries nothing the caller needs (204, 202). */
-export async function callVoid(
-  core: DixaCore,
-  method: string,
-  pathTemplate: string,
-  path: string,
-  query: Query,
-  body: Body,
-  options: CallOptions | undefined,
-): Promise<void> {
-  await callBody(core, method, pathTemplate, path, query, body, options);
+export async function callVoid(core: DixaCore, request: ApiRequest): Promise<void> {
+  await callBody(core, request);
 }
 
 /**
@@ -133,14 +109,10 @@ export async function callVoid(
  */
 export function callPages<Item>(
   core: DixaCore,
-  method: string,
-  pathTemplate: string,
-  path: string,
-  query: Query,
-  body: Body,
-  options: CallOptions | undefined,
+  request: ApiRequest,
   maxPageLimit?: number,
 ): Paginated<Item> {
+  const { method, pathTemplate, query, body, options } = request;
   resolveCallOptions(options, coreState(core));
   assertListQuery(query ?? {}, maxPageLimit);
   // A POST-paged search is sent again with the same body for each page: serialise it once.
@@ -149,7 +121,7 @@ export function callPages<Item>(
   return new Paginated<Item>(
     async (pageKey) => {
       const pageQuery = pageKey === undefined ? query : { ...query, pageKey };
-      const page = await callBody(core, method, pathTemplate, path, pageQuery, sent, options);
+      const page = await callBody(core, { ...request, query: pageQuery, body: sent });
       return page as PageBody<Item>;
     },
     { method, pathTemplate },
@@ -168,15 +140,9 @@ export function toJson(value: unknown, method: string, pathTemplate: string): Js
   }
 }
 
-async function send(
-  state: CoreState,
-  method: string,
-  pathTemplate: string,
-  path: string,
-  query: Query,
-  body: Body,
-  options: CallOptions | undefined,
-): Promise<Exchange> {
+/** The one send path: every call of every operation reaches the transport here. */
+async function send(state: CoreState, request: ApiRequest): Promise<Exchange> {
+  const { method, pathTemplate, path, query, body, options } = request;
   const call = resolveCallOptions(options, state);
   let headers = call.headers === undefined ? state.headers : { ...state.headers, ...call.headers };
   let payload: string | Uint8Array<ArrayBuffer> | undefined;

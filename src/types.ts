@@ -93,6 +93,13 @@ export interface Endpoint<P extends PathsWith<M>, M extends HttpMethod> {
       : never;
 }
 
+/** `Endpoint<P, M>` where P is a path with method M, else never: for tables keyed by route. */
+export type EndpointAt<P, M> = M extends HttpMethod
+  ? P extends PathsWith<M>
+    ? Endpoint<P, M>
+    : never
+  : never;
+
 /** Options every facade method accepts. */
 export interface CallOptions {
   /** Cancels the request, in flight or still waiting for its turn. */
