@@ -58,12 +58,14 @@ async function update(
   // The candidate's model first: a spec the generator refuses is refused before any report.
   const plan = planFacade(candidate.document);
   const summary = compareSpecs(previous?.document, candidate.document);
-  const facade = compareFacades(
-    previous === undefined ? undefined : previousPlan(previous.document),
-    plan,
-    [...summary.changed.values()].flat(),
-  );
-  const naming = { defaults: plan.operations.filter((o) => o.defaultName), stale: plan.staleNames };
+  const facadeBefore = previous === undefined ? undefined : previousPlan(previous.document);
+  const facade = compareFacades(facadeBefore, plan, [...summary.changed.values()].flat());
+  const before = new Set(facadeBefore?.operations.map((o) => o.operationId));
+  const naming = {
+    defaults: plan.operations.filter((o) => o.defaultName),
+    stale: plan.staleNames,
+    removedNow: plan.staleNames.filter((id) => before.has(id)),
+  };
   const shas = {
     before: (await readProvenance(location))?.sha256 ?? (previousText && sha256(previousText)),
     after: candidate.provenance.sha256,

@@ -1,14 +1,18 @@
 /**
  * Input checks run before any request is sent, so a bad argument costs no round trip and no
  * quota. Each throws a TypeError that names the argument (and item), says what was expected,
- * shows what was given (short values quoted, cut after 40 characters; values of fields that may
- * hold a secret only by type and length) and, where the fix is not plain, what to pass.
+ * shows what was given and, where the fix is not plain, what to pass. A value that reads like an
+ * id or a code (`"4711"`, `"agent-1"`) is quoted, cut after 40 characters; one that could be a
+ * secret (by the argument's name) or personal data (text with spaces, an e-mail address, a long
+ * run of digits such as a card or phone number) is told by type and length only.
  */
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Argument names whose values may be secrets: never quoted in an error. */
+/** Argument names whose values may be secrets or personal data: never quoted in an error. */
 const secretName = /authori[sz]ation|password|secret|token|api.?key|credential|cookie|headers/i;
+const personalName =
+  /(^|[.[])(content|message|text|body|comment|subject|description|note|title|\w*name|email\w*|phone\w*|address)\b/i;
 const quotedLength = 40;
 
 /** A value by type and length only, never echoed: for options that may hold a secret. */
@@ -27,9 +31,14 @@ export function describeValue(value: unknown): string {
  * value of an argument whose name says it may be a secret is told by type and length only.
  */
 export function describeArgument(value: unknown, name: string): string {
+  if (secretName.test(name) && value != null && typeof value !== "object") {
+    return typeof value === "string" ? describeValue(value) : `a ${typeof value}`;
+  }
   if (typeof value === "string") {
     if (value.trim() === "") return value === "" ? "an empty string" : "a string of only spaces";
-    if (secretName.test(name)) return describeValue(value);
+    if (secretName.test(name) || personalName.test(name) || !readsLikeAnId(value)) {
+      return describeValue(value);
+    }
     if (value.length <= quotedLength) return `${JSON.stringify(value)} (a string)`;
     return `${JSON.stringify(value.slice(0, quotedLength))}… (a string of ${value.length} characters)`;
   }
@@ -45,6 +54,11 @@ export function describeArgument(value: unknown, name: string): string {
   if (typeof value === "function") return "a function";
   if (typeof value === "symbol") return "a symbol";
   return describeValue(value);
+}
+
+/** No spaces, no `@`, no run of 13 or more digits: not a sentence, an address or a card number. */
+function readsLikeAnId(value: string): boolean {
+  return !/[\s@]/.test(value) && !/\d{13}/.test(value);
 }
 
 /** The TypeError of an argument that is not what it must be, with what to pass when useful. */

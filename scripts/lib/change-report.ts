@@ -7,6 +7,8 @@ export interface NamingReview {
   defaults: readonly PlannedOperation[];
   /** Table entries whose operationId the spec no longer has. */
   stale: readonly string[];
+  /** Of those, the ones this refresh removed (the snapshot had them). */
+  removedNow?: readonly string[];
 }
 import type { SpecChange, SpecChangeSummary } from "./spec-changes.js";
 
@@ -62,7 +64,7 @@ export function formatChangeReport(
 }
 
 /** The naming table's part of the report: lines to add, and lines to remove. */
-function namingLines({ defaults, stale }: NamingReview): string[] {
+function namingLines({ defaults, stale, removedNow = stale }: NamingReview): string[] {
   const lines: string[] = [];
   if (defaults.length > 0) {
     lines.push(
@@ -75,9 +77,10 @@ function namingLines({ defaults, stale }: NamingReview): string[] {
     );
   }
   if (stale.length > 0) {
+    const older = stale.length - removedNow.length;
     lines.push(
       "",
-      `Naming-table entries whose operation is gone (remove them from scripts/operation-names.ts): ${stale.join(", ")}`,
+      `Naming-table entries whose operation is gone (remove them from scripts/operation-names.ts): ${removedNow.join(", ") || "none removed now"}${older > 0 ? `; ${older} more name operations the spec did not have before either` : ""}`,
     );
   }
   return lines;

@@ -76,7 +76,13 @@ export function checkTypes(files: readonly FileToWrite[]): void {
     { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
   );
   if (config === undefined) throw new Error(`cannot read ${configPath}`);
-  const options = { ...config.options, noEmit: true, declaration: false, declarationMap: false };
+  const options = {
+    ...config.options,
+    noEmit: true,
+    declaration: false,
+    declarationMap: false,
+    emitDeclarationOnly: false,
+  };
   const host = ts.createCompilerHost(options);
   const readFile = (path: string) => candidates.get(resolve(path)) ?? ts.sys.readFile(path);
   host.readFile = readFile;

@@ -209,7 +209,7 @@ export function planFacade(
   const specIds = new Set(operations.map((o) => o.operationId));
   const resources = [...new Set(operations.map((o) => o.resource))];
   const handResources = resources.filter((r) => operations.some((o) => o.resource === r && o.hand));
-  const types = planTypes(schemas, operations, table, schemaNames);
+  const types = planTypes(schemas, operations, table, schemaNames, notes);
   const checks = planChecks(schemas, operations);
   return {
     operations,

@@ -65,6 +65,7 @@ export function planTypes(
   operations: readonly PlannedOperation[],
   table: ReadonlyMap<string, OperationName>,
   schemaNames: Readonly<Record<string, string>>,
+  notes: string[],
 ): TypePlan {
   const named = new Map<string, NamedType>();
   const nameOfSchema = new Map<string, string>();
@@ -102,9 +103,9 @@ export function planTypes(
       if (name === undefined) continue;
       const where = `operation ${op.operationId}`;
       if (op.parts[part] === undefined) {
-        throw new SpecRefusedError(
-          `${where}: the naming table names its ${part} ${name}, but the operation has none`,
-        );
+        // The spec dropped that part: the name goes (code using it stops compiling).
+        notes.push(`${where}: the naming table names its ${part} ${name}, which it no longer has`);
+        continue;
       }
       if (!claim(name, definitionOf(op, part), docOf(op, part), where)) {
         throw new SpecRefusedError(
