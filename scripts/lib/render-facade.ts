@@ -34,20 +34,16 @@ export function renderFacade(
   plan: FacadePlan,
   resourceDocs: Readonly<Record<string, string>> = defaultResourceDocs,
 ): RenderedSource[] {
-  const files: RenderedSource[] = [];
-  for (const resource of plan.resources) {
-    const operations = plan.operations.filter((o) => o.resource === resource && !o.hand);
-    files.push({
-      file: `facade/${kebab(resource)}.ts`,
-      source: renderResource(plan, resource, operations, resourceDocs),
-    });
-  }
-  files.push({ file: "facade/checks.ts", source: renderChecks(plan) });
-  files.push({ file: "facade/types.ts", source: renderTypes(plan) });
-  files.push({ file: "facade/operations.ts", source: renderOperationTable(plan) });
-  files.push({ file: "facade/resources.ts", source: renderRegistry(plan, resourceDocs) });
-  files.push({ file: "facade/index.ts", source: renderIndex(plan) });
-  return files;
+  const generated = plan.operations.filter((o) => !o.hand);
+  return [
+    { file: "facade/arguments.ts", source: renderArguments(generated) },
+    { file: "facade/functions.ts", source: renderFunctions(plan, generated) },
+    { file: "facade/resources.ts", source: renderResources(plan, generated, resourceDocs) },
+    { file: "facade/checks.ts", source: renderChecks(plan) },
+    { file: "facade/types.ts", source: renderTypes(plan) },
+    { file: "facade/operations.ts", source: renderOperationTable(plan) },
+    { file: "facade/index.ts", source: renderIndex(plan) },
+  ];
 }
 
 export function resourceClassName(plan: FacadePlan, resource: string): string {
@@ -60,54 +56,19 @@ export function kebab(resource: string): string {
   return resource.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
 
-function renderResource(
-  plan: FacadePlan,
-  resource: string,
-  operations: readonly PlannedOperation[],
-  resourceDocs: Readonly<Record<string, string>>,
-): string {
-  const className = resourceClassName(plan, resource);
-  const runtimeNames = new Set(["Resource"]);
-  const checkNames = new Set<string>();
+/** Each operation's argument list, once: a labelled tuple the method and the function share. */
+function renderArguments(operations: readonly PlannedOperation[]): string {
+  const runtimeNames = new Set<string>();
   const typeNames = new Set<string>();
-  const tuples: string[] = [];
-  const methods: string[] = [];
-  const functions: string[] = [];
-  for (const op of operations) {
+  const tuples = operations.map((op) => {
     const signature = signatureOf(op);
-    for (const name of signature.runtime) runtimeNames.add(name);
-    for (const name of signature.types) typeNames.add(name);
-    const args = argsTypeName(op);
-    tuples.push(`type ${args} = [${signature.parameters.join(", ")}];`);
-    methods.push(
-      ...(methods.length === 0 ? [] : [""]),
-      ...docComment(operationDoc(op), "  "),
-      `  ${identifier(op.name)}(...args: ${args}): ${signature.returns} { return ${identifier(op.functionName)}(this.core, ...args); }`,
-    );
-    const row = rowOf(plan, op, runtimeNames, checkNames);
-    functions.push(
-      `  /** The function form of {@link ${className}.${op.name}}. */`,
-      `  ${identifier(op.functionName)}: (core: DixaCore, ...args: ${args}) => ${signature.returns} =`,
-      `    /* @__PURE__ */ ${row},`,
-    );
-  }
-  if (operations.length > 0) runtimeNames.add("operation").add("type DixaCore");
-  const classDoc = plan.handResources.includes(resource)
-    ? [
-        `The methods of \`client.${resource}\` generated from the spec; the others are written by`,
-        `hand in src/resources/${kebab(resource)}.ts, whose class extends this one.`,
-        "@internal",
-      ]
-    : [resourceDocs[resource] ?? `The ${resource} operations.`];
-  // One statement for every function: each is still kept or dropped on its own by bundlers.
-  const functionTable =
-    functions.length === 0
-      ? []
-      : ["", "export const", ...functions.slice(0, -1), functions.at(-1)!.replace(/,$/, ";")];
+    for (const name of signature.argumentRuntime) runtimeNames.add(name);
+    for (const name of signature.argumentTypes) typeNames.add(name);
+    return `export type ${argsTypeName(op)} = [${signature.parameters.join(", ")}];`;
+  });
   return [
     ...header,
-    importLine([...runtimeNames], runtime),
-    ...(checkNames.size > 0 ? [importLine([...checkNames], "./checks.js")] : []),
+    ...(runtimeNames.size > 0 ? [importLine([...runtimeNames], runtime)] : []),
     ...(typeNames.size > 0
       ? [
           importLine(
@@ -117,12 +78,145 @@ function renderResource(
         ]
       : []),
     "",
-    ...tuples,
+    ...(tuples.length > 0 ? tuples : ["export {};"]),
     "",
-    ...docComment(classDoc),
-    `export class ${className} extends Resource {${methods.length === 0 ? "}" : ""}`,
-    ...(methods.length === 0 ? [] : [...methods, "}"]),
-    ...functionTable,
+  ].join("\n");
+}
+
+/**
+ * The operation table: one row per operation, each the operation's function. One statement for
+ * all of them, and still each is kept or dropped on its own by bundlers.
+ */
+function renderFunctions(plan: FacadePlan, operations: readonly PlannedOperation[]): string {
+  const runtimeNames = new Set<string>(["operation", "type DixaCore"]);
+  const checkNames = new Set<string>();
+  const typeNames = new Set<string>();
+  const argNames: string[] = [];
+  const rows: string[] = [];
+  for (const resource of plan.resources) {
+    const ofResource = operations.filter((o) => o.resource === resource);
+    if (ofResource.length > 0) rows.push(`  // ${resource}`);
+    for (const op of ofResource) {
+      const signature = signatureOf(op);
+      for (const name of signature.returnRuntime) runtimeNames.add(name);
+      for (const name of signature.returnTypes) typeNames.add(name);
+      argNames.push(argsTypeName(op));
+      const className = resourceClassName(plan, resource);
+      rows.push(
+        `  /** The function form of {@link ${className}.${op.name}}. */`,
+        `  ${identifier(op.functionName)}: (core: DixaCore, ...args: ${argsTypeName(op)}) => ${signature.returns} =`,
+        `    /* @__PURE__ */ ${rowOf(plan, op, runtimeNames, checkNames)},`,
+      );
+    }
+  }
+  if (rows.length === 0) return [...header, "export {};", ""].join("\n");
+  const last = rows.length - 1;
+  rows[last] = rows[last]!.replace(/,$/, ";");
+  return [
+    ...header,
+    importLine([...runtimeNames], runtime),
+    ...(checkNames.size > 0 ? [`import * as checks from "./checks.js";`] : []),
+    importLine(
+      argNames.map((n) => `type ${n}`),
+      "./arguments.js",
+    ),
+    ...(typeNames.size > 0
+      ? [
+          importLine(
+            [...typeNames].map((n) => `type ${n}`),
+            "./types.js",
+          ),
+        ]
+      : []),
+    "",
+    "export const",
+    ...rows,
+    "",
+  ].join("\n");
+}
+
+/**
+ * The resource classes, whose methods carry the spec's doc comments and call the functions;
+ * the registry of the resources generated whole; and the interface of a client's resources.
+ */
+function renderResources(
+  plan: FacadePlan,
+  operations: readonly PlannedOperation[],
+  resourceDocs: Readonly<Record<string, string>>,
+): string {
+  const runtimeNames = new Set<string>(["Resource"]);
+  const typeNames = new Set<string>();
+  const argNames: string[] = [];
+  const classes: string[] = [];
+  for (const resource of plan.resources) {
+    const methods: string[] = [];
+    for (const op of operations.filter((o) => o.resource === resource)) {
+      const signature = signatureOf(op);
+      for (const name of signature.returnRuntime) runtimeNames.add(name);
+      for (const name of signature.returnTypes) typeNames.add(name);
+      const args = argsTypeName(op);
+      argNames.push(args);
+      methods.push(
+        ...(methods.length === 0 ? [] : [""]),
+        ...docComment(operationDoc(op), "  "),
+        `  ${identifier(op.name)}(...args: ${args}): ${signature.returns} { return fn.${identifier(op.functionName)}(this.core, ...args); }`,
+      );
+    }
+    const classDoc = plan.handResources.includes(resource)
+      ? [
+          `The methods of \`client.${resource}\` generated from the spec; the others are written by`,
+          `hand in src/resources/${kebab(resource)}.ts, whose class extends this one.`,
+          "@internal",
+        ]
+      : [resourceDocs[resource] ?? `The ${resource} operations.`];
+    const className = resourceClassName(plan, resource);
+    classes.push(
+      "",
+      ...docComment(classDoc),
+      `export class ${className} extends Resource {${methods.length === 0 ? "}" : ""}`,
+      ...(methods.length === 0 ? [] : [...methods, "}"]),
+    );
+  }
+  const plain = plan.resources.filter((r) => !plan.handResources.includes(r));
+  return [
+    ...header,
+    importLine([...runtimeNames], runtime),
+    ...(argNames.length > 0 ? [`import * as fn from "./functions.js";`] : []),
+    ...(argNames.length > 0
+      ? [
+          importLine(
+            argNames.map((n) => `type ${n}`),
+            "./arguments.js",
+          ),
+        ]
+      : []),
+    ...(typeNames.size > 0
+      ? [
+          importLine(
+            [...typeNames].map((n) => `type ${n}`),
+            "./types.js",
+          ),
+        ]
+      : []),
+    ...classes,
+    "",
+    "/** The resources generated whole: `createDixaClient` builds each from here. */",
+    "export const generatedResources = {",
+    ...plain.map((r) => `  ${identifier(r)}: ${resourceClassName(plan, r)},`),
+    "} as const;",
+    "",
+    "/** The resources written partly by hand (src/resources/), each extending its generated class. */",
+    "export interface HandWrittenResources {",
+    ...plan.handResources.map((r) => `  ${identifier(r)}: ${resourceClassName(plan, r)};`),
+    "}",
+    "",
+    "/** The resources of a client, one per area of the API, given the hand-written classes. */",
+    "export interface DixaResourcesWith<Hand extends HandWrittenResources> {",
+    ...plan.resources.flatMap((r) => [
+      ...docComment([resourceDocs[r] ?? `The ${r} operations.`], "  "),
+      `  readonly ${identifier(r)}: ${plan.handResources.includes(r) ? `Hand[${stringLiteral(r)}]` : resourceClassName(plan, r)};`,
+    ]),
+    "}",
     "",
   ].join("\n");
 }
@@ -134,16 +228,18 @@ function argsTypeName(op: PlannedOperation): string {
 interface Signature {
   parameters: string[];
   returns: string;
-  /** Runtime names the signature uses. */
-  runtime: string[];
-  /** Named types the signature uses. */
-  types: string[];
+  /** Runtime and named types the parameters use. */
+  argumentRuntime: string[];
+  argumentTypes: string[];
+  /** Runtime and named types the return type uses. */
+  returnRuntime: string[];
+  returnTypes: string[];
 }
 
 /** Path parameters in template order, then the body (or items), then the query, then options. */
 function signatureOf(op: PlannedOperation): Signature {
-  const types: string[] = [];
-  const runtimeNames: string[] = [];
+  let types: string[] = [];
+  let runtimeNames: string[] = [];
   const named = (part: keyof PlannedOperation["types"]) => {
     const name = identifier(op.types[part]!);
     types.push(name);
@@ -172,6 +268,8 @@ function signatureOf(op: PlannedOperation): Signature {
   const options = op.result === "bulk" ? "BulkOptions" : "CallOptions";
   runtimeNames.push(`type ${options}`);
   parameters.push(`options?: ${options}`);
+  const [argumentRuntime, argumentTypes] = [runtimeNames, types];
+  [runtimeNames, types] = [[], []];
   let returns: string;
   switch (op.result) {
     case "void":
@@ -187,7 +285,14 @@ function signatureOf(op: PlannedOperation): Signature {
     default:
       returns = `Promise<${named("output")}${op.parts.output?.list ? "[]" : ""}>`;
   }
-  return { parameters, returns, runtime: runtimeNames, types };
+  return {
+    parameters,
+    returns,
+    argumentRuntime,
+    argumentTypes,
+    returnRuntime: runtimeNames,
+    returnTypes: types,
+  };
 }
 
 /** The operation's row: method and path, result, parameters with their checks, extras. */
@@ -199,7 +304,7 @@ function rowOf(
 ): string {
   const checks = plan.checks.byOperation.get(op.operationId) ?? {};
   const check = (node: CheckNode | undefined) =>
-    node === undefined ? "undefined" : checkSource(node, runtimeNames, checkNames, new Set());
+    node === undefined ? "undefined" : checkSource(node, runtimeNames, checkNames, inRow);
   const params = op.pathParameters.map((p) => {
     runtimeNames.add("path");
     return `path(${stringLiteral(p.name)}, ${stringLiteral(p.kind)})`;
@@ -235,6 +340,9 @@ function rowOf(
   return `operation(${route}, ${stringLiteral(op.result)}, [${params.join(", ")}]${tail})`;
 }
 
+/** The lazy set of a row: a row refers to named checks through the checks module. */
+const inRow: ReadonlySet<string> = new Set();
+
 const basicNames: Record<BasicCheck, string> = {
   uuid: "uuid",
   dateTime: "dateTime",
@@ -263,6 +371,8 @@ function checkSource(
   switch (node.kind) {
     case "named":
       checkNames.add(node.name);
+      // Rows refer to the checks module by its namespace; checks.ts to its own names.
+      if (lazy === inRow) return `checks.${identifier(node.name)}`;
       return lazy.has(node.name)
         ? `${use("lazy")}(() => ${identifier(node.name)})`
         : identifier(node.name);
@@ -430,39 +540,13 @@ function renderOperationTable(plan: FacadePlan): string {
   ].join("\n");
 }
 
-function renderRegistry(plan: FacadePlan, resourceDocs: Readonly<Record<string, string>>): string {
-  const imports = plan.resources.map(
-    (r) => `import { ${resourceClassName(plan, r)} } from "./${kebab(r)}.js";`,
-  );
-  const plain = plan.resources.filter((r) => !plan.handResources.includes(r));
-  return [
-    ...header,
-    ...imports,
-    "",
-    "/** The resources generated whole: `createDixaClient` builds each from here. */",
-    "export const generatedResources = {",
-    ...plain.map((r) => `  ${identifier(r)}: ${resourceClassName(plan, r)},`),
-    "} as const;",
-    "",
-    "/** The resources written partly by hand (src/resources/), each extending its generated class. */",
-    "export interface HandWrittenResources {",
-    ...plan.handResources.map((r) => `  ${identifier(r)}: ${resourceClassName(plan, r)};`),
-    "}",
-    "",
-    "/** The resources of a client, one per area of the API, given the hand-written classes. */",
-    "export interface DixaResourcesWith<Hand extends HandWrittenResources> {",
-    ...plan.resources.flatMap((r) => [
-      ...docComment([resourceDocs[r] ?? `The ${r} operations.`], "  "),
-      `  readonly ${identifier(r)}: ${plan.handResources.includes(r) ? `Hand[${stringLiteral(r)}]` : resourceClassName(plan, r)};`,
-    ]),
-    "}",
-    "",
-  ].join("\n");
-}
-
 function renderIndex(plan: FacadePlan): string {
-  const lines = [...header];
-  for (const resource of plan.resources) lines.push(`export * from "./${kebab(resource)}.js";`);
+  const plain = plan.resources.filter((r) => !plan.handResources.includes(r));
+  const lines = [...header, `export * from "./functions.js";`];
+  if (plain.length > 0) {
+    const classes = plain.map((r) => resourceClassName(plan, r)).join(", ");
+    lines.push(`export { ${classes} } from "./resources.js";`);
+  }
   lines.push(
     `export type * from "./types.js";`,
     `export { facadeOperations, type DixaEndpoints, type FacadeCall, type FacadeOperation } from "./operations.js";`,
