@@ -3,25 +3,8 @@
  * Do not edit by hand: run `npm run generate`.
  */
 
-export * from "./analytics.js";
-export * from "./agents.js";
-export * from "./end-users.js";
-export * from "./teams.js";
-export * from "./conversations.js";
-export * from "./messages.js";
-export * from "./notes.js";
-export * from "./ratings.js";
-export * from "./tags.js";
-export * from "./queues.js";
-export * from "./anonymization.js";
-export * from "./contact-endpoints.js";
-export * from "./custom-attributes.js";
-export * from "./search.js";
-export * from "./webhooks.js";
-export * from "./templates.js";
-export * from "./business-hours.js";
-export * from "./knowledge.js";
-export * from "./organization.js";
+export * from "./functions.js";
+export { EndUsersResource, TeamsResource, NotesResource, AnonymizationResource, ContactEndpointsResource, CustomAttributesResource, TemplatesResource, BusinessHoursResource, OrganizationResource } from "./resources.js";
 export type * from "./types.js";
 export { facadeOperations, type DixaEndpoints, type FacadeCall, type FacadeOperation } from "./operations.js";
 export type { DixaResourcesWith, HandWrittenResources } from "./resources.js";

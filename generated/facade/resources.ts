@@ -3,25 +3,1115 @@
  * Do not edit by hand: run `npm run generate`.
  */
 
-import { AnalyticsGeneratedMethods } from "./analytics.js";
-import { AgentsGeneratedMethods } from "./agents.js";
-import { EndUsersResource } from "./end-users.js";
-import { TeamsResource } from "./teams.js";
-import { ConversationsGeneratedMethods } from "./conversations.js";
-import { MessagesGeneratedMethods } from "./messages.js";
-import { NotesResource } from "./notes.js";
-import { RatingsGeneratedMethods } from "./ratings.js";
-import { TagsGeneratedMethods } from "./tags.js";
-import { QueuesGeneratedMethods } from "./queues.js";
-import { AnonymizationResource } from "./anonymization.js";
-import { ContactEndpointsResource } from "./contact-endpoints.js";
-import { CustomAttributesResource } from "./custom-attributes.js";
-import { SearchGeneratedMethods } from "./search.js";
-import { WebhooksGeneratedMethods } from "./webhooks.js";
-import { TemplatesResource } from "./templates.js";
-import { BusinessHoursResource } from "./business-hours.js";
-import { KnowledgeGeneratedMethods } from "./knowledge.js";
-import { OrganizationResource } from "./organization.js";
+import { type Paginated, Resource } from "../../src/runtime.js";
+import * as fn from "./functions.js";
+import type { AgentsCreateArgs, AgentsCreateManyArgs, AgentsDeleteArgs, AgentsGetArgs, AgentsGetPresenceArgs, AgentsListArgs, AgentsListTeamsArgs, AgentsPatchArgs, AgentsPatchManyArgs, AgentsSetWorkingChannelArgs, AgentsUpdateArgs, AgentsUpdateManyArgs, AnalyticsGetMetricArgs, AnalyticsGetRecordArgs, AnalyticsListFilterValuesArgs, AnalyticsListMetricsArgs, AnalyticsListRecordsArgs, AnonymizationGetRequestArgs, AnonymizationRequestArgs, BusinessHoursGetScheduleDefinitionArgs, BusinessHoursGetStatusArgs, BusinessHoursGetUpcomingArgs, BusinessHoursListSchedulesArgs, ContactEndpointsGetArgs, ContactEndpointsListArgs, ConversationsAnonymizeArgs, ConversationsClaimArgs, ConversationsCloseArgs, ConversationsFollowUpArgs, ConversationsGetActivityLogArgs, ConversationsGetArgs, ConversationsLinkArgs, ConversationsListFlowsArgs, ConversationsListLinkedArgs, ConversationsListOrganizationActivityLogArgs, ConversationsReopenArgs, ConversationsTransferToQueueArgs, ConversationsUpdateCustomAttributesArgs, CustomAttributesGetArgs, CustomAttributesListArgs, EndUsersAnonymizeArgs, EndUsersCreateArgs, EndUsersCreateManyArgs, EndUsersGetArgs, EndUsersListArgs, EndUsersListConversationsArgs, EndUsersPatchArgs, EndUsersPatchManyArgs, EndUsersUpdateArgs, EndUsersUpdateCustomAttributesArgs, EndUsersUpdateManyArgs, KnowledgeCreateArticleArgs, KnowledgeDeleteArticleArgs, KnowledgeDeleteTranslationArgs, KnowledgeGetArticleArgs, KnowledgeGetCategoryArgs, KnowledgeGetCollectionArgs, KnowledgeGetCollectionCatalogArgs, KnowledgeListArticleTranslationsArgs, KnowledgeListCategoryTranslationsArgs, KnowledgeListCollectionsArgs, KnowledgeMoveArticleArgs, KnowledgePublishArticleArgs, KnowledgePublishTranslationArgs, KnowledgeRemoveArticleParentArgs, KnowledgeUnpublishArticleArgs, KnowledgeUnpublishTranslationArgs, KnowledgeUpdateArticleArgs, KnowledgeUpdateArticleTranslationsArgs, MessagesAnonymizeArgs, MessagesListArgs, NotesCreateArgs, NotesCreateManyArgs, NotesListArgs, OrganizationGetArgs, QueuesCreateArgs, QueuesGetArgs, QueuesGetAvailabilityArgs, QueuesGetConversationPositionArgs, QueuesListArgs, QueuesListMembersArgs, QueuesRemoveMembersArgs, RatingsListArgs, RatingsListLegacyArgs, RatingsOfferArgs, SearchConversationsByQueryArgs, TagsActivateArgs, TagsCreateArgs, TagsDeactivateArgs, TagsDeleteArgs, TagsGetArgs, TagsListArgs, TagsListForConversationArgs, TagsTagConversationArgs, TagsUntagConversationArgs, TeamsAddMembersArgs, TeamsCreateArgs, TeamsDeleteArgs, TeamsGetArgs, TeamsListArgs, TeamsListMembersArgs, TeamsListPresenceArgs, TeamsRemoveMembersArgs, TemplatesDeleteArgs, TemplatesListArgs, WebhooksDeleteArgs, WebhooksGetArgs, WebhooksGetDeliveryStatusArgs, WebhooksListArgs, WebhooksListDeliveryLogsArgs } from "./arguments.js";
+import type { Agent, AgentPresence, AgentTeam, AnalyticsFilterValue, AnalyticsMetric, AnalyticsRecordType, AnonymizationRequest, BusinessHoursDefinition, BusinessHoursScheduleList, BusinessHoursStatus, BusinessHoursUpcoming, ContactEndpoint, Conversation, ConversationActivityLogEntry, ConversationAnonymizationRequest, ConversationCustomAttribute, ConversationFlow, ConversationMessage, ConversationRating, ConversationSearchByQueryHit, CreateManyAgentsResult, CreateManyEndUsersResult, CreateManyNotesResult, CustomAttributeDefinition, EndUser, EndUserAnonymizationRequest, EndUserConversation, EndUserCustomAttribute, InternalNote, KnowledgeArticle, KnowledgeArticleTranslations, KnowledgeCategory, KnowledgeCategoryTranslations, KnowledgeCollection, KnowledgeCollectionCatalog, MessageAnonymizationRequest, Organization, PatchManyAgentsResult, PatchManyEndUsersResult, Queue, QueueChannelAvailability, QueuedConversationPosition, QueueMember, RatingOffer, Tag, Team, TeamMember, TeamMemberPresence, Template, UpdateKnowledgeTranslationsResult, UpdateManyAgentsResult, UpdateManyEndUsersResult, WebhookEventDeliveryLog, WebhookEventDeliveryStatus, WebhookSubscription } from "./types.js";
+
+/**
+ * The methods of `client.analytics` generated from the spec; the others are written by
+ * hand in src/resources/analytics.ts, whose class extends this one.
+ * @internal
+ */
+export class AnalyticsGeneratedMethods extends Resource {
+  /**
+   * Metrics Catalogue.
+   *
+   * This endpoint lists all available metric IDs that can be used to fetch data in Get Metric Data
+   *
+   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsmetrics
+   */
+  listMetrics(...args: AnalyticsListMetricsArgs): Paginated<AnalyticsMetric> { return fn.analyticsListMetrics(this.core, ...args); }
+
+  /**
+   * Metric Description.
+   *
+   * This endpoint lists all available properties of a metric to use for querying its data
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsmetricsmetricid
+   */
+  getMetric(...args: AnalyticsGetMetricArgs): Promise<AnalyticsMetric> { return fn.analyticsGetMetric(this.core, ...args); }
+
+  /**
+   * Filter values.
+   *
+   * Get possible values to be used with a given filter attribute. Filter attributes are not metric
+   * or record specific, so one filter attribute can be used with multiple metrics/records. When a
+   * filter value is not relevant for a specific metric/record, it is simply ignored.
+   *
+   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsfilterfilterattribute
+   */
+  listFilterValues(...args: AnalyticsListFilterValuesArgs): Paginated<AnalyticsFilterValue> { return fn.analyticsListFilterValues(this.core, ...args); }
+
+  /**
+   * Metric Records Catalogue.
+   *
+   * This endpoint lists all available record IDs that can be used to fetch data in Get Metric
+   * Records Data
+   *
+   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsrecords
+   */
+  listRecords(...args: AnalyticsListRecordsArgs): Paginated<AnalyticsRecordType> { return fn.analyticsListRecords(this.core, ...args); }
+
+  /**
+   * Metric Record Description.
+   *
+   * This endpoint lists all available properties of a record to use for querying its data
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsrecordsrecordid
+   */
+  getRecord(...args: AnalyticsGetRecordArgs): Promise<AnalyticsRecordType> { return fn.analyticsGetRecord(this.core, ...args); }
+}
+
+/**
+ * The methods of `client.agents` generated from the spec; the others are written by
+ * hand in src/resources/agents.ts, whose class extends this one.
+ * @internal
+ */
+export class AgentsGeneratedMethods extends Resource {
+  /**
+   * List agents.
+   *
+   * Lists all agents/admins in an organization. It is possible to filter by one of the mutually
+   * exclusive parameters: email or phone number. In case both are provided, an error is returned.
+   *
+   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/getagents
+   */
+  list(...args: AgentsListArgs): Paginated<Agent> { return fn.agentsList(this.core, ...args); }
+
+  /**
+   * Update agents.
+   *
+   * Bulk update agents/admins.
+   *
+   * Answers per item: `successes` and `failures`, each with its input's `index`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/putagents
+   */
+  updateMany(...args: AgentsUpdateManyArgs): Promise<UpdateManyAgentsResult> { return fn.agentsUpdateMany(this.core, ...args); }
+
+  /**
+   * Create agent.
+   *
+   * Create an agent.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/postagents
+   */
+  create(...args: AgentsCreateArgs): Promise<Agent> { return fn.agentsCreate(this.core, ...args); }
+
+  /**
+   * Patch agents.
+   *
+   * Bulk patch agents/admins.
+   *
+   * Answers per item: `successes` and `failures`, each with its input's `index`.
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/patchagents
+   */
+  patchMany(...args: AgentsPatchManyArgs): Promise<PatchManyAgentsResult> { return fn.agentsPatchMany(this.core, ...args); }
+
+  /**
+   * List teams.
+   *
+   * List the teams in which the agent/admin is a member.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/getagentsagentidteams
+   */
+  listTeams(...args: AgentsListTeamsArgs): Promise<AgentTeam[]> { return fn.agentsListTeams(this.core, ...args); }
+
+  /**
+   * Get presence.
+   *
+   * Get the presence status for an agent/admin.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/getagentsagentidpresence
+   */
+  getPresence(...args: AgentsGetPresenceArgs): Promise<AgentPresence> { return fn.agentsGetPresence(this.core, ...args); }
+
+  /**
+   * Create agents.
+   *
+   * Create agents in bulk.
+   *
+   * Answers per item: `successes` and `failures`, each with its input's `index`.
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/postagentsbulk
+   */
+  createMany(...args: AgentsCreateManyArgs): Promise<CreateManyAgentsResult> { return fn.agentsCreateMany(this.core, ...args); }
+
+  /**
+   * Get agent.
+   *
+   * Get an agent/admin by id.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/getagentsagentid
+   */
+  get(...args: AgentsGetArgs): Promise<Agent> { return fn.agentsGet(this.core, ...args); }
+
+  /**
+   * Update agent.
+   *
+   * Update an agent/admin.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/putagentsagentid
+   */
+  update(...args: AgentsUpdateArgs): Promise<Agent> { return fn.agentsUpdate(this.core, ...args); }
+
+  /**
+   * Delete agent.
+   *
+   * Downgrade an agent/admin to become an end user.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/deleteagentsagentid
+   */
+  delete(...args: AgentsDeleteArgs): Promise<void> { return fn.agentsDelete(this.core, ...args); }
+
+  /**
+   * Patch agent.
+   *
+   * Patch an agent/admin.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/patchagentsagentid
+   */
+  patch(...args: AgentsPatchArgs): Promise<Agent> { return fn.agentsPatch(this.core, ...args); }
+
+  /**
+   * Updates the working channel of an agent.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/putagentsagentidpresenceworking-channel
+   */
+  setWorkingChannel(...args: AgentsSetWorkingChannelArgs): Promise<void> { return fn.agentsSetWorkingChannel(this.core, ...args); }
+}
+
+/** End users (contacts): the customers who talk to the organization. */
+export class EndUsersResource extends Resource {
+  /**
+   * List end users.
+   *
+   * Lists all end users in an organization. It is possible to filter by one of the mutually
+   * exclusive parameters: email or phone number. In case both are provided, an error is returned.
+   * **Note:** Custom attributes are not part of the response at this point. If you need to get
+   * custom attributes for a user use the GET /endusers/{userId} endpoint
+   *
+   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusers
+   */
+  list(...args: EndUsersListArgs): Paginated<EndUser> { return fn.endUsersList(this.core, ...args); }
+
+  /**
+   * Update end users.
+   *
+   * Bulk update end users.
+   *
+   * Answers per item: `successes` and `failures`, each with its input's `index`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/putendusers
+   */
+  updateMany(...args: EndUsersUpdateManyArgs): Promise<UpdateManyEndUsersResult> { return fn.endUsersUpdateMany(this.core, ...args); }
+
+  /**
+   * Create end user.
+   *
+   * Create an end user.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/postendusers
+   */
+  create(...args: EndUsersCreateArgs): Promise<EndUser> { return fn.endUsersCreate(this.core, ...args); }
+
+  /**
+   * Patch end users.
+   *
+   * Bulk patch end users.
+   *
+   * Answers per item: `successes` and `failures`, each with its input's `index`.
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/patchendusers
+   */
+  patchMany(...args: EndUsersPatchManyArgs): Promise<PatchManyEndUsersResult> { return fn.endUsersPatchMany(this.core, ...args); }
+
+  /**
+   * Create end users.
+   *
+   * Create multiple end users in a single bulk action
+   *
+   * Answers per item: `successes` and `failures`, each with its input's `index`.
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/postendusersbulk
+   */
+  createMany(...args: EndUsersCreateManyArgs): Promise<CreateManyEndUsersResult> { return fn.endUsersCreateMany(this.core, ...args); }
+
+  /**
+   * Get end user.
+   *
+   * Get an end user by id.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusersuserid
+   */
+  get(...args: EndUsersGetArgs): Promise<EndUser> { return fn.endUsersGet(this.core, ...args); }
+
+  /**
+   * Update end user.
+   *
+   * Update an end user.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/putendusersuserid
+   */
+  update(...args: EndUsersUpdateArgs): Promise<EndUser> { return fn.endUsersUpdate(this.core, ...args); }
+
+  /**
+   * Patch end user.
+   *
+   * Patch an end user.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/patchendusersuserid
+   */
+  patch(...args: EndUsersPatchArgs): Promise<EndUser> { return fn.endUsersPatch(this.core, ...args); }
+
+  /**
+   * Anonymize end user.
+   *
+   * Request the anonymization of an end user.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/patchendusersuseridanonymize
+   */
+  anonymize(...args: EndUsersAnonymizeArgs): Promise<EndUserAnonymizationRequest> { return fn.endUsersAnonymize(this.core, ...args); }
+
+  /**
+   * Patch end user custom attributes.
+   *
+   * Patch custom attributes of an end user
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/patchendusersuseridcustom-attributes
+   */
+  updateCustomAttributes(...args: EndUsersUpdateCustomAttributesArgs): Promise<EndUserCustomAttribute[]> { return fn.endUsersUpdateCustomAttributes(this.core, ...args); }
+
+  /**
+   * List end user conversations.
+   *
+   * Lists conversations requested by an end user.
+   * Note: Custom attributes are not part of the response at this point. If you need to get custom
+   * attributes for a conversation use the GET /conversations/{conversationId} endpoint
+   *
+   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusersuseridconversations
+   */
+  listConversations(...args: EndUsersListConversationsArgs): Paginated<EndUserConversation> { return fn.endUsersListConversations(this.core, ...args); }
+}
+
+/** Teams of agents. */
+export class TeamsResource extends Resource {
+  /**
+   * List teams.
+   *
+   * Lists all teams in an organization.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/getteams
+   */
+  list(...args: TeamsListArgs): Promise<Team[]> { return fn.teamsList(this.core, ...args); }
+
+  /**
+   * Create team.
+   *
+   * Create a team.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/postteams
+   */
+  create(...args: TeamsCreateArgs): Promise<Team> { return fn.teamsCreate(this.core, ...args); }
+
+  /**
+   * List members.
+   *
+   * Lists all agents/admins in a team.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/getteamsteamidagents
+   */
+  listMembers(...args: TeamsListMembersArgs): Promise<TeamMember[]> { return fn.teamsListMembers(this.core, ...args); }
+
+  /**
+   * Remove members.
+   *
+   * Remove agents/admins from a team.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/deleteteamsteamidagents
+   */
+  removeMembers(...args: TeamsRemoveMembersArgs): Promise<void> { return fn.teamsRemoveMembers(this.core, ...args); }
+
+  /**
+   * Add members.
+   *
+   * Add agents/admins to a team.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/patchteamsteamidagents
+   */
+  addMembers(...args: TeamsAddMembersArgs): Promise<void> { return fn.teamsAddMembers(this.core, ...args); }
+
+  /**
+   * List presence.
+   *
+   * List the presence status of all agents/admins in a team.
+   *
+   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/getteamsteamidpresence
+   */
+  listPresence(...args: TeamsListPresenceArgs): Paginated<TeamMemberPresence> { return fn.teamsListPresence(this.core, ...args); }
+
+  /**
+   * Get team.
+   *
+   * Get a team by id.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/getteamsteamid
+   */
+  get(...args: TeamsGetArgs): Promise<Team> { return fn.teamsGet(this.core, ...args); }
+
+  /**
+   * Delete team.
+   *
+   * Delete a team.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/deleteteamsteamid
+   */
+  delete(...args: TeamsDeleteArgs): Promise<void> { return fn.teamsDelete(this.core, ...args); }
+}
+
+/**
+ * The methods of `client.conversations` generated from the spec; the others are written by
+ * hand in src/resources/conversations.ts, whose class extends this one.
+ * @internal
+ */
+export class ConversationsGeneratedMethods extends Resource {
+  /**
+   * Anonymize conversation.
+   *
+   * Request the anonymization of a conversation.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/patchconversationsconversationidanonymize
+   */
+  anonymize(...args: ConversationsAnonymizeArgs): Promise<ConversationAnonymizationRequest> { return fn.conversationsAnonymize(this.core, ...args); }
+
+  /**
+   * Close conversation.
+   *
+   * Mark a conversation as closed by providing its id.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidclose
+   */
+  close(...args: ConversationsCloseArgs): Promise<void> { return fn.conversationsClose(this.core, ...args); }
+
+  /**
+   * Followup conversation.
+   *
+   * Follow up a conversation by providing its id and expiration timestamp.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidfollowup
+   */
+  followUp(...args: ConversationsFollowUpArgs): Promise<void> { return fn.conversationsFollowUp(this.core, ...args); }
+
+  /**
+   * Reopen conversation.
+   *
+   * Reopen a conversation and offer it in the same queue. Falls back to the default organization
+   * queue if the conversation has no target queue.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidreopen
+   */
+  reopen(...args: ConversationsReopenArgs): Promise<void> { return fn.conversationsReopen(this.core, ...args); }
+
+  /**
+   * Transfer conversation.
+   *
+   * Transfer a conversation to a target queue.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidtransferqueue
+   */
+  transferToQueue(...args: ConversationsTransferToQueueArgs): Promise<void> { return fn.conversationsTransferToQueue(this.core, ...args); }
+
+  /**
+   * List organization activity log.
+   *
+   * List all activity logs for an organization.
+   *
+   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsactivitylog
+   */
+  listOrganizationActivityLog(...args: ConversationsListOrganizationActivityLogArgs): Paginated<ConversationActivityLogEntry> { return fn.conversationsListOrganizationActivityLog(this.core, ...args); }
+
+  /**
+   * List flows.
+   *
+   * List all conversations flows in an organization.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsflows
+   */
+  listFlows(...args: ConversationsListFlowsArgs): Promise<ConversationFlow[]> { return fn.conversationsListFlows(this.core, ...args); }
+
+  /**
+   * Patch conversation custom attributes.
+   *
+   * Patch custom attributes of a conversation
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/patchconversationsconversationidcustom-attributes
+   */
+  updateCustomAttributes(...args: ConversationsUpdateCustomAttributesArgs): Promise<ConversationCustomAttribute[]> { return fn.conversationsUpdateCustomAttributes(this.core, ...args); }
+
+  /**
+   * Claim conversation.
+   *
+   * Claim a conversation for a given agent. To avoid taking over assigned conversations, set the
+   * `force` paremeter to false
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidclaim
+   */
+  claim(...args: ConversationsClaimArgs): Promise<void> { return fn.conversationsClaim(this.core, ...args); }
+
+  /**
+   * List activity log.
+   *
+   * Get the activity log for a conversation by providing the conversation id.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidactivitylog
+   */
+  getActivityLog(...args: ConversationsGetActivityLogArgs): Promise<ConversationActivityLogEntry[]> { return fn.conversationsGetActivityLog(this.core, ...args); }
+
+  /**
+   * Get conversation.
+   *
+   * Get a conversation by id.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationid
+   */
+  get(...args: ConversationsGetArgs): Promise<Conversation> { return fn.conversationsGet(this.core, ...args); }
+
+  /**
+   * Link a conversation to a parent conversation.
+   *
+   * Links the specified conversation to a parent conversation with the specified link type.
+   *
+   * Limitations:
+   * * Maximum of 100 child conversations per parent
+   * * Only 1 parent per child conversation
+   * * A child conversation cannot have its own child conversations
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidlink
+   */
+  link(...args: ConversationsLinkArgs): Promise<void> { return fn.conversationsLink(this.core, ...args); }
+
+  /**
+   * List linked conversations.
+   *
+   * Lists all linked child conversations for the given conversation ID, such as transcripts and side
+   * conversations.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidlinked
+   */
+  listLinked(...args: ConversationsListLinkedArgs): Promise<EndUserConversation[]> { return fn.conversationsListLinked(this.core, ...args); }
+}
+
+/**
+ * The methods of `client.messages` generated from the spec; the others are written by
+ * hand in src/resources/messages.ts, whose class extends this one.
+ * @internal
+ */
+export class MessagesGeneratedMethods extends Resource {
+  /**
+   * Anonymize message.
+   *
+   * Request the anonymization of a single message in a conversation.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/patchconversationsconversationidmessagesmessageidanonymize
+   */
+  anonymize(...args: MessagesAnonymizeArgs): Promise<MessageAnonymizationRequest> { return fn.messagesAnonymize(this.core, ...args); }
+
+  /**
+   * List messages.
+   *
+   * Get all messages for a particular conversation by providing the conversation id. Note that
+   * messages in `ContactForm` conversations can have attributes of `"_type": "EmailAttributes"` if
+   * they are created through a webform, or `"_type": "ContactFormAttributes"` when created through a
+   * chat widget.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidmessages
+   */
+  list(...args: MessagesListArgs): Promise<ConversationMessage[]> { return fn.messagesList(this.core, ...args); }
+}
+
+/** Internal notes on a conversation: visible to agents, never to the end user. */
+export class NotesResource extends Resource {
+  /**
+   * Add internal notes.
+   *
+   * Create internal notes in a conversation by providing the conversation id.
+   *
+   * Answers per item: `successes` and `failures`, each with its input's `index`.
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/internal-notes/postconversationsconversationidnotesbulk
+   */
+  createMany(...args: NotesCreateManyArgs): Promise<CreateManyNotesResult> { return fn.notesCreateMany(this.core, ...args); }
+
+  /**
+   * List internal notes.
+   *
+   * Get all internal notes for a particular conversation by providing the conversation id.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/internal-notes/getconversationsconversationidnotes
+   */
+  list(...args: NotesListArgs): Promise<InternalNote[]> { return fn.notesList(this.core, ...args); }
+
+  /**
+   * Add internal note.
+   *
+   * Create an internal note in a conversation by providing the conversation id.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/internal-notes/postconversationsconversationidnotes
+   */
+  create(...args: NotesCreateArgs): Promise<InternalNote> { return fn.notesCreate(this.core, ...args); }
+}
+
+/**
+ * The methods of `client.ratings` generated from the spec; the others are written by
+ * hand in src/resources/ratings.ts, whose class extends this one.
+ * @internal
+ */
+export class RatingsGeneratedMethods extends Resource {
+  /**
+   * Create conversation rating offer.
+   *
+   * Create a rating offer for a specific conversation.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/chatbots/postconversationsconversationidratingsoffer
+   */
+  offer(...args: RatingsOfferArgs): Promise<RatingOffer> { return fn.ratingsOffer(this.core, ...args); }
+
+  /**
+   * List rating.
+   *
+   * Deprecated rating endpoint. Use '/ratings'.
+   * @deprecated Dixa marks this operation deprecated.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidrating
+   */
+  listLegacy(...args: RatingsListLegacyArgs): Promise<ConversationRating[]> { return fn.ratingsListLegacy(this.core, ...args); }
+
+  /**
+   * List ratings for a conversation.
+   *
+   * Lists latest ratings statuses for a particular conversation by providing the conversation ID.
+   * For surveys with multiple questions, rating status will be reported for each individual question
+   * of the survey. For example, a response for a 3 question survey that was answered will be 3
+   * elements with status "Rated". Additionally, a multiple question survey can be partially
+   * answered, therefore a response of such case will be a mix of "Offered" and "Rated" statuses.
+   * Note that the IDs of multiple questions response elements will be the same, because they are
+   * part of the same survey.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/ratings/getconversationsconversationidratings
+   */
+  list(...args: RatingsListArgs): Promise<ConversationRating[]> { return fn.ratingsList(this.core, ...args); }
+}
+
+/**
+ * The methods of `client.tags` generated from the spec; the others are written by
+ * hand in src/resources/tags.ts, whose class extends this one.
+ * @internal
+ */
+export class TagsGeneratedMethods extends Resource {
+  /**
+   * Tag conversation.
+   *
+   * Tag a conversation. You may only use active tags to tag conversations.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/putconversationsconversationidtagstagid
+   */
+  tagConversation(...args: TagsTagConversationArgs): Promise<void> { return fn.tagsTagConversation(this.core, ...args); }
+
+  /**
+   * Untag conversation.
+   *
+   * Untag a conversation. You may remove active or inactive tags from a conversation.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/deleteconversationsconversationidtagstagid
+   */
+  untagConversation(...args: TagsUntagConversationArgs): Promise<void> { return fn.tagsUntagConversation(this.core, ...args); }
+
+  /**
+   * List tags.
+   *
+   * Get the tags for a particular conversation by providing the conversation id.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/getconversationsconversationidtags
+   */
+  listForConversation(...args: TagsListForConversationArgs): Promise<Tag[]> { return fn.tagsListForConversation(this.core, ...args); }
+
+  /**
+   * List tags.
+   *
+   * List all tags in an organization. Only active tags are returned by default. To include
+   * deactivated tags use `?includeDeactivated=true`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/gettags
+   */
+  list(...args: TagsListArgs): Promise<Tag[]> { return fn.tagsList(this.core, ...args); }
+
+  /**
+   * Create tag.
+   *
+   * Create a tag.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/posttags
+   */
+  create(...args: TagsCreateArgs): Promise<Tag> { return fn.tagsCreate(this.core, ...args); }
+
+  /**
+   * Get tag.
+   *
+   * Get a tag by id.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/gettagstagid
+   */
+  get(...args: TagsGetArgs): Promise<Tag> { return fn.tagsGet(this.core, ...args); }
+
+  /**
+   * Delete tag.
+   *
+   * Deletes the tag and all its associations. Note that this operation is irreversible.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/deletetagstagid
+   */
+  delete(...args: TagsDeleteArgs): Promise<void> { return fn.tagsDelete(this.core, ...args); }
+
+  /**
+   * Deactivate tag.
+   *
+   * Deactivate a tag.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/patchtagstagiddeactivate
+   */
+  deactivate(...args: TagsDeactivateArgs): Promise<void> { return fn.tagsDeactivate(this.core, ...args); }
+
+  /**
+   * Activate tag.
+   *
+   * Activate a tag.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/patchtagstagidactivate
+   */
+  activate(...args: TagsActivateArgs): Promise<void> { return fn.tagsActivate(this.core, ...args); }
+}
+
+/**
+ * The methods of `client.queues` generated from the spec; the others are written by
+ * hand in src/resources/queues.ts, whose class extends this one.
+ * @internal
+ */
+export class QueuesGeneratedMethods extends Resource {
+  /**
+   * List queues.
+   *
+   * List all queues in an organization.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueues
+   */
+  list(...args: QueuesListArgs): Promise<Queue[]> { return fn.queuesList(this.core, ...args); }
+
+  /**
+   * Create queue.
+   *
+   * Create a queue.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/queues/postqueues
+   */
+  create(...args: QueuesCreateArgs): Promise<Queue> { return fn.queuesCreate(this.core, ...args); }
+
+  /**
+   * List agents.
+   *
+   * List all agents/admins that are members of a queue by providing the queue id.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueuesqueueidmembers
+   */
+  listMembers(...args: QueuesListMembersArgs): Promise<QueueMember[]> { return fn.queuesListMembers(this.core, ...args); }
+
+  /**
+   * Remove agents.
+   *
+   * Bulk remove agents/admins from the specified queue.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/queues/deletequeuesqueueidmembers
+   */
+  removeMembers(...args: QueuesRemoveMembersArgs): Promise<void> { return fn.queuesRemoveMembers(this.core, ...args); }
+
+  /**
+   * Get queue availability.
+   *
+   * Get availability of supported channels for a given queue. Currently supported channels are
+   * adachat, kindlychat, digitalgeniuschat, genericapimessaging.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueuesqueueidavailability
+   */
+  getAvailability(...args: QueuesGetAvailabilityArgs): Promise<QueueChannelAvailability[]> { return fn.queuesGetAvailability(this.core, ...args); }
+
+  /**
+   * Get queue.
+   *
+   * Get a queue by id.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueuesqueueid
+   */
+  get(...args: QueuesGetArgs): Promise<Queue> { return fn.queuesGet(this.core, ...args); }
+
+  /**
+   * Get the position of the conversation in its current queue.
+   *
+   * Get the approximate position of a given conversation in its current queue.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueuesconversation-positioncsid
+   */
+  getConversationPosition(...args: QueuesGetConversationPositionArgs): Promise<QueuedConversationPosition> { return fn.queuesGetConversationPosition(this.core, ...args); }
+}
+
+/** Anonymization requests and their status. */
+export class AnonymizationResource extends Resource {
+  /**
+   * Get anonymization status.
+   *
+   * Retrieve an anonymization request submitted earlier (user or conversation).
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/anonymization/getanonymizationrequestrequestid
+   */
+  getRequest(...args: AnonymizationGetRequestArgs): Promise<AnonymizationRequest> { return fn.anonymizationGetRequest(this.core, ...args); }
+
+  /**
+   * Anonymize entity.
+   *
+   * Anonymize the requested entity (user or conversation). For a conversation to be successfully
+   * anonymized, it should be in the status `closed`. Otherwise, it requires `forceAnonymization`
+   * parameter set to `true` in the input body. NOTE: This endpoint is deprecated. Prefer using the
+   * anonymization endpoints of specific resources instead.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @deprecated Dixa marks this operation deprecated.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/anonymization/postanonymization
+   */
+  request(...args: AnonymizationRequestArgs): Promise<EndUserAnonymizationRequest> { return fn.anonymizationRequest(this.core, ...args); }
+}
+
+/** Contact endpoints: the addresses and numbers customers reach the organization on. */
+export class ContactEndpointsResource extends Resource {
+  /**
+   * Get contact endpoint.
+   *
+   * Get contact endpoint by id (email or phone number).
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/contact-endpoints/getcontact-endpointscontactendpointid
+   */
+  get(...args: ContactEndpointsGetArgs): Promise<ContactEndpoint> { return fn.contactEndpointsGet(this.core, ...args); }
+
+  /**
+   * List contact endpoints.
+   *
+   * List all available contact endpoints in an organization.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/contact-endpoints/getcontact-endpoints
+   */
+  list(...args: ContactEndpointsListArgs): Promise<ContactEndpoint[]> { return fn.contactEndpointsList(this.core, ...args); }
+}
+
+/** Custom attribute definitions. */
+export class CustomAttributesResource extends Resource {
+  /**
+   * Get custom attribute definition by id.
+   *
+   * Get custom attribute in an organization by id.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/custom-attributes/getcustom-attributescustomattributeid
+   */
+  get(...args: CustomAttributesGetArgs): Promise<CustomAttributeDefinition> { return fn.customAttributesGet(this.core, ...args); }
+
+  /**
+   * List custom attributes definitions.
+   *
+   * List all custom attributes in an organization.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/custom-attributes/getcustom-attributes
+   */
+  list(...args: CustomAttributesListArgs): Promise<CustomAttributeDefinition[]> { return fn.customAttributesList(this.core, ...args); }
+}
+
+/**
+ * The methods of `client.search` generated from the spec; the others are written by
+ * hand in src/resources/search.ts, whose class extends this one.
+ * @internal
+ */
+export class SearchGeneratedMethods extends Resource {
+  /**
+   * Search conversations.
+   *
+   * NOTE: This endpoint is deprecated and is replaced with POST /search/conversations. Search for
+   * conversations containing a particular text.
+   *
+   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * @deprecated Dixa marks this operation deprecated.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/search/getsearchconversations
+   */
+  conversationsByQuery(...args: SearchConversationsByQueryArgs): Paginated<ConversationSearchByQueryHit> { return fn.searchConversationsByQuery(this.core, ...args); }
+}
+
+/**
+ * The methods of `client.webhooks` generated from the spec; the others are written by
+ * hand in src/resources/webhooks.ts, whose class extends this one.
+ * @internal
+ */
+export class WebhooksGeneratedMethods extends Resource {
+  /**
+   * Webhook Subscription.
+   *
+   * Get a Webhook Subscription by ID.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptionid
+   */
+  get(...args: WebhooksGetArgs): Promise<WebhookSubscription> { return fn.webhooksGet(this.core, ...args); }
+
+  /**
+   * Delete Webhook Subscription.
+   *
+   * Delete a Webhook Subscription.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/deletewebhookswebhooksubscriptionid
+   */
+  delete(...args: WebhooksDeleteArgs): Promise<void> { return fn.webhooksDelete(this.core, ...args); }
+
+  /**
+   * List all Webhook Subscriptions.
+   *
+   * List of all Webhook Subscriptions in an organization.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhooks
+   */
+  list(...args: WebhooksListArgs): Promise<WebhookSubscription[]> { return fn.webhooksList(this.core, ...args); }
+
+  /**
+   * Webhook Subscription Last Delivery Statuses.
+   *
+   * Get the latest delivery statuses of a Webhook Subscription.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptioniddelivery-status
+   */
+  getDeliveryStatus(...args: WebhooksGetDeliveryStatusArgs): Promise<WebhookEventDeliveryStatus[]> { return fn.webhooksGetDeliveryStatus(this.core, ...args); }
+
+  /**
+   * Webhook Subscription Event Logs.
+   *
+   * Get the latest Webhook Subscription Event logs.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptioniddelivery-statuslogsevent
+   */
+  listDeliveryLogs(...args: WebhooksListDeliveryLogsArgs): Promise<WebhookEventDeliveryLog[]> { return fn.webhooksListDeliveryLogs(this.core, ...args); }
+}
+
+/** Message templates. */
+export class TemplatesResource extends Resource {
+  /**
+   * List templates.
+   *
+   * Lists all templates belonging to an organization.
+   *
+   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/templates/gettemplates
+   */
+  list(...args: TemplatesListArgs): Paginated<Template> { return fn.templatesList(this.core, ...args); }
+
+  /**
+   * Delete template.
+   *
+   * Deletes the template. Please make sure the template is not used in flows and automations as this
+   * operation is irreversible.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/templates/deletetemplatestemplateid
+   */
+  delete(...args: TemplatesDeleteArgs): Promise<void> { return fn.templatesDelete(this.core, ...args); }
+}
+
+/** Business hours schedules. */
+export class BusinessHoursResource extends Resource {
+  /**
+   * List business hours schedules.
+   *
+   * List business hours schedules in an organization with pagination.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/business-hours/getbusiness-hoursschedules
+   */
+  listSchedules(...args: BusinessHoursListSchedulesArgs): Promise<BusinessHoursScheduleList> { return fn.businessHoursListSchedules(this.core, ...args); }
+
+  /**
+   * Get a business hours schedule definition.
+   *
+   * Get a business hours schedule definition in an organization by providing its ID.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/business-hours/getbusiness-hoursschedulesscheduleiddefinition
+   */
+  getScheduleDefinition(...args: BusinessHoursGetScheduleDefinitionArgs): Promise<BusinessHoursDefinition> { return fn.businessHoursGetScheduleDefinition(this.core, ...args); }
+
+  /**
+   * Get the upcoming business hours schedule.
+   *
+   * Get the resolved business hours schedule for the next number of days, applying recurring rules
+   * and exceptions.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/business-hours/getbusiness-hoursschedulesscheduleidupcoming
+   */
+  getUpcoming(...args: BusinessHoursGetUpcomingArgs): Promise<BusinessHoursUpcoming> { return fn.businessHoursGetUpcoming(this.core, ...args); }
+
+  /**
+   * Check if a business is open.
+   *
+   * Check if a business is open either right now or at the specified timestamp.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/business-hours/getbusiness-hoursschedulesscheduleidstatus
+   */
+  getStatus(...args: BusinessHoursGetStatusArgs): Promise<BusinessHoursStatus> { return fn.businessHoursGetStatus(this.core, ...args); }
+}
+
+/**
+ * The methods of `client.knowledge` generated from the spec; the others are written by
+ * hand in src/resources/knowledge.ts, whose class extends this one.
+ * @internal
+ */
+export class KnowledgeGeneratedMethods extends Resource {
+  /**
+   * Get collection.
+   *
+   * Get a knowledge collection by id
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecollectionscollectionid
+   */
+  getCollection(...args: KnowledgeGetCollectionArgs): Promise<KnowledgeCollection> { return fn.knowledgeGetCollection(this.core, ...args); }
+
+  /**
+   * Get collection catalog.
+   *
+   * Get collection catalog, including all categories and articles
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecollectionscollectionidcatalog
+   */
+  getCollectionCatalog(...args: KnowledgeGetCollectionCatalogArgs): Promise<KnowledgeCollectionCatalog> { return fn.knowledgeGetCollectionCatalog(this.core, ...args); }
+
+  /**
+   * Get category.
+   *
+   * Get a knowledge category by id
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecategoriescategoryid
+   */
+  getCategory(...args: KnowledgeGetCategoryArgs): Promise<KnowledgeCategory> { return fn.knowledgeGetCategory(this.core, ...args); }
+
+  /**
+   * Get category translations.
+   *
+   * Get the knowledge category translations
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecategoriescategoryidtranslations
+   */
+  listCategoryTranslations(...args: KnowledgeListCategoryTranslationsArgs): Promise<KnowledgeCategoryTranslations> { return fn.knowledgeListCategoryTranslations(this.core, ...args); }
+
+  /**
+   * Get article.
+   *
+   * Get a knowledge article by id
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgearticlesarticleid
+   */
+  getArticle(...args: KnowledgeGetArticleArgs): Promise<KnowledgeArticle> { return fn.knowledgeGetArticle(this.core, ...args); }
+
+  /**
+   * Delete article.
+   *
+   * Delete a knowledge article
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/deleteknowledgearticlesarticleid
+   */
+  deleteArticle(...args: KnowledgeDeleteArticleArgs): Promise<void> { return fn.knowledgeDeleteArticle(this.core, ...args); }
+
+  /**
+   * Update article.
+   *
+   * Update a knowledge article
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/patchknowledgearticlesarticleid
+   */
+  updateArticle(...args: KnowledgeUpdateArticleArgs): Promise<KnowledgeArticle> { return fn.knowledgeUpdateArticle(this.core, ...args); }
+
+  /**
+   * Get article translations.
+   *
+   * Get a knowledge article translations
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgearticlesarticleidtranslations
+   */
+  listArticleTranslations(...args: KnowledgeListArticleTranslationsArgs): Promise<KnowledgeArticleTranslations> { return fn.knowledgeListArticleTranslations(this.core, ...args); }
+
+  /**
+   * Update article translations.
+   *
+   * Update translations for a knowledge article. Supports partial success.
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/patchknowledgearticlesarticleidtranslations
+   */
+  updateArticleTranslations(...args: KnowledgeUpdateArticleTranslationsArgs): Promise<UpdateKnowledgeTranslationsResult> { return fn.knowledgeUpdateArticleTranslations(this.core, ...args); }
+
+  /**
+   * Create article.
+   *
+   * Create a knowledge article
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticles
+   */
+  createArticle(...args: KnowledgeCreateArticleArgs): Promise<KnowledgeArticle> { return fn.knowledgeCreateArticle(this.core, ...args); }
+
+  /**
+   * Publish translation.
+   *
+   * Publish a specific translation for search
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticlesarticleidtranslationslanguageidpublish
+   */
+  publishTranslation(...args: KnowledgePublishTranslationArgs): Promise<void> { return fn.knowledgePublishTranslation(this.core, ...args); }
+
+  /**
+   * Unpublish translation.
+   *
+   * Mark a specific translation as unpublished
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticlesarticleidtranslationslanguageidunpublish
+   */
+  unpublishTranslation(...args: KnowledgeUnpublishTranslationArgs): Promise<void> { return fn.knowledgeUnpublishTranslation(this.core, ...args); }
+
+  /**
+   * Delete article translation.
+   *
+   * Delete all versions of a knowledge article translation
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/deleteknowledgearticlesarticleidtranslationslanguageid
+   */
+  deleteTranslation(...args: KnowledgeDeleteTranslationArgs): Promise<void> { return fn.knowledgeDeleteTranslation(this.core, ...args); }
+
+  /**
+   * Publish article.
+   *
+   * Publish a new version of all translations for a knowledge article
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticlesarticleidpublish
+   */
+  publishArticle(...args: KnowledgePublishArticleArgs): Promise<void> { return fn.knowledgePublishArticle(this.core, ...args); }
+
+  /**
+   * Unpublish article.
+   *
+   * Remove all translations of a knowledge article from search
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticlesarticleidunpublish
+   */
+  unpublishArticle(...args: KnowledgeUnpublishArticleArgs): Promise<void> { return fn.knowledgeUnpublishArticle(this.core, ...args); }
+
+  /**
+   * Move article.
+   *
+   * Move a knowledge article to a new parent
+   *
+   * Not resent after a 5xx or a dropped connection unless `retry.retryUnsafeMethods`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/patchknowledgearticlesarticleidparentparentid
+   */
+  moveArticle(...args: KnowledgeMoveArticleArgs): Promise<void> { return fn.knowledgeMoveArticle(this.core, ...args); }
+
+  /**
+   * Remove article parent.
+   *
+   * Remove a parent from a knowledge article
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/deleteknowledgearticlesarticleidparent
+   */
+  removeArticleParent(...args: KnowledgeRemoveArticleParentArgs): Promise<void> { return fn.knowledgeRemoveArticleParent(this.core, ...args); }
+
+  /**
+   * List collections.
+   *
+   * Paginated list knowledge collections
+   *
+   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecollections
+   */
+  listCollections(...args: KnowledgeListCollectionsArgs): Paginated<KnowledgeCollection> { return fn.knowledgeListCollections(this.core, ...args); }
+}
+
+/** The organization the token belongs to. */
+export class OrganizationResource extends Resource {
+  /**
+   * Get organization details.
+   *
+   * Retrieves information about the organization associated with the provided API token
+   * @see https://docs.dixa.io/openapi/dixa-api/beta/organization/getorganization
+   */
+  get(...args: OrganizationGetArgs): Promise<Organization> { return fn.organizationGet(this.core, ...args); }
+}
 
 /** The resources generated whole: `createDixaClient` builds each from here. */
 export const generatedResources = {
