@@ -3,7 +3,7 @@ import type { DixaCore } from "../core.js";
 import { DixaMalformedResponseError } from "../errors.js";
 import type { CallOptions } from "../types.js";
 import { describeValue } from "../validate.js";
-import { AgentsGeneratedMethods } from "../../generated/facade/agents.js";
+import { AgentsGeneratedMethods } from "../../generated/facade/resources.js";
 import type { AgentPresence } from "../../generated/facade/types.js";
 
 const presence = "/beta/agents/presence";

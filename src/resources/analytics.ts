@@ -11,7 +11,7 @@ import {
   assertObject,
   assertString,
 } from "../validate.js";
-import { AnalyticsGeneratedMethods } from "../../generated/facade/analytics.js";
+import { AnalyticsGeneratedMethods } from "../../generated/facade/resources.js";
 import type {
   AnalyticsMetricData,
   AnalyticsMetricDataInput,

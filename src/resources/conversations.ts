@@ -8,7 +8,7 @@ import {
   assertUuid,
   describeArgument,
 } from "../validate.js";
-import { ConversationsGeneratedMethods } from "../../generated/facade/conversations.js";
+import { ConversationsGeneratedMethods } from "../../generated/facade/resources.js";
 import type { CreatedConversation, ImportedConversation } from "../../generated/facade/types.js";
 import { assertContent, assertMessageInput, type WithTypeTags } from "./messages.js";
 

@@ -7,7 +7,7 @@ import {
   assertObject,
   describeArgument,
 } from "../validate.js";
-import { KnowledgeGeneratedMethods } from "../../generated/facade/knowledge.js";
+import { KnowledgeGeneratedMethods } from "../../generated/facade/resources.js";
 import type { KnowledgeAttachmentUploadResult } from "../../generated/facade/types.js";
 
 /**

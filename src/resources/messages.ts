@@ -2,7 +2,7 @@ import type { DixaCore } from "../core.js";
 import { body, operation, path } from "../operation.js";
 import type { CallOptions, RequestBody } from "../types.js";
 import { assertNonEmptyString, assertObject, assertUuid, describeArgument } from "../validate.js";
-import { MessagesGeneratedMethods } from "../../generated/facade/messages.js";
+import { MessagesGeneratedMethods } from "../../generated/facade/resources.js";
 import type { CreatedMessage } from "../../generated/facade/types.js";
 
 /**

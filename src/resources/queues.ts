@@ -5,7 +5,7 @@ import { pathSegment } from "../http/request-url.js";
 import type { Schemas } from "../types.js";
 import { assertUuid, assertUuidList } from "../validate.js";
 import { checkBulkQueueEndpointInput } from "../../generated/facade/checks.js";
-import { QueuesGeneratedMethods } from "../../generated/facade/queues.js";
+import { QueuesGeneratedMethods } from "../../generated/facade/resources.js";
 import type { QueueMembersInput } from "../../generated/facade/types.js";
 
 /** Per agent id (the input): on success, the id Dixa echoes back. */

@@ -3,7 +3,7 @@ import { body, operation, path } from "../operation.js";
 import type { CallOptions, RequestBody, Schemas } from "../types.js";
 import { assertInteger, assertNonEmptyString, assertObject } from "../validate.js";
 import { checkCreateRatingResultInput } from "../../generated/facade/checks.js";
-import { RatingsGeneratedMethods } from "../../generated/facade/ratings.js";
+import { RatingsGeneratedMethods } from "../../generated/facade/resources.js";
 import type { SubmittedRating } from "../../generated/facade/types.js";
 
 /**

@@ -4,7 +4,7 @@ import type { Paginated } from "../paginate.js";
 import type { CallOptions, RequestBody, Schemas } from "../types.js";
 import { assertEach, assertNonEmptyString, assertObject } from "../validate.js";
 import { checkSearchParametersInput } from "../../generated/facade/checks.js";
-import { SearchGeneratedMethods } from "../../generated/facade/search.js";
+import { SearchGeneratedMethods } from "../../generated/facade/resources.js";
 import type {
   ConversationSearchHit,
   SearchConversationsQuery,

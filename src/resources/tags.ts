@@ -3,7 +3,7 @@ import { body, operation, path } from "../operation.js";
 import type { CallOptions } from "../types.js";
 import { assertItems } from "../validate.js";
 import { checkTagConversationInput } from "../../generated/facade/checks.js";
-import { TagsGeneratedMethods } from "../../generated/facade/tags.js";
+import { TagsGeneratedMethods } from "../../generated/facade/resources.js";
 import type { TagByNameInput } from "../../generated/facade/types.js";
 
 type TagConversationByNamesArgs = [

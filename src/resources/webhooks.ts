@@ -14,7 +14,7 @@ import {
   checkPatchWebhookSubscriptionInput,
 } from "../../generated/facade/checks.js";
 import type { WebhookSubscription } from "../../generated/facade/types.js";
-import { WebhooksGeneratedMethods } from "../../generated/facade/webhooks.js";
+import { WebhooksGeneratedMethods } from "../../generated/facade/resources.js";
 
 /**
  * How Dixa authenticates to the receiving server: Basic (`{ username, password }`), a bearer
