@@ -84,8 +84,8 @@ function renderArguments(operations: readonly PlannedOperation[]): string {
 }
 
 /**
- * The operation table: one row per operation, each the operation's function. One statement for
- * all of them, and still each is kept or dropped on its own by bundlers.
+ * The operation table: one row per operation, each the operation's function, kept or dropped on
+ * its own by bundlers.
  */
 function renderFunctions(plan: FacadePlan, operations: readonly PlannedOperation[]): string {
   const runtimeNames = new Set<string>(["operation", "type DixaCore"]);
@@ -95,23 +95,22 @@ function renderFunctions(plan: FacadePlan, operations: readonly PlannedOperation
   const rows: string[] = [];
   for (const resource of plan.resources) {
     const ofResource = operations.filter((o) => o.resource === resource);
-    if (ofResource.length > 0) rows.push(`  // ${resource}`);
+    if (ofResource.length > 0) rows.push("", `// ${resource}`);
     for (const op of ofResource) {
       const signature = signatureOf(op);
       for (const name of signature.returnRuntime) runtimeNames.add(name);
       for (const name of signature.returnTypes) typeNames.add(name);
       argNames.push(argsTypeName(op));
-      const className = resourceClassName(plan, resource);
+      // The public class: for a resource written partly by hand, src/resources' one.
+      const className = identifier(`${pascal(resource)}Resource`);
       rows.push(
-        `  /** The function form of {@link ${className}.${op.name}}. */`,
-        `  ${identifier(op.functionName)}: (core: DixaCore, ...args: ${argsTypeName(op)}) => ${signature.returns} =`,
-        `    /* @__PURE__ */ ${rowOf(plan, op, runtimeNames, checkNames)},`,
+        `/** The function form of {@link ${className}.${op.name}}. @function */`,
+        `export const ${identifier(op.functionName)}: (core: DixaCore, ...args: ${argsTypeName(op)}) => ${signature.returns} =`,
+        `  /* @__PURE__ */ ${rowOf(plan, op, runtimeNames, checkNames)};`,
       );
     }
   }
   if (rows.length === 0) return [...header, "export {};", ""].join("\n");
-  const last = rows.length - 1;
-  rows[last] = rows[last]!.replace(/,$/, ";");
   return [
     ...header,
     importLine([...runtimeNames], runtime),
@@ -128,8 +127,6 @@ function renderFunctions(plan: FacadePlan, operations: readonly PlannedOperation
           ),
         ]
       : []),
-    "",
-    "export const",
     ...rows,
     "",
   ].join("\n");
@@ -550,7 +547,6 @@ function renderIndex(plan: FacadePlan): string {
   lines.push(
     `export type * from "./types.js";`,
     `export { facadeOperations, type DixaEndpoints, type FacadeCall, type FacadeOperation } from "./operations.js";`,
-    `export type { DixaResourcesWith, HandWrittenResources } from "./resources.js";`,
     "",
   );
   return lines.join("\n");
