@@ -27,7 +27,7 @@ type ListRecordDataArgs = [
   options?: CallOptions,
 ];
 
-/** The function form of {@link AnalyticsResource.getMetricData}. */
+/** The function form of {@link AnalyticsResource.getMetricData}. @function */
 export const analyticsGetMetricData: (
   dixa: DixaCore,
   ...args: GetMetricDataArgs
@@ -37,7 +37,7 @@ export const analyticsGetMetricData: (
   [body("input", assertDataInput, "required", withWirePeriodFilter)],
 );
 
-/** The function form of {@link AnalyticsResource.listRecordData}. */
+/** The function form of {@link AnalyticsResource.listRecordData}. @function */
 export const analyticsListRecordData: (
   dixa: DixaCore,
   ...args: ListRecordDataArgs

@@ -29,7 +29,7 @@ export type ImportConversationInput = WithTypeTags<
 type CreateArgs = [conversation: CreateConversationInput, options?: CallOptions];
 type ImportArgs = [conversation: ImportConversationInput, options?: CallOptions];
 
-/** The function form of {@link ConversationsResource.create}. */
+/** The function form of {@link ConversationsResource.create}. @function */
 export const conversationsCreate: (
   dixa: DixaCore,
   ...args: CreateArgs
@@ -37,7 +37,7 @@ export const conversationsCreate: (
   body("conversation", assertCreateConversation),
 ]);
 
-/** The function form of {@link ConversationsResource.import}. */
+/** The function form of {@link ConversationsResource.import}. @function */
 export const conversationsImport: (
   dixa: DixaCore,
   ...args: ImportArgs

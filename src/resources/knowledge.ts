@@ -22,7 +22,7 @@ export type KnowledgeAttachmentFile =
 
 type UploadAttachmentsArgs = [files: readonly KnowledgeAttachmentFile[], options?: CallOptions];
 
-/** The function form of {@link KnowledgeResource.uploadAttachments}. */
+/** The function form of {@link KnowledgeResource.uploadAttachments}. @function */
 export const knowledgeUploadAttachments: (
   dixa: DixaCore,
   ...args: UploadAttachmentsArgs

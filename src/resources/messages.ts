@@ -34,7 +34,7 @@ export type CreateMessageInput = WithTypeTags<
 
 type CreateArgs = [conversationId: number, message: CreateMessageInput, options?: CallOptions];
 
-/** The function form of {@link MessagesResource.create}. */
+/** The function form of {@link MessagesResource.create}. @function */
 export const messagesCreate: (dixa: DixaCore, ...args: CreateArgs) => Promise<CreatedMessage> =
   /* @__PURE__ */ operation("POST /beta/conversations/{conversationId}/messages", "data", [
     path("conversationId", "int64"),

@@ -34,7 +34,7 @@ function checkRating(rating: unknown, label: string): void {
   assertNonEmptyString(result["_type"], `${label}.ratingResult._type`);
 }
 
-/** The function form of {@link RatingsResource.submit}. */
+/** The function form of {@link RatingsResource.submit}. @function */
 export const ratingsSubmit: (dixa: DixaCore, ...args: SubmitArgs) => Promise<SubmittedRating> =
   /* @__PURE__ */ operation(
     "POST /beta/conversations/{conversationId}/ratings/{ratingId}/submit",

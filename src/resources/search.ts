@@ -65,7 +65,7 @@ function checkSearch(search: unknown, label: string): void {
   });
 }
 
-/** The function form of {@link SearchResource.conversations}. */
+/** The function form of {@link SearchResource.conversations}. @function */
 export const searchConversations: (
   dixa: DixaCore,
   ...args: ConversationsArgs

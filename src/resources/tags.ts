@@ -12,7 +12,7 @@ type TagConversationByNamesArgs = [
   options?: CallOptions,
 ];
 
-/** The function form of {@link TagsResource.tagConversationByNames}. */
+/** The function form of {@link TagsResource.tagConversationByNames}. @function */
 export const tagsTagConversationByNames: (
   dixa: DixaCore,
   ...args: TagConversationByNamesArgs

@@ -63,7 +63,7 @@ type UpdateArgs = [
   options?: CallOptions,
 ];
 
-/** The function form of {@link WebhooksResource.create}. */
+/** The function form of {@link WebhooksResource.create}. @function */
 export const webhooksCreate: (dixa: DixaCore, ...args: CreateArgs) => Promise<WebhookSubscription> =
   /* @__PURE__ */ operation("POST /beta/webhooks", "data", [
     body("subscription", checkCreateWebhookSubscriptionInput, "required", (subscription) =>
@@ -71,7 +71,7 @@ export const webhooksCreate: (dixa: DixaCore, ...args: CreateArgs) => Promise<We
     ),
   ]);
 
-/** The function form of {@link WebhooksResource.update}. */
+/** The function form of {@link WebhooksResource.update}. @function */
 export const webhooksUpdate: (dixa: DixaCore, ...args: UpdateArgs) => Promise<WebhookSubscription> =
   /* @__PURE__ */ operation("PATCH /beta/webhooks/{webhookSubscriptionId}", "data", [
     path("webhookSubscriptionId", "uuid"),
