@@ -42,6 +42,7 @@ export type {
   EndpointAt,
   ListItem,
   ListQuery,
+  Named,
   QueryParams,
   RequestBody,
   ResponseBody,

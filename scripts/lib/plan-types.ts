@@ -45,6 +45,11 @@ export interface NamedType {
   definition: TypeDefinition;
   /** One line saying where the type comes from. */
   doc: string;
+  /**
+   * A plain object type (fields, no union, no map, never null): defined as `Named<...>` so that
+   * editors show its name where they would print a schema read out of `components` in full.
+   */
+  object: boolean;
 }
 
 export interface TypePlan {
@@ -76,7 +81,7 @@ export function planTypes(
     }
     const existing = named.get(name);
     if (existing === undefined) {
-      named.set(name, { name, definition, doc });
+      named.set(name, { name, definition, doc, object: isPlainObject(schemas, definition) });
       return true;
     }
     return sameDefinition(existing.definition, definition);
@@ -156,6 +161,29 @@ export function planTypes(
     }
   }
   return { named: [...named.values()] };
+}
+
+/** Whether a type is a plain object: fields of its own, no union or map, never null. */
+function isPlainObject(schemas: SchemaIndex, definition: TypeDefinition): boolean {
+  let schema: unknown;
+  if (definition.kind === "schema") schema = schemas.schemaNamed(definition.schema);
+  else if (definition.kind === "part") {
+    const part = definition.operation.parts[definition.part];
+    // A query is an object of parameters; the others are what their schema says.
+    if (definition.part === "query") return !definition.operation.paged;
+    schema = part?.declared;
+  } else return false;
+  const resolved = schemas.deref(schema);
+  if (resolved === undefined || resolved["nullable"] === true) return false;
+  if (resolved["oneOf"] !== undefined || resolved["anyOf"] !== undefined) return false;
+  if (
+    resolved["additionalProperties"] !== undefined &&
+    resolved["additionalProperties"] !== false
+  ) {
+    return false;
+  }
+  const merged = schemas.merged(resolved);
+  return merged.properties.size > 0 && (merged.type === undefined || merged.type === "object");
 }
 
 /** The parts a generated operation's signature names (a hand-written one names its own). */

@@ -448,6 +448,13 @@ function renderTypes(plan: FacadePlan): string {
 }
 
 function typeSource(type: NamedType, runtimeNames: Set<string>): string {
+  const source = definitionSource(type, runtimeNames);
+  if (!type.object) return source;
+  runtimeNames.add("Named");
+  return `Named<${source}>`;
+}
+
+function definitionSource(type: NamedType, runtimeNames: Set<string>): string {
   const use = (name: string) => {
     runtimeNames.add(name);
     return name;
@@ -526,9 +533,9 @@ function renderOperationTable(plan: FacadePlan): string {
     ">;",
     "",
     "/**",
-    " * The types of every operation, by the facade call that performs it:",
-    ' * `DixaEndpoints["notes.create"]["body"]` is what `client.notes.create` sends,',
-    ' * `DixaEndpoints["agents.list"]["item"]` one agent of its pages. See {@link Endpoint}.',
+    " * The types of every operation, by the facade call that performs it: the entry for",
+    ' * `"notes.create"` has the `body` `client.notes.create` sends, the entry for `"agents.list"`',
+    " * the `item` of its pages. See {@link Endpoint}.",
     " */",
     "export type DixaEndpoints = {",
     "  [Id in keyof Table as Table[Id][0]]: EndpointAt<Table[Id][2], Table[Id][1]>;",

@@ -111,6 +111,7 @@ export const packageExports = new Set([
   "RateLimit",
   "RateLimitOptions",
   "RateLimitTicket",
+  "OperationId",
   "RateLimiter",
   "RawClient",
   "RequestDescription",
@@ -121,7 +122,6 @@ export const packageExports = new Set([
   "isDixaApiError",
   "isDixaError",
   "operations",
-  "packageUserAgent",
   "parseDixaTimestamp",
   "paths",
   "sharedRateLimiter",
@@ -136,6 +136,7 @@ export const generatedCodeNames = new Set([
   "Record",
   "FormData",
   "Resource",
+  "Named",
 ]);
 
 /** Why `name` may not name a resource of the client, or undefined when it may. */
