@@ -150,9 +150,9 @@ export const facadeOperations = /* @__PURE__ */ facadeOperationsOf(table) as Rea
 >;
 
 /**
- * The types of every operation, by the facade call that performs it:
- * `DixaEndpoints["notes.create"]["body"]` is what `client.notes.create` sends,
- * `DixaEndpoints["agents.list"]["item"]` one agent of its pages. See {@link Endpoint}.
+ * The types of every operation, by the facade call that performs it: the entry for
+ * `"notes.create"` has the `body` `client.notes.create` sends, the entry for `"agents.list"`
+ * the `item` of its pages. See {@link Endpoint}.
  */
 export type DixaEndpoints = {
   [Id in keyof Table as Table[Id][0]]: EndpointAt<Table[Id][2], Table[Id][1]>;

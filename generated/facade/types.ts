@@ -3,67 +3,67 @@
  * Do not edit by hand: run `npm run generate`.
  */
 
-import type { BulkResultOf, DixaError, ListQuery, OutcomeError, QueryParams, Schemas } from "../../src/runtime.js";
+import type { BulkResultOf, DixaError, ListQuery, Named, OutcomeError, QueryParams, Schemas } from "../../src/runtime.js";
 /** The query of `analytics.listMetrics`, less the paginator's `pageKey`. */
 export type ListAnalyticsMetricsQuery = ListQuery<"/beta/analytics/metrics", "get">;
 /** One item of what `analytics.listMetrics` answers. */
-export type AnalyticsMetric = Schemas["MetricMetadata"];
+export type AnalyticsMetric = Named<Schemas["MetricMetadata"]>;
 /** What `analytics.getMetricData` sends. */
 export type AnalyticsMetricDataInput = Schemas["GetMetricDataInput"];
 /** What `analytics.getMetricData` answers. */
-export type AnalyticsMetricData = Schemas["MetricData"];
+export type AnalyticsMetricData = Named<Schemas["MetricData"]>;
 /** The query of `analytics.listFilterValues`, less the paginator's `pageKey`. */
 export type ListAnalyticsFilterValuesQuery = ListQuery<"/beta/analytics/filter/{filterAttribute}", "get">;
 /** One item of what `analytics.listFilterValues` answers. */
-export type AnalyticsFilterValue = Schemas["FilterValue"];
+export type AnalyticsFilterValue = Named<Schemas["FilterValue"]>;
 /** The query of `analytics.listRecords`, less the paginator's `pageKey`. */
 export type ListAnalyticsRecordTypesQuery = ListQuery<"/beta/analytics/records", "get">;
 /** One item of what `analytics.listRecords` answers. */
-export type AnalyticsRecordType = Schemas["MetricRecordMetadata"];
+export type AnalyticsRecordType = Named<Schemas["MetricRecordMetadata"]>;
 /** What `analytics.listRecordData` sends. */
 export type AnalyticsRecordDataInput = Schemas["GetMetricRecordsDataInput"];
 /** The query of `analytics.listRecordData`, less the paginator's `pageKey`. */
 export type ListAnalyticsRecordDataQuery = ListQuery<"/beta/analytics/records", "post">;
 /** One item of what `analytics.listRecordData` answers. */
-export type AnalyticsRecord = Schemas["MetricRecord"];
+export type AnalyticsRecord = Named<Schemas["MetricRecord"]>;
 /** The query of `agents.list`, less the paginator's `pageKey`. */
 export type ListAgentsQuery = ListQuery<"/beta/agents", "get">;
 /** One item of what `agents.list` answers. */
-export type Agent = Schemas["Agent"];
+export type Agent = Named<Schemas["Agent"]>;
 /** One item of what `agents.updateMany` sends. */
-export type UpdateManyAgentsItem = Schemas["BulkUpdateAgentInput"];
+export type UpdateManyAgentsItem = Named<Schemas["BulkUpdateAgentInput"]>;
 /** What `agents.updateMany` resolves to: a success or a failure per input, by `index`. */
 export type UpdateManyAgentsResult = BulkResultOf<UpdateManyAgentsItem, Schemas["BulkActionOutcome_BulkError_Agent"]>;
 /** What `agents.create` sends. */
-export type CreateAgentInput = Schemas["CreateAgentInput"];
+export type CreateAgentInput = Named<Schemas["CreateAgentInput"]>;
 /** One item of what `agents.patchMany` sends. */
-export type PatchManyAgentsItem = Schemas["BulkPatchAgentInput"];
+export type PatchManyAgentsItem = Named<Schemas["BulkPatchAgentInput"]>;
 /** What `agents.patchMany` resolves to: a success or a failure per input, by `index`. */
 export type PatchManyAgentsResult = BulkResultOf<PatchManyAgentsItem, Schemas["BulkActionOutcome_BulkError_Agent"]>;
 /** One item of what `agents.listTeams` answers. */
-export type AgentTeam = Schemas["Team"];
+export type AgentTeam = Named<Schemas["Team"]>;
 /** What `agents.getPresence` answers. */
-export type AgentPresence = Schemas["UserPresence"];
+export type AgentPresence = Named<Schemas["UserPresence"]>;
 /** What `agents.createMany` resolves to: a success or a failure per input, by `index`. */
 export type CreateManyAgentsResult = BulkResultOf<CreateAgentInput, Schemas["BulkActionOutcome_BulkError_Agent"]>;
 /** A failure of one item of `agents.createMany`: Dixa's own, or the error of its whole request. */
 export type AgentBulkFailure = OutcomeError<Schemas["BulkActionOutcome_BulkError_Agent"]> | DixaError;
 /** What `agents.update` sends. */
-export type UpdateAgentInput = Schemas["UpdateAgentInput"];
+export type UpdateAgentInput = Named<Schemas["UpdateAgentInput"]>;
 /** What `agents.patch` sends. */
-export type PatchAgentInput = Schemas["PatchAgentInput"];
+export type PatchAgentInput = Named<Schemas["PatchAgentInput"]>;
 /** What `agents.setWorkingChannel` sends. */
-export type AgentWorkingChannelInput = Schemas["UpdateAgentPresenceChannelInput"];
+export type AgentWorkingChannelInput = Named<Schemas["UpdateAgentPresenceChannelInput"]>;
 /** The query of `endUsers.list`, less the paginator's `pageKey`. */
 export type ListEndUsersQuery = ListQuery<"/beta/endusers", "get">;
 /** One item of what `endUsers.updateMany` sends. */
-export type UpdateManyEndUsersItem = Schemas["BulkUpdateEndUserInput"];
+export type UpdateManyEndUsersItem = Named<Schemas["BulkUpdateEndUserInput"]>;
 /** What `endUsers.updateMany` resolves to: a success or a failure per input, by `index`. */
 export type UpdateManyEndUsersResult = BulkResultOf<UpdateManyEndUsersItem, Schemas["BulkActionOutcome_BulkError_EndUser"]>;
 /** What `endUsers.create` sends. */
-export type CreateEndUserInput = Schemas["CreateEndUserInput"];
+export type CreateEndUserInput = Named<Schemas["CreateEndUserInput"]>;
 /** One item of what `endUsers.patchMany` sends. */
-export type PatchManyEndUsersItem = Schemas["BulkPatchEndUserInput"];
+export type PatchManyEndUsersItem = Named<Schemas["BulkPatchEndUserInput"]>;
 /** What `endUsers.patchMany` resolves to: a success or a failure per input, by `index`. */
 export type PatchManyEndUsersResult = BulkResultOf<PatchManyEndUsersItem, Schemas["BulkActionOutcome_BulkError_EndUser"]>;
 /** What `endUsers.createMany` resolves to: a success or a failure per input, by `index`. */
@@ -73,188 +73,188 @@ export type CreateManyEndUsersResult = BulkResultOf<CreateEndUserInput, Schemas[
  */
 export type EndUserBulkFailure = OutcomeError<Schemas["BulkActionOutcome_BulkError_EndUser"]> | DixaError;
 /** What `endUsers.get` answers. */
-export type EndUser = Schemas["EndUser"];
+export type EndUser = Named<Schemas["EndUser"]>;
 /** What `endUsers.update` sends. */
-export type UpdateEndUserInput = Schemas["UpdateEndUserInput"];
+export type UpdateEndUserInput = Named<Schemas["UpdateEndUserInput"]>;
 /** What `endUsers.patch` sends. */
-export type PatchEndUserInput = Schemas["PatchEndUserInput"];
+export type PatchEndUserInput = Named<Schemas["PatchEndUserInput"]>;
 /** The query of `endUsers.anonymize`. */
-export type AnonymizeEndUserQuery = QueryParams<"/beta/endusers/{userId}/anonymize", "patch">;
+export type AnonymizeEndUserQuery = Named<QueryParams<"/beta/endusers/{userId}/anonymize", "patch">>;
 /** What `endUsers.anonymize` answers. */
-export type EndUserAnonymizationRequest = Schemas["AnonymizationRequestStatus"];
+export type EndUserAnonymizationRequest = Named<Schemas["AnonymizationRequestStatus"]>;
 /** What `endUsers.updateCustomAttributes` sends. */
 export type EndUserCustomAttributesInput = Schemas["Map_UUID_Option_AttributeValue"];
 /** One item of what `endUsers.updateCustomAttributes` answers. */
-export type EndUserCustomAttribute = Schemas["CustomAttribute"];
+export type EndUserCustomAttribute = Named<Schemas["CustomAttribute"]>;
 /** The query of `endUsers.listConversations`, less the paginator's `pageKey`. */
 export type ListEndUserConversationsQuery = ListQuery<"/beta/endusers/{userId}/conversations", "get">;
 /** One item of what `endUsers.listConversations` answers. */
 export type EndUserConversation = Schemas["Conversation"];
 /** What `teams.create` sends. */
-export type CreateTeamInput = Schemas["CreateTeamInput"];
+export type CreateTeamInput = Named<Schemas["CreateTeamInput"]>;
 /** One item of what `teams.listMembers` answers. */
-export type TeamMember = Schemas["TeamMember"];
+export type TeamMember = Named<Schemas["TeamMember"]>;
 /** What `teams.removeMembers` sends. */
-export type RemoveTeamMembersInput = Schemas["DeleteAgentsFromTeamInput"];
+export type RemoveTeamMembersInput = Named<Schemas["DeleteAgentsFromTeamInput"]>;
 /** What `teams.addMembers` sends. */
-export type AddTeamMembersInput = Schemas["AgentsToTeamInput"];
+export type AddTeamMembersInput = Named<Schemas["AgentsToTeamInput"]>;
 /** The query of `teams.listPresence`, less the paginator's `pageKey`. */
 export type ListTeamPresenceQuery = ListQuery<"/beta/teams/{teamId}/presence", "get">;
 /** One item of what `teams.listPresence` answers. */
-export type TeamMemberPresence = Schemas["UserPresence"];
+export type TeamMemberPresence = Named<Schemas["UserPresence"]>;
 /** What `teams.get` answers. */
-export type Team = Schemas["Team1"];
+export type Team = Named<Schemas["Team1"]>;
 /** The query of `conversations.anonymize`. */
-export type AnonymizeConversationQuery = QueryParams<"/beta/conversations/{conversationId}/anonymize", "patch">;
+export type AnonymizeConversationQuery = Named<QueryParams<"/beta/conversations/{conversationId}/anonymize", "patch">>;
 /** What `conversations.anonymize` answers. */
-export type ConversationAnonymizationRequest = Schemas["AnonymizationRequestStatus"];
+export type ConversationAnonymizationRequest = Named<Schemas["AnonymizationRequestStatus"]>;
 /** What `messages.anonymize` answers. */
-export type MessageAnonymizationRequest = Schemas["AnonymizationRequestStatus"];
+export type MessageAnonymizationRequest = Named<Schemas["AnonymizationRequestStatus"]>;
 /** What `conversations.close` sends. */
-export type CloseConversationInput = Schemas["CloseConversationInput"];
+export type CloseConversationInput = Named<Schemas["CloseConversationInput"]>;
 /** What `conversations.followUp` sends. */
-export type FollowUpConversationInput = Schemas["FollowupConversationInput"];
+export type FollowUpConversationInput = Named<Schemas["FollowupConversationInput"]>;
 /** What `conversations.reopen` sends. */
-export type ReopenConversationInput = Schemas["ReopenConversationInput"];
+export type ReopenConversationInput = Named<Schemas["ReopenConversationInput"]>;
 /** What `conversations.transferToQueue` sends. */
-export type TransferConversationInput = Schemas["TransferConversationInput"];
+export type TransferConversationInput = Named<Schemas["TransferConversationInput"]>;
 /** What `notes.createMany` resolves to: a success or a failure per input, by `index`. */
 export type CreateManyNotesResult = BulkResultOf<CreateNoteInput, Schemas["BulkActionOutcome_ErrorResponse_InternalNoteData"]>;
 /** A failure of one item of `notes.createMany`: Dixa's own, or the error of its whole request. */
 export type NoteFailure = OutcomeError<Schemas["BulkActionOutcome_ErrorResponse_InternalNoteData"]> | DixaError;
 /** One item of what `notes.list` answers. */
-export type InternalNote = Schemas["InternalNoteData"];
+export type InternalNote = Named<Schemas["InternalNoteData"]>;
 /** What `notes.create` sends. */
-export type CreateNoteInput = Schemas["CreateInternalNoteInput"];
+export type CreateNoteInput = Named<Schemas["CreateInternalNoteInput"]>;
 /** What `ratings.submit` answers. */
-export type SubmittedRating = Schemas["RatingResult"];
+export type SubmittedRating = Named<Schemas["RatingResult"]>;
 /** What `ratings.offer` sends. */
-export type CreateRatingOfferInput = Schemas["CreateRatingOfferInput"];
+export type CreateRatingOfferInput = Named<Schemas["CreateRatingOfferInput"]>;
 /** What `ratings.offer` answers. */
-export type RatingOffer = Schemas["RatingOffer"];
+export type RatingOffer = Named<Schemas["RatingOffer"]>;
 /** One item of what `ratings.list` answers. */
-export type ConversationRating = Schemas["ConversationRating"];
+export type ConversationRating = Named<Schemas["ConversationRating"]>;
 /** The query of `conversations.listOrganizationActivityLog`, less the paginator's `pageKey`. */
 export type ListOrganizationActivityLogQuery = ListQuery<"/beta/conversations/activitylog", "get">;
 /** One item of what `conversations.listOrganizationActivityLog` answers. */
-export type ConversationActivityLogEntry = Schemas["ActivityLogEntry"];
+export type ConversationActivityLogEntry = Named<Schemas["ActivityLogEntry"]>;
 /** The query of `conversations.listFlows`. */
-export type ListConversationFlowsQuery = QueryParams<"/beta/conversations/flows", "get">;
+export type ListConversationFlowsQuery = Named<QueryParams<"/beta/conversations/flows", "get">>;
 /** One item of what `conversations.listFlows` answers. */
-export type ConversationFlow = Schemas["ConversationFlow"];
+export type ConversationFlow = Named<Schemas["ConversationFlow"]>;
 /** One item of what `tags.tagConversationByNames` sends. */
-export type TagByNameInput = Schemas["TagConversationInput"];
+export type TagByNameInput = Named<Schemas["TagConversationInput"]>;
 /** One item of what `messages.list` answers. */
-export type ConversationMessage = Schemas["Message"];
+export type ConversationMessage = Named<Schemas["Message"]>;
 /** What `messages.create` answers. */
-export type CreatedMessage = Schemas["CreateMessageOutputData"];
+export type CreatedMessage = Named<Schemas["CreateMessageOutputData"]>;
 /** What `conversations.create` answers. */
-export type CreatedConversation = Schemas["ConversationResponse"];
+export type CreatedConversation = Named<Schemas["ConversationResponse"]>;
 /** What `conversations.import` answers. */
-export type ImportedConversation = Schemas["ImportConversationResponse"];
+export type ImportedConversation = Named<Schemas["ImportConversationResponse"]>;
 /** What `conversations.updateCustomAttributes` sends. */
 export type ConversationCustomAttributesInput = Schemas["Map_UUID_Option_AttributeValue"];
 /** One item of what `conversations.updateCustomAttributes` answers. */
-export type ConversationCustomAttribute = Schemas["CustomAttribute"];
+export type ConversationCustomAttribute = Named<Schemas["CustomAttribute"]>;
 /** What `conversations.claim` sends. */
-export type ClaimConversationInput = Schemas["ClaimConversationInput"];
+export type ClaimConversationInput = Named<Schemas["ClaimConversationInput"]>;
 /** What `conversations.get` answers. */
 export type Conversation = Schemas["Conversation"];
 /** What `conversations.link` sends. */
-export type LinkConversationInput = Schemas["LinkConversationInput"];
+export type LinkConversationInput = Named<Schemas["LinkConversationInput"]>;
 /** What `queues.create` sends. */
-export type CreateQueueInput = Schemas["CreateQueueInput"];
+export type CreateQueueInput = Named<Schemas["CreateQueueInput"]>;
 /** One item of what `queues.listMembers` answers. */
-export type QueueMember = Schemas["QueueMember"];
+export type QueueMember = Named<Schemas["QueueMember"]>;
 /** What `queues.addMembers` sends. */
-export type QueueMembersInput = Schemas["BulkQueueEndpointInput"];
+export type QueueMembersInput = Named<Schemas["BulkQueueEndpointInput"]>;
 /** A failure of one item of `queues.addMembers`: Dixa's own, or the error of its whole request. */
 export type QueueMemberFailure = OutcomeError<Schemas["BulkActionOutcome_BulkError_UUID"]> | DixaError;
 /** One item of what `queues.getAvailability` answers. */
 export type QueueChannelAvailability = Schemas["ChannelAvailabilityOutcome"];
 /** What `queues.get` answers. */
-export type Queue = Schemas["Queue1"];
+export type Queue = Named<Schemas["Queue1"]>;
 /** What `queues.getConversationPosition` answers. */
-export type QueuedConversationPosition = Schemas["QueuedConversation"];
+export type QueuedConversationPosition = Named<Schemas["QueuedConversation"]>;
 /** The query of `tags.list`. */
-export type ListTagsQuery = QueryParams<"/beta/tags", "get">;
+export type ListTagsQuery = Named<QueryParams<"/beta/tags", "get">>;
 /** What `tags.create` sends. */
-export type CreateTagInput = Schemas["CreateTagInput"];
+export type CreateTagInput = Named<Schemas["CreateTagInput"]>;
 /** What `tags.get` answers. */
-export type Tag = Schemas["Tag"];
+export type Tag = Named<Schemas["Tag"]>;
 /** What `anonymization.getRequest` answers. */
-export type AnonymizationRequest = Schemas["AnonymizationRequestStatus"];
+export type AnonymizationRequest = Named<Schemas["AnonymizationRequestStatus"]>;
 /** What `anonymization.request` sends. */
-export type AnonymizeEntityInput = Schemas["AnonymizeEntityInput"];
+export type AnonymizeEntityInput = Named<Schemas["AnonymizeEntityInput"]>;
 /** What `contactEndpoints.get` answers. */
 export type ContactEndpoint = Schemas["ContactEndpoint"];
 /** The query of `contactEndpoints.list`. */
-export type ListContactEndpointsQuery = QueryParams<"/beta/contact-endpoints", "get">;
+export type ListContactEndpointsQuery = Named<QueryParams<"/beta/contact-endpoints", "get">>;
 /** What `customAttributes.get` answers. */
-export type CustomAttributeDefinition = Schemas["CustomAttributeDefinition"];
+export type CustomAttributeDefinition = Named<Schemas["CustomAttributeDefinition"]>;
 /** The query of `search.conversationsByQuery`, less the paginator's `pageKey`. */
 export type SearchConversationsByQueryQuery = ListQuery<"/beta/search/conversations", "get">;
 /** One item of what `search.conversationsByQuery` answers. */
-export type ConversationSearchByQueryHit = Schemas["ConversationSearchHit"];
+export type ConversationSearchByQueryHit = Named<Schemas["ConversationSearchHit"]>;
 /** The query of `search.conversations`, less the paginator's `pageKey`. */
 export type SearchConversationsQuery = ListQuery<"/beta/search/conversations", "post">;
 /** One item of what `search.conversations` answers. */
-export type ConversationSearchHit = Schemas["ConversationSearchWithFiltersHit"];
+export type ConversationSearchHit = Named<Schemas["ConversationSearchWithFiltersHit"]>;
 /** What `webhooks.get` answers. */
-export type WebhookSubscription = Schemas["WebhookSubscription"];
+export type WebhookSubscription = Named<Schemas["WebhookSubscription"]>;
 /** One item of what `webhooks.getDeliveryStatus` answers. */
-export type WebhookEventDeliveryStatus = Schemas["EventDeliveryStatus"];
+export type WebhookEventDeliveryStatus = Named<Schemas["EventDeliveryStatus"]>;
 /** One item of what `webhooks.listDeliveryLogs` answers. */
-export type WebhookEventDeliveryLog = Schemas["EventDeliveryLog"];
+export type WebhookEventDeliveryLog = Named<Schemas["EventDeliveryLog"]>;
 /** The query of `templates.list`, less the paginator's `pageKey`. */
 export type ListTemplatesQuery = ListQuery<"/beta/templates", "get">;
 /** One item of what `templates.list` answers. */
 export type Template = Schemas["Template"];
 /** What `businessHours.listSchedules` answers. */
-export type BusinessHoursScheduleList = Schemas["ListBusinessHoursSchedulesResult"];
+export type BusinessHoursScheduleList = Named<Schemas["ListBusinessHoursSchedulesResult"]>;
 /** What `businessHours.getScheduleDefinition` answers. */
-export type BusinessHoursDefinition = Schemas["GetBusinessHoursScheduleDefinitionResult"];
+export type BusinessHoursDefinition = Named<Schemas["GetBusinessHoursScheduleDefinitionResult"]>;
 /** The query of `businessHours.getUpcoming`. */
-export type BusinessHoursUpcomingQuery = QueryParams<"/beta/business-hours/schedules/{scheduleId}/upcoming", "get">;
+export type BusinessHoursUpcomingQuery = Named<QueryParams<"/beta/business-hours/schedules/{scheduleId}/upcoming", "get">>;
 /** What `businessHours.getUpcoming` answers. */
-export type BusinessHoursUpcoming = Schemas["GetUpcomingBusinessHoursScheduleResult"];
+export type BusinessHoursUpcoming = Named<Schemas["GetUpcomingBusinessHoursScheduleResult"]>;
 /** The query of `businessHours.getStatus`. */
-export type BusinessHoursStatusQuery = QueryParams<"/beta/business-hours/schedules/{scheduleId}/status", "get">;
+export type BusinessHoursStatusQuery = Named<QueryParams<"/beta/business-hours/schedules/{scheduleId}/status", "get">>;
 /** What `businessHours.getStatus` answers. */
-export type BusinessHoursStatus = Schemas["GetBusinessOpenStatusResult"];
+export type BusinessHoursStatus = Named<Schemas["GetBusinessOpenStatusResult"]>;
 /** What `knowledge.getCollection` answers. */
-export type KnowledgeCollection = Schemas["Collection"];
+export type KnowledgeCollection = Named<Schemas["Collection"]>;
 /** The query of `knowledge.getCollectionCatalog`. */
-export type KnowledgeCatalogQuery = QueryParams<"/beta/knowledge/collections/{collectionId}/catalog", "get">;
+export type KnowledgeCatalogQuery = Named<QueryParams<"/beta/knowledge/collections/{collectionId}/catalog", "get">>;
 /** What `knowledge.getCollectionCatalog` answers. */
-export type KnowledgeCollectionCatalog = Schemas["CollectionCatalogItem"];
+export type KnowledgeCollectionCatalog = Named<Schemas["CollectionCatalogItem"]>;
 /** The query of `knowledge.getCategory`. */
-export type KnowledgeCategoryQuery = QueryParams<"/beta/knowledge/categories/{categoryId}", "get">;
+export type KnowledgeCategoryQuery = Named<QueryParams<"/beta/knowledge/categories/{categoryId}", "get">>;
 /** What `knowledge.getCategory` answers. */
-export type KnowledgeCategory = Schemas["Category"];
+export type KnowledgeCategory = Named<Schemas["Category"]>;
 /** What `knowledge.listCategoryTranslations` answers. */
-export type KnowledgeCategoryTranslations = Schemas["CategoryTranslations"];
+export type KnowledgeCategoryTranslations = Named<Schemas["CategoryTranslations"]>;
 /** The query of `knowledge.getArticle`. */
-export type KnowledgeArticleQuery = QueryParams<"/beta/knowledge/articles/{articleId}", "get">;
+export type KnowledgeArticleQuery = Named<QueryParams<"/beta/knowledge/articles/{articleId}", "get">>;
 /** What `knowledge.getArticle` answers. */
-export type KnowledgeArticle = Schemas["Article"];
+export type KnowledgeArticle = Named<Schemas["Article"]>;
 /** What `knowledge.updateArticle` sends. */
-export type UpdateKnowledgeArticleInput = Schemas["UpdateKnowledgeArticleInput"];
+export type UpdateKnowledgeArticleInput = Named<Schemas["UpdateKnowledgeArticleInput"]>;
 /** What `knowledge.listArticleTranslations` answers. */
-export type KnowledgeArticleTranslations = Schemas["ArticleTranslations"];
+export type KnowledgeArticleTranslations = Named<Schemas["ArticleTranslations"]>;
 /** What `knowledge.updateArticleTranslations` sends. */
-export type UpdateKnowledgeTranslationsInput = Schemas["UpdateTranslationsInput"];
+export type UpdateKnowledgeTranslationsInput = Named<Schemas["UpdateTranslationsInput"]>;
 /** What `knowledge.updateArticleTranslations` answers. */
-export type UpdateKnowledgeTranslationsResult = Schemas["UpdateTranslationsOutput"];
+export type UpdateKnowledgeTranslationsResult = Named<Schemas["UpdateTranslationsOutput"]>;
 /** What `knowledge.createArticle` sends. */
-export type CreateKnowledgeArticleInput = Schemas["CreateKnowledgeArticleInput"];
+export type CreateKnowledgeArticleInput = Named<Schemas["CreateKnowledgeArticleInput"]>;
 /** The query of `knowledge.listCollections`, less the paginator's `pageKey`. */
 export type ListKnowledgeCollectionsQuery = ListQuery<"/beta/knowledge/collections", "get">;
 /** What `knowledge.uploadAttachments` answers. */
-export type KnowledgeAttachmentUploadResult = Schemas["UploadAttachmentsOutput"];
+export type KnowledgeAttachmentUploadResult = Named<Schemas["UploadAttachmentsOutput"]>;
 /** What `organization.get` answers. */
-export type Organization = Schemas["OrganizationDetails"];
+export type Organization = Named<Schemas["OrganizationDetails"]>;
 /** The spec's `PeriodFilter` schema. */
 export type AnalyticsPeriodFilter = Schemas["PeriodFilter"];
 /** The spec's `ArticleTranslation` schema. */
-export type KnowledgeArticleTranslation = Schemas["ArticleTranslation"];
+export type KnowledgeArticleTranslation = Named<Schemas["ArticleTranslation"]>;
