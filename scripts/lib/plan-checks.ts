@@ -41,8 +41,6 @@ export interface NamedCheck {
   /** The schema it checks. */
   schema: string;
   node: CheckNode;
-  /** Named checks it refers to before they are defined (a cycle): referred to lazily. */
-  lazy: Set<string>;
 }
 
 /** The checks one operation runs, in this order, before anything is sent. */
@@ -55,7 +53,7 @@ export interface OperationChecks {
 }
 
 export interface CheckPlan {
-  /** In an order where each is defined before it is used (lazy references excepted). */
+  /** By name (each is made on first use, so one may refer to any other, or to itself). */
   named: NamedCheck[];
   byOperation: Map<string, OperationChecks>;
 }
@@ -113,7 +111,7 @@ class CheckBuilder {
     const node = this.inline(schema, true);
     if (node === undefined) return undefined;
     const name = this.freeName(`check${fallback}`);
-    this.byRef.set(`#inline:${name}`, { name, schema: fallback, node, lazy: new Set() });
+    this.byRef.set(`#inline:${name}`, { name, schema: fallback, node });
     return name;
   }
 
@@ -130,33 +128,16 @@ class CheckBuilder {
     return { kind: "shape", required, optional };
   }
 
-  /** Every named check, each after the ones it uses; a reference back into a cycle is lazy. */
+  /** Every named check, by name. */
   ordered(): NamedCheck[] {
-    const out: NamedCheck[] = [];
-    const state = new Map<string, "visiting" | "done">();
-    const byName = new Map([...this.byRef.values()].map((c) => [c.name, c]));
-    const visit = (check: NamedCheck) => {
-      state.set(check.name, "visiting");
-      for (const used of namedIn(check.node)) {
-        const target = byName.get(used)!;
-        const seen = state.get(used);
-        if (seen === "visiting") check.lazy.add(used);
-        else if (seen === undefined) visit(target);
-      }
-      state.set(check.name, "done");
-      out.push(check);
-    };
-    for (const check of [...byName.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-      if (!state.has(check.name)) visit(check);
-    }
-    return out;
+    return [...this.byRef.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
   private named(ref: string): string {
     const existing = this.byRef.get(ref);
     if (existing !== undefined) return existing.name;
     const name = this.freeName(`check${pascal(ref)}`);
-    const check: NamedCheck = { name, schema: ref, node: basic("anyObject"), lazy: new Set() };
+    const check: NamedCheck = { name, schema: ref, node: basic("anyObject") };
     // Registered before it is built: a schema that refers back to itself meets its own name.
     this.byRef.set(ref, check);
     const schema = this.schemas.schemaNamed(ref);
@@ -244,22 +225,6 @@ class CheckBuilder {
 
 function basic(check: BasicCheck): CheckNode {
   return { kind: "basic", check };
-}
-
-/** The named checks a node refers to. */
-export function namedIn(node: CheckNode): string[] {
-  switch (node.kind) {
-    case "named":
-      return [node.name];
-    case "arrayOf":
-      return namedIn(node.item);
-    case "nullable":
-      return namedIn(node.inner);
-    case "shape":
-      return [...node.required, ...node.optional].flatMap(([, check]) => namedIn(check));
-    default:
-      return [];
-  }
 }
 
 function isLiteral(value: unknown): value is Literal {

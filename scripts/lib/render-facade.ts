@@ -84,11 +84,11 @@ function renderArguments(operations: readonly PlannedOperation[]): string {
 }
 
 /**
- * The operation table: one row per operation, each the operation's function, kept or dropped on
- * its own by bundlers.
+ * The operation table: one row per operation, each the operation's function (a declaration: it
+ * costs nothing until called, and bundlers keep or drop it on its own).
  */
 function renderFunctions(plan: FacadePlan, operations: readonly PlannedOperation[]): string {
-  const runtimeNames = new Set<string>(["operation", "type DixaCore"]);
+  const runtimeNames = new Set<string>(["perform", "type DixaCore"]);
   const checkNames = new Set<string>();
   const typeNames = new Set<string>();
   const argNames: string[] = [];
@@ -104,9 +104,10 @@ function renderFunctions(plan: FacadePlan, operations: readonly PlannedOperation
       // The public class: for a resource written partly by hand, src/resources' one.
       const className = identifier(`${pascal(resource)}Resource`);
       rows.push(
-        `/** The function form of {@link ${className}.${op.name}}. @function */`,
-        `export const ${identifier(op.functionName)}: (core: DixaCore, ...args: ${argsTypeName(op)}) => ${signature.returns} =`,
-        `  /* @__PURE__ */ ${rowOf(plan, op, runtimeNames, checkNames)};`,
+        `/** The function form of {@link ${className}.${op.name}}. */`,
+        `export function ${identifier(op.functionName)}(core: DixaCore, ...args: ${argsTypeName(op)}): ${signature.returns} {`,
+        `  return ${rowOf(plan, op, runtimeNames, checkNames)};`,
+        "}",
       );
     }
   }
@@ -301,10 +302,12 @@ function rowOf(
 ): string {
   const checks = plan.checks.byOperation.get(op.operationId) ?? {};
   const check = (node: CheckNode | undefined) =>
-    node === undefined ? "undefined" : checkSource(node, runtimeNames, checkNames, inRow);
+    node === undefined ? "undefined" : checkSource(node, runtimeNames, checkNames, true);
   const params = op.pathParameters.map((p) => {
     runtimeNames.add("path");
-    return `path(${stringLiteral(p.name)}, ${stringLiteral(p.kind)})`;
+    const check = pathChecks[p.kind];
+    runtimeNames.add(check);
+    return `path(${stringLiteral(p.name)}, ${check})`;
   });
   const { body } = op;
   if (op.result === "bulk") {
@@ -334,11 +337,29 @@ function rowOf(
   }
   const route = stringLiteral(`${op.method.toUpperCase()} ${op.path}`);
   const tail = extras.length > 0 ? `, { ${extras.join(", ")} }` : "";
-  return `operation(${route}, ${stringLiteral(op.result)}, [${params.join(", ")}]${tail})`;
+  // What the call resolves with is a runtime function, so a bundle keeps only the kinds it uses.
+  const result = resultNames[op.result];
+  runtimeNames.add(result);
+  // The parameters as a function: made on the first call, so loading the table costs nothing.
+  return `perform(core, args, ${route}, ${result}, () => [${params.join(", ")}]${tail})`;
 }
 
-/** The lazy set of a row: a row refers to named checks through the checks module. */
-const inRow: ReadonlySet<string> = new Set();
+/** The runtime check of a path parameter, by its kind. */
+const pathChecks: Record<PlannedOperation["pathParameters"][number]["kind"], string> = {
+  int64: "positiveId",
+  uuid: "uuid",
+  integer: "integer",
+  string: "nonEmptyString",
+};
+
+/** The runtime function that turns a row's answer into what the call resolves with. */
+const resultNames: Record<PlannedOperation["result"], string> = {
+  data: "asData",
+  body: "asBody",
+  void: "asVoid",
+  pages: "asPages",
+  bulk: "asBulk",
+};
 
 const basicNames: Record<BasicCheck, string> = {
   uuid: "uuid",
@@ -358,21 +379,19 @@ function checkSource(
   node: CheckNode,
   runtimeNames: Set<string>,
   checkNames: Set<string>,
-  lazy: ReadonlySet<string>,
+  /** In a row, which reaches the named checks through the checks module's namespace. */
+  inRow: boolean,
 ): string {
   const use = (name: string) => {
     runtimeNames.add(name);
     return name;
   };
-  const inner = (child: CheckNode) => checkSource(child, runtimeNames, checkNames, lazy);
+  const inner = (child: CheckNode) => checkSource(child, runtimeNames, checkNames, inRow);
   switch (node.kind) {
     case "named":
       checkNames.add(node.name);
       // Rows refer to the checks module by its namespace; checks.ts to its own names.
-      if (lazy === inRow) return `checks.${identifier(node.name)}`;
-      return lazy.has(node.name)
-        ? `${use("lazy")}(() => ${identifier(node.name)})`
-        : identifier(node.name);
+      return inRow ? `checks.${identifier(node.name)}` : identifier(node.name);
     case "basic":
       return use(basicNames[node.check]);
     case "oneOf":
@@ -415,10 +434,16 @@ function renderChecks(plan: FacadePlan): string {
 }
 
 function namedCheckSource(check: NamedCheck, runtimeNames: Set<string>): string[] {
-  const source = checkSource(check.node, runtimeNames, new Set(), check.lazy);
+  const source = checkSource(check.node, runtimeNames, new Set(), false);
+  runtimeNames.add("runCheck");
+  // A function declaration, its check made on first use: loading the module costs nothing, order
+  // does not matter, and a bundler leaves out what an app does not call without any annotation.
+  const name = identifier(check.name);
   return [
     ...docComment([`Checks a value of the spec's schema ${stringLiteral(check.schema)}.`]),
-    `export const ${identifier(check.name)} = /* @__PURE__ */ ${source};`,
+    `export function ${name}(value: unknown, label: string): void {`,
+    `  runCheck(${name}, () => ${source}, value, label);`,
+    "}",
   ];
 }
 
@@ -499,38 +524,53 @@ function definitionSource(type: NamedType, runtimeNames: Set<string>): string {
   }
 }
 
-/** One line per operation: facade call, HTTP method, path template, reference section. */
+/**
+ * The table of every operation. For the types, one line per operationId: its facade call, HTTP
+ * method and path template (erased at run time). For `facadeOperations`, the facade call and
+ * the page of Dixa's reference of each, as a plain object (a bundler leaves it out of an app
+ * that does not read it).
+ */
 function renderOperationTable(plan: FacadePlan): string {
-  const rows = plan.operations.map((o) => {
-    const fields = [`${o.resource}.${o.name}`, o.method, o.path, o.docPage].map(stringLiteral);
-    if (o.defaultName) fields.push("true");
-    return `  ${stringLiteral(o.operationId)}: [${fields.join(", ")}],`;
+  const types = plan.operations.map((o) => {
+    const fields = [`${o.resource}.${o.name}`, o.method, o.path].map(stringLiteral);
+    return `  ${stringLiteral(o.operationId)}: [${fields.join(", ")}];`;
+  });
+  const entries = plan.operations.map((o) => {
+    const fields = [`call: ${stringLiteral(`${o.resource}.${o.name}`)}`];
+    fields.push(`docUrl: ${stringLiteral(o.docUrl)}`);
+    if (o.defaultName) fields.push("defaultName: true");
+    return `  ${stringLiteral(o.operationId)}: { ${fields.join(", ")} },`;
   });
   return [
     ...header,
-    `import { facadeOperationsOf, type EndpointAt, type FacadeOperationOf } from "${runtime}";`,
+    `import type { EndpointAt } from "${runtime}";`,
     `import type { OperationId } from "../operation-table.js";`,
     "",
-    "/** Per operationId: the facade call, HTTP method, path template and reference section. */",
-    "// prettier-ignore",
-    "const table = {",
-    ...rows,
-    "} as const;",
-    "type Table = typeof table;",
+    "/** Per operationId: the facade call, the HTTP method and the path template. */",
+    "interface Table {",
+    ...types,
+    "}",
     "",
     '/** `"<resource>.<method>"` for every method of the client\'s resources. */',
     "export type FacadeCall = Table[keyof Table][0];",
     "",
     "/** One operation of the spec as the facade performs it. */",
-    "export interface FacadeOperation extends FacadeOperationOf<FacadeCall> {}",
+    "export interface FacadeOperation {",
+    "  /** The facade method that performs the operation. */",
+    "  call: FacadeCall;",
+    "  /** The operation's page in Dixa's API reference. */",
+    "  docUrl: string;",
+    "  /** The name is a default (the operation is new in the spec): it may change. */",
+    "  defaultName?: true;",
+    "}",
     "",
     "/**",
     " * Every operation of the spec, by operationId, with the facade method that performs it and",
     " * its page in Dixa's API reference; `defaultName` marks names not chosen yet.",
     " */",
-    "export const facadeOperations = /* @__PURE__ */ facadeOperationsOf(table) as Readonly<",
-    "  Record<OperationId, FacadeOperation>",
-    ">;",
+    "export const facadeOperations: Readonly<Record<OperationId, FacadeOperation>> = {",
+    ...entries,
+    "};",
     "",
     "/**",
     " * The types of every operation, by the facade call that performs it: the entry for",

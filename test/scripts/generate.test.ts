@@ -20,8 +20,8 @@ describe("generate", () => {
       join(generatedDir, "operation-table.ts"),
       join(generatedDir, "example-answers.ts"),
     ]);
-    // One facade file per resource, the checks, the types, the registry, the table, coverage.
-    expect(paths).toContain(join(generatedDir, "facade", "notes.ts"));
+    // The facade's tables (functions, resources, checks, types, arguments, operations), coverage.
+    expect(paths).toContain(join(generatedDir, "facade", "functions.ts"));
     expect(paths).toContain(join(generatedDir, "facade", "resources.ts"));
     expect(paths).toContain(join(generatedDir, "coverage.md"));
     for (const file of first) expect(await readFile(file.path, "utf8")).toBe(file.content);

@@ -77,11 +77,11 @@ describe("what a user reads", () => {
     ],
     [
       "void agentsGet",
-      "(alias) const agentsGet: (core: DixaCore, agentId: string, options?: CallOptions | undefined) => Promise<Agent>",
+      "(alias) function agentsGet(core: DixaCore, agentId: string, options?: CallOptions | undefined): Promise<Agent>",
     ],
     [
       "void notesCreate",
-      "(alias) const notesCreate: (core: DixaCore, conversationId: number, note: CreateNoteInput, options?: CallOptions | undefined) => Promise<InternalNote>",
+      "(alias) function notesCreate(core: DixaCore, conversationId: number, note: CreateNoteInput, options?: CallOptions | undefined): Promise<InternalNote>",
     ],
   ])("the hover over %s names its types", (text, expected) => {
     expect(hover(text)).toContain(expected);

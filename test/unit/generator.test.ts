@@ -55,7 +55,11 @@ describe("what a small spec becomes", () => {
   it("one row per operation drives its function; the method forwards to it; signatures name their types", () => {
     const files = render(tinySpec());
     expect(files["functions.ts"]).toContain(
-      'export const agentsGet: (core: DixaCore, ...args: AgentsGetArgs) => Promise<Agent> =\n  /* @__PURE__ */ operation("GET /beta/agents/{agentId}", "data", [path("agentId", "string")]);',
+      [
+        "export function agentsGet(core: DixaCore, ...args: AgentsGetArgs): Promise<Agent> {",
+        '  return perform(core, args, "GET /beta/agents/{agentId}", asData, () => [path("agentId", nonEmptyString)]);',
+        "}",
+      ].join("\n"),
     );
     expect(files["arguments.ts"]).toContain(
       "export type AgentsGetArgs = [agentId: string, options?: CallOptions];",
@@ -64,14 +68,20 @@ describe("what a small spec becomes", () => {
       "get(...args: AgentsGetArgs): Promise<Agent> { return fn.agentsGet(this.core, ...args); }",
     );
     // The schema's name where the spec has one, a name derived from the call where it has none.
-    expect(files["types.ts"]).toContain('export type Agent = Schemas["Agent"];');
-    expect(files["types.ts"]).toContain('export type CreateTagInput = Schemas["CreateTagInput"];');
+    expect(files["types.ts"]).toContain('export type Agent = Named<Schemas["Agent"]>;');
     expect(files["types.ts"]).toContain(
-      'export type AgentsListQuery = QueryParams<"/beta/agents", "get">;',
+      'export type CreateTagInput = Named<Schemas["CreateTagInput"]>;',
+    );
+    expect(files["types.ts"]).toContain(
+      'export type AgentsListQuery = Named<QueryParams<"/beta/agents", "get">>;',
     );
     // One check per schema, used by the row of the operation whose body it is.
     expect(files["checks.ts"]).toContain(
-      "export const checkCreateTagInput = /* @__PURE__ */ shape({ name: nonEmptyString }, { color: anyString });",
+      [
+        "export function checkCreateTagInput(value: unknown, label: string): void {",
+        "  runCheck(checkCreateTagInput, () => shape({ name: nonEmptyString }, { color: anyString }), value, label);",
+        "}",
+      ].join("\n"),
     );
     expect(files["functions.ts"]).toContain('body("tag", checks.checkCreateTagInput)');
   });
@@ -155,7 +165,9 @@ describe("what a small spec becomes", () => {
       "[classParam: string, optionsParam: string, options?: CallOptions]",
     );
     // The row keeps the spec's names: they name the argument in errors.
-    expect(files["functions.ts"]).toContain('[path("class", "string"), path("options", "string")]');
+    expect(files["functions.ts"]).toContain(
+      '[path("class", nonEmptyString), path("options", nonEmptyString)]',
+    );
   });
 });
 
@@ -347,7 +359,9 @@ describe("work bounded by the size of the document", () => {
   it("an allOf listing the next schema 9 times at each of 10 levels is merged once per schema", () => {
     // Unmemoised, this is 9^10 merges: hours. Memoised, one per schema.
     const checks = render(fanOutSpec(10, 9))["checks.ts"];
-    const l0 = checks!.split("\n").find((line) => line.startsWith("export const checkL0 ="));
+    const lines = checks!.split("\n");
+    const l0 =
+      lines[lines.indexOf("export function checkL0(value: unknown, label: string): void {") + 1];
     expect(l0).toContain("f0: anyString");
     expect(l0).toContain("f9: anyString");
     expect(l0).toContain("last: anyString");
