@@ -4,86 +4,168 @@
  */
 
 /* The argument checks the spec implies, one per schema, reused wherever it appears. */
-import { anyObject, anyString, arrayOf, booleanValue, dateTime, integer, nonEmptyString, present, shape, uuid } from "../../src/runtime.js";
+import { anyObject, anyString, arrayOf, booleanValue, dateTime, integer, nonEmptyString, present, runCheck, shape, uuid } from "../../src/runtime.js";
 /** Checks a value of the spec's schema "AgentsToTeamInput". */
-export const checkAgentsToTeamInput = /* @__PURE__ */ shape({}, { agentIds: arrayOf(uuid) });
+export function checkAgentsToTeamInput(value: unknown, label: string): void {
+  runCheck(checkAgentsToTeamInput, () => shape({}, { agentIds: arrayOf(uuid) }), value, label);
+}
 /** Checks a value of the spec's schema "AnonymizeEntityInput". */
-export const checkAnonymizeEntityInput = /* @__PURE__ */ shape({ entityId: nonEmptyString }, { forceAnonymization: booleanValue, _type: anyString });
+export function checkAnonymizeEntityInput(value: unknown, label: string): void {
+  runCheck(checkAnonymizeEntityInput, () => shape({ entityId: nonEmptyString }, { forceAnonymization: booleanValue, _type: anyString }), value, label);
+}
 /** Checks a value of the spec's schema "BulkPatchAgentInput". */
-export const checkBulkPatchAgentInput = /* @__PURE__ */ shape({ id: nonEmptyString }, { displayName: anyString, phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString });
+export function checkBulkPatchAgentInput(value: unknown, label: string): void {
+  runCheck(checkBulkPatchAgentInput, () => shape({ id: nonEmptyString }, { displayName: anyString, phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString }), value, label);
+}
 /** Checks a value of the spec's schema "BulkPatchEndUserInput". */
-export const checkBulkPatchEndUserInput = /* @__PURE__ */ shape({ id: uuid }, { displayName: anyString, email: anyString, phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString, externalId: anyString });
+export function checkBulkPatchEndUserInput(value: unknown, label: string): void {
+  runCheck(checkBulkPatchEndUserInput, () => shape({ id: uuid }, { displayName: anyString, email: anyString, phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString, externalId: anyString }), value, label);
+}
 /** Checks a value of the spec's schema "BulkQueueEndpointInput". */
-export const checkBulkQueueEndpointInput = /* @__PURE__ */ shape({}, { agentIds: arrayOf(uuid) });
+export function checkBulkQueueEndpointInput(value: unknown, label: string): void {
+  runCheck(checkBulkQueueEndpointInput, () => shape({}, { agentIds: arrayOf(uuid) }), value, label);
+}
 /** Checks a value of the spec's schema "BulkUpdateAgentInput". */
-export const checkBulkUpdateAgentInput = /* @__PURE__ */ shape({ id: nonEmptyString, displayName: nonEmptyString }, { phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString });
+export function checkBulkUpdateAgentInput(value: unknown, label: string): void {
+  runCheck(checkBulkUpdateAgentInput, () => shape({ id: nonEmptyString, displayName: nonEmptyString }, { phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString }), value, label);
+}
 /** Checks a value of the spec's schema "BulkUpdateEndUserInput". */
-export const checkBulkUpdateEndUserInput = /* @__PURE__ */ shape({ id: uuid, displayName: nonEmptyString }, { email: anyString, phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString, externalId: anyString });
+export function checkBulkUpdateEndUserInput(value: unknown, label: string): void {
+  runCheck(checkBulkUpdateEndUserInput, () => shape({ id: uuid, displayName: nonEmptyString }, { email: anyString, phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString, externalId: anyString }), value, label);
+}
 /** Checks a value of the spec's schema "ClaimConversationInput". */
-export const checkClaimConversationInput = /* @__PURE__ */ shape({ agentId: uuid }, { force: booleanValue });
+export function checkClaimConversationInput(value: unknown, label: string): void {
+  runCheck(checkClaimConversationInput, () => shape({ agentId: uuid }, { force: booleanValue }), value, label);
+}
 /** Checks a value of the spec's schema "CloseConversationInput". */
-export const checkCloseConversationInput = /* @__PURE__ */ shape({}, { userId: uuid });
+export function checkCloseConversationInput(value: unknown, label: string): void {
+  runCheck(checkCloseConversationInput, () => shape({}, { userId: uuid }), value, label);
+}
 /** Checks a value of the spec's schema "Condition". */
-export const checkCondition = /* @__PURE__ */ shape({ field: present });
+export function checkCondition(value: unknown, label: string): void {
+  runCheck(checkCondition, () => shape({ field: present }), value, label);
+}
 /** Checks a value of the spec's schema "CreateAgentInput". */
-export const checkCreateAgentInput = /* @__PURE__ */ shape({ displayName: nonEmptyString, email: nonEmptyString }, { phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString });
+export function checkCreateAgentInput(value: unknown, label: string): void {
+  runCheck(checkCreateAgentInput, () => shape({ displayName: nonEmptyString, email: nonEmptyString }, { phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString }), value, label);
+}
 /** Checks a value of the spec's schema "CreateEndUserInput". */
-export const checkCreateEndUserInput = /* @__PURE__ */ shape({}, { displayName: anyString, email: anyString, phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString, externalId: anyString });
+export function checkCreateEndUserInput(value: unknown, label: string): void {
+  runCheck(checkCreateEndUserInput, () => shape({}, { displayName: anyString, email: anyString, phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString, externalId: anyString }), value, label);
+}
 /** Checks a value of the spec's schema "CreateInternalNoteInput". */
-export const checkCreateInternalNoteInput = /* @__PURE__ */ shape({ message: nonEmptyString }, { agentId: uuid, createdAt: dateTime });
-/** Checks a value of the spec's schema "TranslationInput". */
-export const checkTranslationInput = /* @__PURE__ */ shape({ languageId: nonEmptyString, title: nonEmptyString }, { content: anyString });
+export function checkCreateInternalNoteInput(value: unknown, label: string): void {
+  runCheck(checkCreateInternalNoteInput, () => shape({ message: nonEmptyString }, { agentId: uuid, createdAt: dateTime }), value, label);
+}
 /** Checks a value of the spec's schema "CreateKnowledgeArticleInput". */
-export const checkCreateKnowledgeArticleInput = /* @__PURE__ */ shape({}, { translations: arrayOf(checkTranslationInput), parentId: anyString, tags: arrayOf(nonEmptyString), preRelease: booleanValue });
+export function checkCreateKnowledgeArticleInput(value: unknown, label: string): void {
+  runCheck(checkCreateKnowledgeArticleInput, () => shape({}, { translations: arrayOf(checkTranslationInput), parentId: anyString, tags: arrayOf(nonEmptyString), preRelease: booleanValue }), value, label);
+}
 /** Checks a value of the spec's schema "CreateOrUpdateQueueRequest". */
-export const checkCreateOrUpdateQueueRequest = /* @__PURE__ */ shape({ name: nonEmptyString, callFunctionality: booleanValue, isDefault: booleanValue, isDoNotOfferEnabled: booleanValue }, { queueThresholds: anyObject, offerTimeout: integer, offerAlgorithm: anyString, wrapupTimeout: integer, priority: integer, offerAbandonedConversations: booleanValue, doNotOfferTimeouts: anyObject, preferredAgentTimeouts: anyObject, isPreferredAgentEnabled: booleanValue, preferredAgentOfflineTimeout: integer, personalAgentOfflineTimeout: integer, isRestricted: booleanValue });
+export function checkCreateOrUpdateQueueRequest(value: unknown, label: string): void {
+  runCheck(checkCreateOrUpdateQueueRequest, () => shape({ name: nonEmptyString, callFunctionality: booleanValue, isDefault: booleanValue, isDoNotOfferEnabled: booleanValue }, { queueThresholds: anyObject, offerTimeout: integer, offerAlgorithm: anyString, wrapupTimeout: integer, priority: integer, offerAbandonedConversations: booleanValue, doNotOfferTimeouts: anyObject, preferredAgentTimeouts: anyObject, isPreferredAgentEnabled: booleanValue, preferredAgentOfflineTimeout: integer, personalAgentOfflineTimeout: integer, isRestricted: booleanValue }), value, label);
+}
 /** Checks a value of the spec's schema "CreateQueueInput". */
-export const checkCreateQueueInput = /* @__PURE__ */ shape({ request: checkCreateOrUpdateQueueRequest });
+export function checkCreateQueueInput(value: unknown, label: string): void {
+  runCheck(checkCreateQueueInput, () => shape({ request: checkCreateOrUpdateQueueRequest }), value, label);
+}
 /** Checks a value of the spec's schema "CreateRatingOfferInput". */
-export const checkCreateRatingOfferInput = /* @__PURE__ */ shape({ ratingType: nonEmptyString }, { userId: anyString, agentId: anyString, offeredAt: dateTime });
+export function checkCreateRatingOfferInput(value: unknown, label: string): void {
+  runCheck(checkCreateRatingOfferInput, () => shape({ ratingType: nonEmptyString }, { userId: anyString, agentId: anyString, offeredAt: dateTime }), value, label);
+}
 /** Checks a value of the spec's schema "CreateRatingResultInput". */
-export const checkCreateRatingResultInput = /* @__PURE__ */ shape({ ratingResult: present }, { userId: anyString, comment: anyString, submittedAt: dateTime });
+export function checkCreateRatingResultInput(value: unknown, label: string): void {
+  runCheck(checkCreateRatingResultInput, () => shape({ ratingResult: present }, { userId: anyString, comment: anyString, submittedAt: dateTime }), value, label);
+}
 /** Checks a value of the spec's schema "CreateTagInput". */
-export const checkCreateTagInput = /* @__PURE__ */ shape({ name: nonEmptyString }, { color: anyString });
+export function checkCreateTagInput(value: unknown, label: string): void {
+  runCheck(checkCreateTagInput, () => shape({ name: nonEmptyString }, { color: anyString }), value, label);
+}
 /** Checks a value of the spec's schema "CreateTeamInput". */
-export const checkCreateTeamInput = /* @__PURE__ */ shape({ name: nonEmptyString });
+export function checkCreateTeamInput(value: unknown, label: string): void {
+  runCheck(checkCreateTeamInput, () => shape({ name: nonEmptyString }), value, label);
+}
 /** Checks a value of the spec's schema "CreateWebhookSubscriptionInput". */
-export const checkCreateWebhookSubscriptionInput = /* @__PURE__ */ shape({ name: nonEmptyString, url: nonEmptyString, authorization: present, customHeaders: anyObject }, { events: arrayOf(nonEmptyString), enabled: booleanValue, filters: anyObject });
+export function checkCreateWebhookSubscriptionInput(value: unknown, label: string): void {
+  runCheck(checkCreateWebhookSubscriptionInput, () => shape({ name: nonEmptyString, url: nonEmptyString, authorization: present, customHeaders: anyObject }, { events: arrayOf(nonEmptyString), enabled: booleanValue, filters: anyObject }), value, label);
+}
 /** Checks a value of the spec's schema "DeleteAgentsFromTeamInput". */
-export const checkDeleteAgentsFromTeamInput = /* @__PURE__ */ shape({}, { agentIds: arrayOf(uuid) });
+export function checkDeleteAgentsFromTeamInput(value: unknown, label: string): void {
+  runCheck(checkDeleteAgentsFromTeamInput, () => shape({}, { agentIds: arrayOf(uuid) }), value, label);
+}
 /** Checks a value of the spec's schema "Filters". */
-export const checkFilters = /* @__PURE__ */ shape({ strategy: nonEmptyString }, { conditions: arrayOf(checkCondition) });
+export function checkFilters(value: unknown, label: string): void {
+  runCheck(checkFilters, () => shape({ strategy: nonEmptyString }, { conditions: arrayOf(checkCondition) }), value, label);
+}
 /** Checks a value of the spec's schema "FollowupConversationInput". */
-export const checkFollowupConversationInput = /* @__PURE__ */ shape({ timestamp: dateTime }, { userId: uuid });
+export function checkFollowupConversationInput(value: unknown, label: string): void {
+  runCheck(checkFollowupConversationInput, () => shape({ timestamp: dateTime }, { userId: uuid }), value, label);
+}
 /** Checks a value of the spec's schema "LinkConversationInput". */
-export const checkLinkConversationInput = /* @__PURE__ */ shape({ parentId: integer, linkType: nonEmptyString });
+export function checkLinkConversationInput(value: unknown, label: string): void {
+  runCheck(checkLinkConversationInput, () => shape({ parentId: integer, linkType: nonEmptyString }), value, label);
+}
 /** Checks a value of the spec's schema "PatchAgentInput". */
-export const checkPatchAgentInput = /* @__PURE__ */ shape({}, { displayName: anyString, phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString });
+export function checkPatchAgentInput(value: unknown, label: string): void {
+  runCheck(checkPatchAgentInput, () => shape({}, { displayName: anyString, phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString }), value, label);
+}
 /** Checks a value of the spec's schema "PatchEndUserInput". */
-export const checkPatchEndUserInput = /* @__PURE__ */ shape({}, { displayName: anyString, email: anyString, phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString, externalId: anyString });
+export function checkPatchEndUserInput(value: unknown, label: string): void {
+  runCheck(checkPatchEndUserInput, () => shape({}, { displayName: anyString, email: anyString, phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString, externalId: anyString }), value, label);
+}
 /** Checks a value of the spec's schema "PatchWebhookSubscriptionInput". */
-export const checkPatchWebhookSubscriptionInput = /* @__PURE__ */ shape({}, { name: anyString, events: arrayOf(nonEmptyString), url: anyString, customHeaders: anyObject, enabled: booleanValue, filters: anyObject });
+export function checkPatchWebhookSubscriptionInput(value: unknown, label: string): void {
+  runCheck(checkPatchWebhookSubscriptionInput, () => shape({}, { name: anyString, events: arrayOf(nonEmptyString), url: anyString, customHeaders: anyObject, enabled: booleanValue, filters: anyObject }), value, label);
+}
 /** Checks a value of the spec's schema "Query". */
-export const checkQuery = /* @__PURE__ */ shape({ value: nonEmptyString }, { exactMatch: booleanValue });
+export function checkQuery(value: unknown, label: string): void {
+  runCheck(checkQuery, () => shape({ value: nonEmptyString }, { exactMatch: booleanValue }), value, label);
+}
 /** Checks a value of the spec's schema "ReopenConversationInput". */
-export const checkReopenConversationInput = /* @__PURE__ */ shape({}, { userId: uuid });
+export function checkReopenConversationInput(value: unknown, label: string): void {
+  runCheck(checkReopenConversationInput, () => shape({}, { userId: uuid }), value, label);
+}
 /** Checks a value of the spec's schema "SearchParametersInput". */
-export const checkSearchParametersInput = /* @__PURE__ */ shape({}, { query: checkQuery, filters: checkFilters });
+export function checkSearchParametersInput(value: unknown, label: string): void {
+  runCheck(checkSearchParametersInput, () => shape({}, { query: checkQuery, filters: checkFilters }), value, label);
+}
 /** Checks a value of the spec's schema "TagConversationInput". */
-export const checkTagConversationInput = /* @__PURE__ */ shape({ name: nonEmptyString });
+export function checkTagConversationInput(value: unknown, label: string): void {
+  runCheck(checkTagConversationInput, () => shape({ name: nonEmptyString }), value, label);
+}
 /** Checks a value of the spec's schema "TagsUpdateInput". */
-export const checkTagsUpdateInput = /* @__PURE__ */ shape({}, { add: arrayOf(nonEmptyString), remove: arrayOf(nonEmptyString) });
+export function checkTagsUpdateInput(value: unknown, label: string): void {
+  runCheck(checkTagsUpdateInput, () => shape({}, { add: arrayOf(nonEmptyString), remove: arrayOf(nonEmptyString) }), value, label);
+}
 /** Checks a value of the spec's schema "TransferConversationInput". */
-export const checkTransferConversationInput = /* @__PURE__ */ shape({ queueId: uuid }, { userId: uuid });
+export function checkTransferConversationInput(value: unknown, label: string): void {
+  runCheck(checkTransferConversationInput, () => shape({ queueId: uuid }, { userId: uuid }), value, label);
+}
+/** Checks a value of the spec's schema "TranslationInput". */
+export function checkTranslationInput(value: unknown, label: string): void {
+  runCheck(checkTranslationInput, () => shape({ languageId: nonEmptyString, title: nonEmptyString }, { content: anyString }), value, label);
+}
 /** Checks a value of the spec's schema "TranslationInput1". */
-export const checkTranslationInput1 = /* @__PURE__ */ shape({ languageId: nonEmptyString, title: nonEmptyString }, { content: anyString });
+export function checkTranslationInput1(value: unknown, label: string): void {
+  runCheck(checkTranslationInput1, () => shape({ languageId: nonEmptyString, title: nonEmptyString }, { content: anyString }), value, label);
+}
 /** Checks a value of the spec's schema "UpdateAgentInput". */
-export const checkUpdateAgentInput = /* @__PURE__ */ shape({ displayName: nonEmptyString }, { phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString });
+export function checkUpdateAgentInput(value: unknown, label: string): void {
+  runCheck(checkUpdateAgentInput, () => shape({ displayName: nonEmptyString }, { phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString }), value, label);
+}
 /** Checks a value of the spec's schema "UpdateAgentPresenceChannelInput". */
-export const checkUpdateAgentPresenceChannelInput = /* @__PURE__ */ shape({ channel: nonEmptyString, working: booleanValue });
+export function checkUpdateAgentPresenceChannelInput(value: unknown, label: string): void {
+  runCheck(checkUpdateAgentPresenceChannelInput, () => shape({ channel: nonEmptyString, working: booleanValue }), value, label);
+}
 /** Checks a value of the spec's schema "UpdateEndUserInput". */
-export const checkUpdateEndUserInput = /* @__PURE__ */ shape({ displayName: nonEmptyString }, { email: anyString, phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString, externalId: anyString });
+export function checkUpdateEndUserInput(value: unknown, label: string): void {
+  runCheck(checkUpdateEndUserInput, () => shape({ displayName: nonEmptyString }, { email: anyString, phoneNumber: anyString, additionalEmails: arrayOf(nonEmptyString), additionalPhoneNumbers: arrayOf(nonEmptyString), firstName: anyString, lastName: anyString, middleNames: arrayOf(nonEmptyString), avatarUrl: anyString, externalId: anyString }), value, label);
+}
 /** Checks a value of the spec's schema "UpdateKnowledgeArticleInput". */
-export const checkUpdateKnowledgeArticleInput = /* @__PURE__ */ shape({}, { ownedBy: anyString, tags: checkTagsUpdateInput, preRelease: booleanValue });
+export function checkUpdateKnowledgeArticleInput(value: unknown, label: string): void {
+  runCheck(checkUpdateKnowledgeArticleInput, () => shape({}, { ownedBy: anyString, tags: checkTagsUpdateInput, preRelease: booleanValue }), value, label);
+}
 /** Checks a value of the spec's schema "UpdateTranslationsInput". */
-export const checkUpdateTranslationsInput = /* @__PURE__ */ shape({}, { translations: arrayOf(checkTranslationInput1) });
+export function checkUpdateTranslationsInput(value: unknown, label: string): void {
+  runCheck(checkUpdateTranslationsInput, () => shape({}, { translations: arrayOf(checkTranslationInput1) }), value, label);
+}

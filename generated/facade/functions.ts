@@ -3,375 +3,485 @@
  * Do not edit by hand: run `npm run generate`.
  */
 
-import { anyObject, anyString, between, body, booleanValue, checkAgentsList, checkConversationsUpdateCustomAttributes, checkEndUsersList, checkEndUsersUpdateCustomAttributes, checkQueuesRemoveMembers, dateTime, type DixaCore, items, nonEmptyString, oneOf, operation, type Paginated, path, query, shape } from "../../src/runtime.js";
+import { anyObject, anyString, asBody, asBulk, asData, asPages, asVoid, between, body, booleanValue, checkAgentsList, checkConversationsUpdateCustomAttributes, checkEndUsersList, checkEndUsersUpdateCustomAttributes, checkQueuesRemoveMembers, dateTime, type DixaCore, items, nonEmptyString, oneOf, type Paginated, path, perform, positiveId, query, shape, uuid } from "../../src/runtime.js";
 import * as checks from "./checks.js";
 import type { AgentsCreateArgs, AgentsCreateManyArgs, AgentsDeleteArgs, AgentsGetArgs, AgentsGetPresenceArgs, AgentsListArgs, AgentsListTeamsArgs, AgentsPatchArgs, AgentsPatchManyArgs, AgentsSetWorkingChannelArgs, AgentsUpdateArgs, AgentsUpdateManyArgs, AnalyticsGetMetricArgs, AnalyticsGetRecordArgs, AnalyticsListFilterValuesArgs, AnalyticsListMetricsArgs, AnalyticsListRecordsArgs, AnonymizationGetRequestArgs, AnonymizationRequestArgs, BusinessHoursGetScheduleDefinitionArgs, BusinessHoursGetStatusArgs, BusinessHoursGetUpcomingArgs, BusinessHoursListSchedulesArgs, ContactEndpointsGetArgs, ContactEndpointsListArgs, ConversationsAnonymizeArgs, ConversationsClaimArgs, ConversationsCloseArgs, ConversationsFollowUpArgs, ConversationsGetActivityLogArgs, ConversationsGetArgs, ConversationsLinkArgs, ConversationsListFlowsArgs, ConversationsListLinkedArgs, ConversationsListOrganizationActivityLogArgs, ConversationsReopenArgs, ConversationsTransferToQueueArgs, ConversationsUpdateCustomAttributesArgs, CustomAttributesGetArgs, CustomAttributesListArgs, EndUsersAnonymizeArgs, EndUsersCreateArgs, EndUsersCreateManyArgs, EndUsersGetArgs, EndUsersListArgs, EndUsersListConversationsArgs, EndUsersPatchArgs, EndUsersPatchManyArgs, EndUsersUpdateArgs, EndUsersUpdateCustomAttributesArgs, EndUsersUpdateManyArgs, KnowledgeCreateArticleArgs, KnowledgeDeleteArticleArgs, KnowledgeDeleteTranslationArgs, KnowledgeGetArticleArgs, KnowledgeGetCategoryArgs, KnowledgeGetCollectionArgs, KnowledgeGetCollectionCatalogArgs, KnowledgeListArticleTranslationsArgs, KnowledgeListCategoryTranslationsArgs, KnowledgeListCollectionsArgs, KnowledgeMoveArticleArgs, KnowledgePublishArticleArgs, KnowledgePublishTranslationArgs, KnowledgeRemoveArticleParentArgs, KnowledgeUnpublishArticleArgs, KnowledgeUnpublishTranslationArgs, KnowledgeUpdateArticleArgs, KnowledgeUpdateArticleTranslationsArgs, MessagesAnonymizeArgs, MessagesListArgs, NotesCreateArgs, NotesCreateManyArgs, NotesListArgs, OrganizationGetArgs, QueuesCreateArgs, QueuesGetArgs, QueuesGetAvailabilityArgs, QueuesGetConversationPositionArgs, QueuesListArgs, QueuesListMembersArgs, QueuesRemoveMembersArgs, RatingsListArgs, RatingsListLegacyArgs, RatingsOfferArgs, SearchConversationsByQueryArgs, TagsActivateArgs, TagsCreateArgs, TagsDeactivateArgs, TagsDeleteArgs, TagsGetArgs, TagsListArgs, TagsListForConversationArgs, TagsTagConversationArgs, TagsUntagConversationArgs, TeamsAddMembersArgs, TeamsCreateArgs, TeamsDeleteArgs, TeamsGetArgs, TeamsListArgs, TeamsListMembersArgs, TeamsListPresenceArgs, TeamsRemoveMembersArgs, TemplatesDeleteArgs, TemplatesListArgs, WebhooksDeleteArgs, WebhooksGetArgs, WebhooksGetDeliveryStatusArgs, WebhooksListArgs, WebhooksListDeliveryLogsArgs } from "./arguments.js";
 import type { Agent, AgentPresence, AgentTeam, AnalyticsFilterValue, AnalyticsMetric, AnalyticsRecordType, AnonymizationRequest, BusinessHoursDefinition, BusinessHoursScheduleList, BusinessHoursStatus, BusinessHoursUpcoming, ContactEndpoint, Conversation, ConversationActivityLogEntry, ConversationAnonymizationRequest, ConversationCustomAttribute, ConversationFlow, ConversationMessage, ConversationRating, ConversationSearchByQueryHit, CreateManyAgentsResult, CreateManyEndUsersResult, CreateManyNotesResult, CustomAttributeDefinition, EndUser, EndUserAnonymizationRequest, EndUserConversation, EndUserCustomAttribute, InternalNote, KnowledgeArticle, KnowledgeArticleTranslations, KnowledgeCategory, KnowledgeCategoryTranslations, KnowledgeCollection, KnowledgeCollectionCatalog, MessageAnonymizationRequest, Organization, PatchManyAgentsResult, PatchManyEndUsersResult, Queue, QueueChannelAvailability, QueuedConversationPosition, QueueMember, RatingOffer, Tag, Team, TeamMember, TeamMemberPresence, Template, UpdateKnowledgeTranslationsResult, UpdateManyAgentsResult, UpdateManyEndUsersResult, WebhookEventDeliveryLog, WebhookEventDeliveryStatus, WebhookSubscription } from "./types.js";
 
 // analytics
-/** The function form of {@link AnalyticsResource.listMetrics}. @function */
-export const analyticsListMetrics: (core: DixaCore, ...args: AnalyticsListMetricsArgs) => Paginated<AnalyticsMetric> =
-  /* @__PURE__ */ operation("GET /beta/analytics/metrics", "pages", [query()]);
-/** The function form of {@link AnalyticsResource.getMetric}. @function */
-export const analyticsGetMetric: (core: DixaCore, ...args: AnalyticsGetMetricArgs) => Promise<AnalyticsMetric> =
-  /* @__PURE__ */ operation("GET /beta/analytics/metrics/{metricId}", "data", [path("metricId", "string")]);
-/** The function form of {@link AnalyticsResource.listFilterValues}. @function */
-export const analyticsListFilterValues: (core: DixaCore, ...args: AnalyticsListFilterValuesArgs) => Paginated<AnalyticsFilterValue> =
-  /* @__PURE__ */ operation("GET /beta/analytics/filter/{filterAttribute}", "pages", [path("filterAttribute", "string"), query()]);
-/** The function form of {@link AnalyticsResource.listRecords}. @function */
-export const analyticsListRecords: (core: DixaCore, ...args: AnalyticsListRecordsArgs) => Paginated<AnalyticsRecordType> =
-  /* @__PURE__ */ operation("GET /beta/analytics/records", "pages", [query()]);
-/** The function form of {@link AnalyticsResource.getRecord}. @function */
-export const analyticsGetRecord: (core: DixaCore, ...args: AnalyticsGetRecordArgs) => Promise<AnalyticsRecordType> =
-  /* @__PURE__ */ operation("GET /beta/analytics/records/{recordId}", "data", [path("recordId", "string")]);
+/** The function form of {@link AnalyticsResource.listMetrics}. */
+export function analyticsListMetrics(core: DixaCore, ...args: AnalyticsListMetricsArgs): Paginated<AnalyticsMetric> {
+  return perform(core, args, "GET /beta/analytics/metrics", asPages, () => [query()]);
+}
+/** The function form of {@link AnalyticsResource.getMetric}. */
+export function analyticsGetMetric(core: DixaCore, ...args: AnalyticsGetMetricArgs): Promise<AnalyticsMetric> {
+  return perform(core, args, "GET /beta/analytics/metrics/{metricId}", asData, () => [path("metricId", nonEmptyString)]);
+}
+/** The function form of {@link AnalyticsResource.listFilterValues}. */
+export function analyticsListFilterValues(core: DixaCore, ...args: AnalyticsListFilterValuesArgs): Paginated<AnalyticsFilterValue> {
+  return perform(core, args, "GET /beta/analytics/filter/{filterAttribute}", asPages, () => [path("filterAttribute", nonEmptyString), query()]);
+}
+/** The function form of {@link AnalyticsResource.listRecords}. */
+export function analyticsListRecords(core: DixaCore, ...args: AnalyticsListRecordsArgs): Paginated<AnalyticsRecordType> {
+  return perform(core, args, "GET /beta/analytics/records", asPages, () => [query()]);
+}
+/** The function form of {@link AnalyticsResource.getRecord}. */
+export function analyticsGetRecord(core: DixaCore, ...args: AnalyticsGetRecordArgs): Promise<AnalyticsRecordType> {
+  return perform(core, args, "GET /beta/analytics/records/{recordId}", asData, () => [path("recordId", nonEmptyString)]);
+}
 
 // agents
-/** The function form of {@link AgentsResource.list}. @function */
-export const agentsList: (core: DixaCore, ...args: AgentsListArgs) => Paginated<Agent> =
-  /* @__PURE__ */ operation("GET /beta/agents", "pages", [query(shape({}, { email: anyString, phone: anyString }))], { check: checkAgentsList });
-/** The function form of {@link AgentsResource.updateMany}. @function */
-export const agentsUpdateMany: (core: DixaCore, ...args: AgentsUpdateManyArgs) => Promise<UpdateManyAgentsResult> =
-  /* @__PURE__ */ operation("PUT /beta/agents", "bulk", [items("agents", checks.checkBulkUpdateAgentInput, "list")]);
-/** The function form of {@link AgentsResource.create}. @function */
-export const agentsCreate: (core: DixaCore, ...args: AgentsCreateArgs) => Promise<Agent> =
-  /* @__PURE__ */ operation("POST /beta/agents", "data", [body("agent", checks.checkCreateAgentInput)]);
-/** The function form of {@link AgentsResource.patchMany}. @function */
-export const agentsPatchMany: (core: DixaCore, ...args: AgentsPatchManyArgs) => Promise<PatchManyAgentsResult> =
-  /* @__PURE__ */ operation("PATCH /beta/agents", "bulk", [items("patches", checks.checkBulkPatchAgentInput, "list")]);
-/** The function form of {@link AgentsResource.listTeams}. @function */
-export const agentsListTeams: (core: DixaCore, ...args: AgentsListTeamsArgs) => Promise<AgentTeam[]> =
-  /* @__PURE__ */ operation("GET /beta/agents/{agentId}/teams", "data", [path("agentId", "uuid")]);
-/** The function form of {@link AgentsResource.getPresence}. @function */
-export const agentsGetPresence: (core: DixaCore, ...args: AgentsGetPresenceArgs) => Promise<AgentPresence> =
-  /* @__PURE__ */ operation("GET /beta/agents/{agentId}/presence", "data", [path("agentId", "uuid")]);
-/** The function form of {@link AgentsResource.createMany}. @function */
-export const agentsCreateMany: (core: DixaCore, ...args: AgentsCreateManyArgs) => Promise<CreateManyAgentsResult> =
-  /* @__PURE__ */ operation("POST /beta/agents/bulk", "bulk", [items("agents", checks.checkCreateAgentInput, "data")]);
-/** The function form of {@link AgentsResource.get}. @function */
-export const agentsGet: (core: DixaCore, ...args: AgentsGetArgs) => Promise<Agent> =
-  /* @__PURE__ */ operation("GET /beta/agents/{agentId}", "data", [path("agentId", "uuid")]);
-/** The function form of {@link AgentsResource.update}. @function */
-export const agentsUpdate: (core: DixaCore, ...args: AgentsUpdateArgs) => Promise<Agent> =
-  /* @__PURE__ */ operation("PUT /beta/agents/{agentId}", "data", [path("agentId", "uuid"), body("agent", checks.checkUpdateAgentInput)]);
-/** The function form of {@link AgentsResource.delete}. @function */
-export const agentsDelete: (core: DixaCore, ...args: AgentsDeleteArgs) => Promise<void> =
-  /* @__PURE__ */ operation("DELETE /beta/agents/{agentId}", "void", [path("agentId", "uuid")]);
-/** The function form of {@link AgentsResource.patch}. @function */
-export const agentsPatch: (core: DixaCore, ...args: AgentsPatchArgs) => Promise<Agent> =
-  /* @__PURE__ */ operation("PATCH /beta/agents/{agentId}", "data", [path("agentId", "uuid"), body("patch", checks.checkPatchAgentInput)]);
-/** The function form of {@link AgentsResource.setWorkingChannel}. @function */
-export const agentsSetWorkingChannel: (core: DixaCore, ...args: AgentsSetWorkingChannelArgs) => Promise<void> =
-  /* @__PURE__ */ operation("PUT /beta/agents/{agentId}/presence/working-channel", "void", [path("agentId", "uuid"), body("input", checks.checkUpdateAgentPresenceChannelInput)]);
+/** The function form of {@link AgentsResource.list}. */
+export function agentsList(core: DixaCore, ...args: AgentsListArgs): Paginated<Agent> {
+  return perform(core, args, "GET /beta/agents", asPages, () => [query(shape({}, { email: anyString, phone: anyString }))], { check: checkAgentsList });
+}
+/** The function form of {@link AgentsResource.updateMany}. */
+export function agentsUpdateMany(core: DixaCore, ...args: AgentsUpdateManyArgs): Promise<UpdateManyAgentsResult> {
+  return perform(core, args, "PUT /beta/agents", asBulk, () => [items("agents", checks.checkBulkUpdateAgentInput, "list")]);
+}
+/** The function form of {@link AgentsResource.create}. */
+export function agentsCreate(core: DixaCore, ...args: AgentsCreateArgs): Promise<Agent> {
+  return perform(core, args, "POST /beta/agents", asData, () => [body("agent", checks.checkCreateAgentInput)]);
+}
+/** The function form of {@link AgentsResource.patchMany}. */
+export function agentsPatchMany(core: DixaCore, ...args: AgentsPatchManyArgs): Promise<PatchManyAgentsResult> {
+  return perform(core, args, "PATCH /beta/agents", asBulk, () => [items("patches", checks.checkBulkPatchAgentInput, "list")]);
+}
+/** The function form of {@link AgentsResource.listTeams}. */
+export function agentsListTeams(core: DixaCore, ...args: AgentsListTeamsArgs): Promise<AgentTeam[]> {
+  return perform(core, args, "GET /beta/agents/{agentId}/teams", asData, () => [path("agentId", uuid)]);
+}
+/** The function form of {@link AgentsResource.getPresence}. */
+export function agentsGetPresence(core: DixaCore, ...args: AgentsGetPresenceArgs): Promise<AgentPresence> {
+  return perform(core, args, "GET /beta/agents/{agentId}/presence", asData, () => [path("agentId", uuid)]);
+}
+/** The function form of {@link AgentsResource.createMany}. */
+export function agentsCreateMany(core: DixaCore, ...args: AgentsCreateManyArgs): Promise<CreateManyAgentsResult> {
+  return perform(core, args, "POST /beta/agents/bulk", asBulk, () => [items("agents", checks.checkCreateAgentInput, "data")]);
+}
+/** The function form of {@link AgentsResource.get}. */
+export function agentsGet(core: DixaCore, ...args: AgentsGetArgs): Promise<Agent> {
+  return perform(core, args, "GET /beta/agents/{agentId}", asData, () => [path("agentId", uuid)]);
+}
+/** The function form of {@link AgentsResource.update}. */
+export function agentsUpdate(core: DixaCore, ...args: AgentsUpdateArgs): Promise<Agent> {
+  return perform(core, args, "PUT /beta/agents/{agentId}", asData, () => [path("agentId", uuid), body("agent", checks.checkUpdateAgentInput)]);
+}
+/** The function form of {@link AgentsResource.delete}. */
+export function agentsDelete(core: DixaCore, ...args: AgentsDeleteArgs): Promise<void> {
+  return perform(core, args, "DELETE /beta/agents/{agentId}", asVoid, () => [path("agentId", uuid)]);
+}
+/** The function form of {@link AgentsResource.patch}. */
+export function agentsPatch(core: DixaCore, ...args: AgentsPatchArgs): Promise<Agent> {
+  return perform(core, args, "PATCH /beta/agents/{agentId}", asData, () => [path("agentId", uuid), body("patch", checks.checkPatchAgentInput)]);
+}
+/** The function form of {@link AgentsResource.setWorkingChannel}. */
+export function agentsSetWorkingChannel(core: DixaCore, ...args: AgentsSetWorkingChannelArgs): Promise<void> {
+  return perform(core, args, "PUT /beta/agents/{agentId}/presence/working-channel", asVoid, () => [path("agentId", uuid), body("input", checks.checkUpdateAgentPresenceChannelInput)]);
+}
 
 // endUsers
-/** The function form of {@link EndUsersResource.list}. @function */
-export const endUsersList: (core: DixaCore, ...args: EndUsersListArgs) => Paginated<EndUser> =
-  /* @__PURE__ */ operation("GET /beta/endusers", "pages", [query(shape({}, { email: anyString, phone: anyString, externalId: anyString }))], { check: checkEndUsersList });
-/** The function form of {@link EndUsersResource.updateMany}. @function */
-export const endUsersUpdateMany: (core: DixaCore, ...args: EndUsersUpdateManyArgs) => Promise<UpdateManyEndUsersResult> =
-  /* @__PURE__ */ operation("PUT /beta/endusers", "bulk", [items("endUsers", checks.checkBulkUpdateEndUserInput, "data")]);
-/** The function form of {@link EndUsersResource.create}. @function */
-export const endUsersCreate: (core: DixaCore, ...args: EndUsersCreateArgs) => Promise<EndUser> =
-  /* @__PURE__ */ operation("POST /beta/endusers", "data", [body("endUser", checks.checkCreateEndUserInput)]);
-/** The function form of {@link EndUsersResource.patchMany}. @function */
-export const endUsersPatchMany: (core: DixaCore, ...args: EndUsersPatchManyArgs) => Promise<PatchManyEndUsersResult> =
-  /* @__PURE__ */ operation("PATCH /beta/endusers", "bulk", [items("patches", checks.checkBulkPatchEndUserInput, "data")]);
-/** The function form of {@link EndUsersResource.createMany}. @function */
-export const endUsersCreateMany: (core: DixaCore, ...args: EndUsersCreateManyArgs) => Promise<CreateManyEndUsersResult> =
-  /* @__PURE__ */ operation("POST /beta/endusers/bulk", "bulk", [items("endUsers", checks.checkCreateEndUserInput, "data")]);
-/** The function form of {@link EndUsersResource.get}. @function */
-export const endUsersGet: (core: DixaCore, ...args: EndUsersGetArgs) => Promise<EndUser> =
-  /* @__PURE__ */ operation("GET /beta/endusers/{userId}", "data", [path("userId", "uuid")]);
-/** The function form of {@link EndUsersResource.update}. @function */
-export const endUsersUpdate: (core: DixaCore, ...args: EndUsersUpdateArgs) => Promise<EndUser> =
-  /* @__PURE__ */ operation("PUT /beta/endusers/{userId}", "data", [path("userId", "uuid"), body("endUser", checks.checkUpdateEndUserInput)]);
-/** The function form of {@link EndUsersResource.patch}. @function */
-export const endUsersPatch: (core: DixaCore, ...args: EndUsersPatchArgs) => Promise<EndUser> =
-  /* @__PURE__ */ operation("PATCH /beta/endusers/{userId}", "data", [path("userId", "uuid"), body("patch", checks.checkPatchEndUserInput)]);
-/** The function form of {@link EndUsersResource.anonymize}. @function */
-export const endUsersAnonymize: (core: DixaCore, ...args: EndUsersAnonymizeArgs) => Promise<EndUserAnonymizationRequest> =
-  /* @__PURE__ */ operation("PATCH /beta/endusers/{userId}/anonymize", "data", [path("userId", "uuid"), query(shape({}, { force: booleanValue }))]);
-/** The function form of {@link EndUsersResource.updateCustomAttributes}. @function */
-export const endUsersUpdateCustomAttributes: (core: DixaCore, ...args: EndUsersUpdateCustomAttributesArgs) => Promise<EndUserCustomAttribute[]> =
-  /* @__PURE__ */ operation("PATCH /beta/endusers/{userId}/custom-attributes", "data", [path("userId", "uuid"), body("attributes", anyObject)], { check: checkEndUsersUpdateCustomAttributes });
-/** The function form of {@link EndUsersResource.listConversations}. @function */
-export const endUsersListConversations: (core: DixaCore, ...args: EndUsersListConversationsArgs) => Paginated<EndUserConversation> =
-  /* @__PURE__ */ operation("GET /beta/endusers/{userId}/conversations", "pages", [path("userId", "uuid"), query()]);
+/** The function form of {@link EndUsersResource.list}. */
+export function endUsersList(core: DixaCore, ...args: EndUsersListArgs): Paginated<EndUser> {
+  return perform(core, args, "GET /beta/endusers", asPages, () => [query(shape({}, { email: anyString, phone: anyString, externalId: anyString }))], { check: checkEndUsersList });
+}
+/** The function form of {@link EndUsersResource.updateMany}. */
+export function endUsersUpdateMany(core: DixaCore, ...args: EndUsersUpdateManyArgs): Promise<UpdateManyEndUsersResult> {
+  return perform(core, args, "PUT /beta/endusers", asBulk, () => [items("endUsers", checks.checkBulkUpdateEndUserInput, "data")]);
+}
+/** The function form of {@link EndUsersResource.create}. */
+export function endUsersCreate(core: DixaCore, ...args: EndUsersCreateArgs): Promise<EndUser> {
+  return perform(core, args, "POST /beta/endusers", asData, () => [body("endUser", checks.checkCreateEndUserInput)]);
+}
+/** The function form of {@link EndUsersResource.patchMany}. */
+export function endUsersPatchMany(core: DixaCore, ...args: EndUsersPatchManyArgs): Promise<PatchManyEndUsersResult> {
+  return perform(core, args, "PATCH /beta/endusers", asBulk, () => [items("patches", checks.checkBulkPatchEndUserInput, "data")]);
+}
+/** The function form of {@link EndUsersResource.createMany}. */
+export function endUsersCreateMany(core: DixaCore, ...args: EndUsersCreateManyArgs): Promise<CreateManyEndUsersResult> {
+  return perform(core, args, "POST /beta/endusers/bulk", asBulk, () => [items("endUsers", checks.checkCreateEndUserInput, "data")]);
+}
+/** The function form of {@link EndUsersResource.get}. */
+export function endUsersGet(core: DixaCore, ...args: EndUsersGetArgs): Promise<EndUser> {
+  return perform(core, args, "GET /beta/endusers/{userId}", asData, () => [path("userId", uuid)]);
+}
+/** The function form of {@link EndUsersResource.update}. */
+export function endUsersUpdate(core: DixaCore, ...args: EndUsersUpdateArgs): Promise<EndUser> {
+  return perform(core, args, "PUT /beta/endusers/{userId}", asData, () => [path("userId", uuid), body("endUser", checks.checkUpdateEndUserInput)]);
+}
+/** The function form of {@link EndUsersResource.patch}. */
+export function endUsersPatch(core: DixaCore, ...args: EndUsersPatchArgs): Promise<EndUser> {
+  return perform(core, args, "PATCH /beta/endusers/{userId}", asData, () => [path("userId", uuid), body("patch", checks.checkPatchEndUserInput)]);
+}
+/** The function form of {@link EndUsersResource.anonymize}. */
+export function endUsersAnonymize(core: DixaCore, ...args: EndUsersAnonymizeArgs): Promise<EndUserAnonymizationRequest> {
+  return perform(core, args, "PATCH /beta/endusers/{userId}/anonymize", asData, () => [path("userId", uuid), query(shape({}, { force: booleanValue }))]);
+}
+/** The function form of {@link EndUsersResource.updateCustomAttributes}. */
+export function endUsersUpdateCustomAttributes(core: DixaCore, ...args: EndUsersUpdateCustomAttributesArgs): Promise<EndUserCustomAttribute[]> {
+  return perform(core, args, "PATCH /beta/endusers/{userId}/custom-attributes", asData, () => [path("userId", uuid), body("attributes", anyObject)], { check: checkEndUsersUpdateCustomAttributes });
+}
+/** The function form of {@link EndUsersResource.listConversations}. */
+export function endUsersListConversations(core: DixaCore, ...args: EndUsersListConversationsArgs): Paginated<EndUserConversation> {
+  return perform(core, args, "GET /beta/endusers/{userId}/conversations", asPages, () => [path("userId", uuid), query()]);
+}
 
 // teams
-/** The function form of {@link TeamsResource.list}. @function */
-export const teamsList: (core: DixaCore, ...args: TeamsListArgs) => Promise<Team[]> =
-  /* @__PURE__ */ operation("GET /beta/teams", "data", []);
-/** The function form of {@link TeamsResource.create}. @function */
-export const teamsCreate: (core: DixaCore, ...args: TeamsCreateArgs) => Promise<Team> =
-  /* @__PURE__ */ operation("POST /beta/teams", "data", [body("team", checks.checkCreateTeamInput)]);
-/** The function form of {@link TeamsResource.listMembers}. @function */
-export const teamsListMembers: (core: DixaCore, ...args: TeamsListMembersArgs) => Promise<TeamMember[]> =
-  /* @__PURE__ */ operation("GET /beta/teams/{teamId}/agents", "data", [path("teamId", "uuid")]);
-/** The function form of {@link TeamsResource.removeMembers}. @function */
-export const teamsRemoveMembers: (core: DixaCore, ...args: TeamsRemoveMembersArgs) => Promise<void> =
-  /* @__PURE__ */ operation("DELETE /beta/teams/{teamId}/agents", "void", [path("teamId", "uuid"), body("members", checks.checkDeleteAgentsFromTeamInput)]);
-/** The function form of {@link TeamsResource.addMembers}. @function */
-export const teamsAddMembers: (core: DixaCore, ...args: TeamsAddMembersArgs) => Promise<void> =
-  /* @__PURE__ */ operation("PATCH /beta/teams/{teamId}/agents", "void", [path("teamId", "uuid"), body("members", checks.checkAgentsToTeamInput)]);
-/** The function form of {@link TeamsResource.listPresence}. @function */
-export const teamsListPresence: (core: DixaCore, ...args: TeamsListPresenceArgs) => Paginated<TeamMemberPresence> =
-  /* @__PURE__ */ operation("GET /beta/teams/{teamId}/presence", "pages", [path("teamId", "uuid"), query()]);
-/** The function form of {@link TeamsResource.get}. @function */
-export const teamsGet: (core: DixaCore, ...args: TeamsGetArgs) => Promise<Team> =
-  /* @__PURE__ */ operation("GET /beta/teams/{teamId}", "data", [path("teamId", "uuid")]);
-/** The function form of {@link TeamsResource.delete}. @function */
-export const teamsDelete: (core: DixaCore, ...args: TeamsDeleteArgs) => Promise<void> =
-  /* @__PURE__ */ operation("DELETE /beta/teams/{teamId}", "void", [path("teamId", "uuid")]);
+/** The function form of {@link TeamsResource.list}. */
+export function teamsList(core: DixaCore, ...args: TeamsListArgs): Promise<Team[]> {
+  return perform(core, args, "GET /beta/teams", asData, () => []);
+}
+/** The function form of {@link TeamsResource.create}. */
+export function teamsCreate(core: DixaCore, ...args: TeamsCreateArgs): Promise<Team> {
+  return perform(core, args, "POST /beta/teams", asData, () => [body("team", checks.checkCreateTeamInput)]);
+}
+/** The function form of {@link TeamsResource.listMembers}. */
+export function teamsListMembers(core: DixaCore, ...args: TeamsListMembersArgs): Promise<TeamMember[]> {
+  return perform(core, args, "GET /beta/teams/{teamId}/agents", asData, () => [path("teamId", uuid)]);
+}
+/** The function form of {@link TeamsResource.removeMembers}. */
+export function teamsRemoveMembers(core: DixaCore, ...args: TeamsRemoveMembersArgs): Promise<void> {
+  return perform(core, args, "DELETE /beta/teams/{teamId}/agents", asVoid, () => [path("teamId", uuid), body("members", checks.checkDeleteAgentsFromTeamInput)]);
+}
+/** The function form of {@link TeamsResource.addMembers}. */
+export function teamsAddMembers(core: DixaCore, ...args: TeamsAddMembersArgs): Promise<void> {
+  return perform(core, args, "PATCH /beta/teams/{teamId}/agents", asVoid, () => [path("teamId", uuid), body("members", checks.checkAgentsToTeamInput)]);
+}
+/** The function form of {@link TeamsResource.listPresence}. */
+export function teamsListPresence(core: DixaCore, ...args: TeamsListPresenceArgs): Paginated<TeamMemberPresence> {
+  return perform(core, args, "GET /beta/teams/{teamId}/presence", asPages, () => [path("teamId", uuid), query()]);
+}
+/** The function form of {@link TeamsResource.get}. */
+export function teamsGet(core: DixaCore, ...args: TeamsGetArgs): Promise<Team> {
+  return perform(core, args, "GET /beta/teams/{teamId}", asData, () => [path("teamId", uuid)]);
+}
+/** The function form of {@link TeamsResource.delete}. */
+export function teamsDelete(core: DixaCore, ...args: TeamsDeleteArgs): Promise<void> {
+  return perform(core, args, "DELETE /beta/teams/{teamId}", asVoid, () => [path("teamId", uuid)]);
+}
 
 // conversations
-/** The function form of {@link ConversationsResource.anonymize}. @function */
-export const conversationsAnonymize: (core: DixaCore, ...args: ConversationsAnonymizeArgs) => Promise<ConversationAnonymizationRequest> =
-  /* @__PURE__ */ operation("PATCH /beta/conversations/{conversationId}/anonymize", "data", [path("conversationId", "int64"), query(shape({}, { force: booleanValue }))]);
-/** The function form of {@link ConversationsResource.close}. @function */
-export const conversationsClose: (core: DixaCore, ...args: ConversationsCloseArgs) => Promise<void> =
-  /* @__PURE__ */ operation("PUT /beta/conversations/{conversationId}/close", "void", [path("conversationId", "int64"), body("input", checks.checkCloseConversationInput, "empty")]);
-/** The function form of {@link ConversationsResource.followUp}. @function */
-export const conversationsFollowUp: (core: DixaCore, ...args: ConversationsFollowUpArgs) => Promise<void> =
-  /* @__PURE__ */ operation("PUT /beta/conversations/{conversationId}/followup", "void", [path("conversationId", "int64"), body("followUp", checks.checkFollowupConversationInput)]);
-/** The function form of {@link ConversationsResource.reopen}. @function */
-export const conversationsReopen: (core: DixaCore, ...args: ConversationsReopenArgs) => Promise<void> =
-  /* @__PURE__ */ operation("PUT /beta/conversations/{conversationId}/reopen", "void", [path("conversationId", "int64"), body("input", checks.checkReopenConversationInput, "empty")]);
-/** The function form of {@link ConversationsResource.transferToQueue}. @function */
-export const conversationsTransferToQueue: (core: DixaCore, ...args: ConversationsTransferToQueueArgs) => Promise<void> =
-  /* @__PURE__ */ operation("PUT /beta/conversations/{conversationId}/transfer/queue", "void", [path("conversationId", "int64"), body("transfer", checks.checkTransferConversationInput)]);
-/** The function form of {@link ConversationsResource.listOrganizationActivityLog}. @function */
-export const conversationsListOrganizationActivityLog: (core: DixaCore, ...args: ConversationsListOrganizationActivityLogArgs) => Paginated<ConversationActivityLogEntry> =
-  /* @__PURE__ */ operation("GET /beta/conversations/activitylog", "pages", [query(shape({}, { fromDatetime: dateTime, toDatetime: dateTime }))]);
-/** The function form of {@link ConversationsResource.listFlows}. @function */
-export const conversationsListFlows: (core: DixaCore, ...args: ConversationsListFlowsArgs) => Promise<ConversationFlow[]> =
-  /* @__PURE__ */ operation("GET /beta/conversations/flows", "data", [query(shape({}, { channel: anyString }))]);
-/** The function form of {@link ConversationsResource.updateCustomAttributes}. @function */
-export const conversationsUpdateCustomAttributes: (core: DixaCore, ...args: ConversationsUpdateCustomAttributesArgs) => Promise<ConversationCustomAttribute[]> =
-  /* @__PURE__ */ operation("PATCH /beta/conversations/{conversationId}/custom-attributes", "data", [path("conversationId", "int64"), body("attributes", anyObject)], { check: checkConversationsUpdateCustomAttributes });
-/** The function form of {@link ConversationsResource.claim}. @function */
-export const conversationsClaim: (core: DixaCore, ...args: ConversationsClaimArgs) => Promise<void> =
-  /* @__PURE__ */ operation("PUT /beta/conversations/{conversationId}/claim", "void", [path("conversationId", "int64"), body("claim", checks.checkClaimConversationInput)]);
-/** The function form of {@link ConversationsResource.getActivityLog}. @function */
-export const conversationsGetActivityLog: (core: DixaCore, ...args: ConversationsGetActivityLogArgs) => Promise<ConversationActivityLogEntry[]> =
-  /* @__PURE__ */ operation("GET /beta/conversations/{conversationId}/activitylog", "data", [path("conversationId", "int64")]);
-/** The function form of {@link ConversationsResource.get}. @function */
-export const conversationsGet: (core: DixaCore, ...args: ConversationsGetArgs) => Promise<Conversation> =
-  /* @__PURE__ */ operation("GET /beta/conversations/{conversationId}", "data", [path("conversationId", "int64")]);
-/** The function form of {@link ConversationsResource.link}. @function */
-export const conversationsLink: (core: DixaCore, ...args: ConversationsLinkArgs) => Promise<void> =
-  /* @__PURE__ */ operation("PUT /beta/conversations/{conversationId}/link", "void", [path("conversationId", "int64"), body("link", checks.checkLinkConversationInput)]);
-/** The function form of {@link ConversationsResource.listLinked}. @function */
-export const conversationsListLinked: (core: DixaCore, ...args: ConversationsListLinkedArgs) => Promise<EndUserConversation[]> =
-  /* @__PURE__ */ operation("GET /beta/conversations/{conversationId}/linked", "data", [path("conversationId", "int64")]);
+/** The function form of {@link ConversationsResource.anonymize}. */
+export function conversationsAnonymize(core: DixaCore, ...args: ConversationsAnonymizeArgs): Promise<ConversationAnonymizationRequest> {
+  return perform(core, args, "PATCH /beta/conversations/{conversationId}/anonymize", asData, () => [path("conversationId", positiveId), query(shape({}, { force: booleanValue }))]);
+}
+/** The function form of {@link ConversationsResource.close}. */
+export function conversationsClose(core: DixaCore, ...args: ConversationsCloseArgs): Promise<void> {
+  return perform(core, args, "PUT /beta/conversations/{conversationId}/close", asVoid, () => [path("conversationId", positiveId), body("input", checks.checkCloseConversationInput, "empty")]);
+}
+/** The function form of {@link ConversationsResource.followUp}. */
+export function conversationsFollowUp(core: DixaCore, ...args: ConversationsFollowUpArgs): Promise<void> {
+  return perform(core, args, "PUT /beta/conversations/{conversationId}/followup", asVoid, () => [path("conversationId", positiveId), body("followUp", checks.checkFollowupConversationInput)]);
+}
+/** The function form of {@link ConversationsResource.reopen}. */
+export function conversationsReopen(core: DixaCore, ...args: ConversationsReopenArgs): Promise<void> {
+  return perform(core, args, "PUT /beta/conversations/{conversationId}/reopen", asVoid, () => [path("conversationId", positiveId), body("input", checks.checkReopenConversationInput, "empty")]);
+}
+/** The function form of {@link ConversationsResource.transferToQueue}. */
+export function conversationsTransferToQueue(core: DixaCore, ...args: ConversationsTransferToQueueArgs): Promise<void> {
+  return perform(core, args, "PUT /beta/conversations/{conversationId}/transfer/queue", asVoid, () => [path("conversationId", positiveId), body("transfer", checks.checkTransferConversationInput)]);
+}
+/** The function form of {@link ConversationsResource.listOrganizationActivityLog}. */
+export function conversationsListOrganizationActivityLog(core: DixaCore, ...args: ConversationsListOrganizationActivityLogArgs): Paginated<ConversationActivityLogEntry> {
+  return perform(core, args, "GET /beta/conversations/activitylog", asPages, () => [query(shape({}, { fromDatetime: dateTime, toDatetime: dateTime }))]);
+}
+/** The function form of {@link ConversationsResource.listFlows}. */
+export function conversationsListFlows(core: DixaCore, ...args: ConversationsListFlowsArgs): Promise<ConversationFlow[]> {
+  return perform(core, args, "GET /beta/conversations/flows", asData, () => [query(shape({}, { channel: anyString }))]);
+}
+/** The function form of {@link ConversationsResource.updateCustomAttributes}. */
+export function conversationsUpdateCustomAttributes(core: DixaCore, ...args: ConversationsUpdateCustomAttributesArgs): Promise<ConversationCustomAttribute[]> {
+  return perform(core, args, "PATCH /beta/conversations/{conversationId}/custom-attributes", asData, () => [path("conversationId", positiveId), body("attributes", anyObject)], { check: checkConversationsUpdateCustomAttributes });
+}
+/** The function form of {@link ConversationsResource.claim}. */
+export function conversationsClaim(core: DixaCore, ...args: ConversationsClaimArgs): Promise<void> {
+  return perform(core, args, "PUT /beta/conversations/{conversationId}/claim", asVoid, () => [path("conversationId", positiveId), body("claim", checks.checkClaimConversationInput)]);
+}
+/** The function form of {@link ConversationsResource.getActivityLog}. */
+export function conversationsGetActivityLog(core: DixaCore, ...args: ConversationsGetActivityLogArgs): Promise<ConversationActivityLogEntry[]> {
+  return perform(core, args, "GET /beta/conversations/{conversationId}/activitylog", asData, () => [path("conversationId", positiveId)]);
+}
+/** The function form of {@link ConversationsResource.get}. */
+export function conversationsGet(core: DixaCore, ...args: ConversationsGetArgs): Promise<Conversation> {
+  return perform(core, args, "GET /beta/conversations/{conversationId}", asData, () => [path("conversationId", positiveId)]);
+}
+/** The function form of {@link ConversationsResource.link}. */
+export function conversationsLink(core: DixaCore, ...args: ConversationsLinkArgs): Promise<void> {
+  return perform(core, args, "PUT /beta/conversations/{conversationId}/link", asVoid, () => [path("conversationId", positiveId), body("link", checks.checkLinkConversationInput)]);
+}
+/** The function form of {@link ConversationsResource.listLinked}. */
+export function conversationsListLinked(core: DixaCore, ...args: ConversationsListLinkedArgs): Promise<EndUserConversation[]> {
+  return perform(core, args, "GET /beta/conversations/{conversationId}/linked", asData, () => [path("conversationId", positiveId)]);
+}
 
 // messages
-/** The function form of {@link MessagesResource.anonymize}. @function */
-export const messagesAnonymize: (core: DixaCore, ...args: MessagesAnonymizeArgs) => Promise<MessageAnonymizationRequest> =
-  /* @__PURE__ */ operation("PATCH /beta/conversations/{conversationId}/messages/{messageId}/anonymize", "data", [path("conversationId", "int64"), path("messageId", "uuid")]);
-/** The function form of {@link MessagesResource.list}. @function */
-export const messagesList: (core: DixaCore, ...args: MessagesListArgs) => Promise<ConversationMessage[]> =
-  /* @__PURE__ */ operation("GET /beta/conversations/{conversationId}/messages", "data", [path("conversationId", "int64")]);
+/** The function form of {@link MessagesResource.anonymize}. */
+export function messagesAnonymize(core: DixaCore, ...args: MessagesAnonymizeArgs): Promise<MessageAnonymizationRequest> {
+  return perform(core, args, "PATCH /beta/conversations/{conversationId}/messages/{messageId}/anonymize", asData, () => [path("conversationId", positiveId), path("messageId", uuid)]);
+}
+/** The function form of {@link MessagesResource.list}. */
+export function messagesList(core: DixaCore, ...args: MessagesListArgs): Promise<ConversationMessage[]> {
+  return perform(core, args, "GET /beta/conversations/{conversationId}/messages", asData, () => [path("conversationId", positiveId)]);
+}
 
 // notes
-/** The function form of {@link NotesResource.createMany}. @function */
-export const notesCreateMany: (core: DixaCore, ...args: NotesCreateManyArgs) => Promise<CreateManyNotesResult> =
-  /* @__PURE__ */ operation("POST /beta/conversations/{conversationId}/notes/bulk", "bulk", [path("conversationId", "int64"), items("notes", checks.checkCreateInternalNoteInput, "data")]);
-/** The function form of {@link NotesResource.list}. @function */
-export const notesList: (core: DixaCore, ...args: NotesListArgs) => Promise<InternalNote[]> =
-  /* @__PURE__ */ operation("GET /beta/conversations/{conversationId}/notes", "data", [path("conversationId", "int64")]);
-/** The function form of {@link NotesResource.create}. @function */
-export const notesCreate: (core: DixaCore, ...args: NotesCreateArgs) => Promise<InternalNote> =
-  /* @__PURE__ */ operation("POST /beta/conversations/{conversationId}/notes", "data", [path("conversationId", "int64"), body("note", checks.checkCreateInternalNoteInput)]);
+/** The function form of {@link NotesResource.createMany}. */
+export function notesCreateMany(core: DixaCore, ...args: NotesCreateManyArgs): Promise<CreateManyNotesResult> {
+  return perform(core, args, "POST /beta/conversations/{conversationId}/notes/bulk", asBulk, () => [path("conversationId", positiveId), items("notes", checks.checkCreateInternalNoteInput, "data")]);
+}
+/** The function form of {@link NotesResource.list}. */
+export function notesList(core: DixaCore, ...args: NotesListArgs): Promise<InternalNote[]> {
+  return perform(core, args, "GET /beta/conversations/{conversationId}/notes", asData, () => [path("conversationId", positiveId)]);
+}
+/** The function form of {@link NotesResource.create}. */
+export function notesCreate(core: DixaCore, ...args: NotesCreateArgs): Promise<InternalNote> {
+  return perform(core, args, "POST /beta/conversations/{conversationId}/notes", asData, () => [path("conversationId", positiveId), body("note", checks.checkCreateInternalNoteInput)]);
+}
 
 // ratings
-/** The function form of {@link RatingsResource.offer}. @function */
-export const ratingsOffer: (core: DixaCore, ...args: RatingsOfferArgs) => Promise<RatingOffer> =
-  /* @__PURE__ */ operation("POST /beta/conversations/{conversationId}/ratings/offer", "data", [path("conversationId", "int64"), body("offer", checks.checkCreateRatingOfferInput)]);
-/** The function form of {@link RatingsResource.listLegacy}. @function */
-export const ratingsListLegacy: (core: DixaCore, ...args: RatingsListLegacyArgs) => Promise<ConversationRating[]> =
-  /* @__PURE__ */ operation("GET /beta/conversations/{conversationId}/rating", "data", [path("conversationId", "int64")]);
-/** The function form of {@link RatingsResource.list}. @function */
-export const ratingsList: (core: DixaCore, ...args: RatingsListArgs) => Promise<ConversationRating[]> =
-  /* @__PURE__ */ operation("GET /beta/conversations/{conversationId}/ratings", "data", [path("conversationId", "int64")]);
+/** The function form of {@link RatingsResource.offer}. */
+export function ratingsOffer(core: DixaCore, ...args: RatingsOfferArgs): Promise<RatingOffer> {
+  return perform(core, args, "POST /beta/conversations/{conversationId}/ratings/offer", asData, () => [path("conversationId", positiveId), body("offer", checks.checkCreateRatingOfferInput)]);
+}
+/** The function form of {@link RatingsResource.listLegacy}. */
+export function ratingsListLegacy(core: DixaCore, ...args: RatingsListLegacyArgs): Promise<ConversationRating[]> {
+  return perform(core, args, "GET /beta/conversations/{conversationId}/rating", asData, () => [path("conversationId", positiveId)]);
+}
+/** The function form of {@link RatingsResource.list}. */
+export function ratingsList(core: DixaCore, ...args: RatingsListArgs): Promise<ConversationRating[]> {
+  return perform(core, args, "GET /beta/conversations/{conversationId}/ratings", asData, () => [path("conversationId", positiveId)]);
+}
 
 // tags
-/** The function form of {@link TagsResource.tagConversation}. @function */
-export const tagsTagConversation: (core: DixaCore, ...args: TagsTagConversationArgs) => Promise<void> =
-  /* @__PURE__ */ operation("PUT /beta/conversations/{conversationId}/tags/{tagId}", "void", [path("conversationId", "int64"), path("tagId", "uuid")]);
-/** The function form of {@link TagsResource.untagConversation}. @function */
-export const tagsUntagConversation: (core: DixaCore, ...args: TagsUntagConversationArgs) => Promise<void> =
-  /* @__PURE__ */ operation("DELETE /beta/conversations/{conversationId}/tags/{tagId}", "void", [path("conversationId", "int64"), path("tagId", "uuid")]);
-/** The function form of {@link TagsResource.listForConversation}. @function */
-export const tagsListForConversation: (core: DixaCore, ...args: TagsListForConversationArgs) => Promise<Tag[]> =
-  /* @__PURE__ */ operation("GET /beta/conversations/{conversationId}/tags", "data", [path("conversationId", "int64")]);
-/** The function form of {@link TagsResource.list}. @function */
-export const tagsList: (core: DixaCore, ...args: TagsListArgs) => Promise<Tag[]> =
-  /* @__PURE__ */ operation("GET /beta/tags", "data", [query(shape({}, { includeDeactivated: booleanValue }))]);
-/** The function form of {@link TagsResource.create}. @function */
-export const tagsCreate: (core: DixaCore, ...args: TagsCreateArgs) => Promise<Tag> =
-  /* @__PURE__ */ operation("POST /beta/tags", "data", [body("tag", checks.checkCreateTagInput)]);
-/** The function form of {@link TagsResource.get}. @function */
-export const tagsGet: (core: DixaCore, ...args: TagsGetArgs) => Promise<Tag> =
-  /* @__PURE__ */ operation("GET /beta/tags/{tagId}", "data", [path("tagId", "uuid")]);
-/** The function form of {@link TagsResource.delete}. @function */
-export const tagsDelete: (core: DixaCore, ...args: TagsDeleteArgs) => Promise<void> =
-  /* @__PURE__ */ operation("DELETE /beta/tags/{tagId}", "void", [path("tagId", "uuid")]);
-/** The function form of {@link TagsResource.deactivate}. @function */
-export const tagsDeactivate: (core: DixaCore, ...args: TagsDeactivateArgs) => Promise<void> =
-  /* @__PURE__ */ operation("PATCH /beta/tags/{tagId}/deactivate", "void", [path("tagId", "uuid")]);
-/** The function form of {@link TagsResource.activate}. @function */
-export const tagsActivate: (core: DixaCore, ...args: TagsActivateArgs) => Promise<void> =
-  /* @__PURE__ */ operation("PATCH /beta/tags/{tagId}/activate", "void", [path("tagId", "uuid")]);
+/** The function form of {@link TagsResource.tagConversation}. */
+export function tagsTagConversation(core: DixaCore, ...args: TagsTagConversationArgs): Promise<void> {
+  return perform(core, args, "PUT /beta/conversations/{conversationId}/tags/{tagId}", asVoid, () => [path("conversationId", positiveId), path("tagId", uuid)]);
+}
+/** The function form of {@link TagsResource.untagConversation}. */
+export function tagsUntagConversation(core: DixaCore, ...args: TagsUntagConversationArgs): Promise<void> {
+  return perform(core, args, "DELETE /beta/conversations/{conversationId}/tags/{tagId}", asVoid, () => [path("conversationId", positiveId), path("tagId", uuid)]);
+}
+/** The function form of {@link TagsResource.listForConversation}. */
+export function tagsListForConversation(core: DixaCore, ...args: TagsListForConversationArgs): Promise<Tag[]> {
+  return perform(core, args, "GET /beta/conversations/{conversationId}/tags", asData, () => [path("conversationId", positiveId)]);
+}
+/** The function form of {@link TagsResource.list}. */
+export function tagsList(core: DixaCore, ...args: TagsListArgs): Promise<Tag[]> {
+  return perform(core, args, "GET /beta/tags", asData, () => [query(shape({}, { includeDeactivated: booleanValue }))]);
+}
+/** The function form of {@link TagsResource.create}. */
+export function tagsCreate(core: DixaCore, ...args: TagsCreateArgs): Promise<Tag> {
+  return perform(core, args, "POST /beta/tags", asData, () => [body("tag", checks.checkCreateTagInput)]);
+}
+/** The function form of {@link TagsResource.get}. */
+export function tagsGet(core: DixaCore, ...args: TagsGetArgs): Promise<Tag> {
+  return perform(core, args, "GET /beta/tags/{tagId}", asData, () => [path("tagId", uuid)]);
+}
+/** The function form of {@link TagsResource.delete}. */
+export function tagsDelete(core: DixaCore, ...args: TagsDeleteArgs): Promise<void> {
+  return perform(core, args, "DELETE /beta/tags/{tagId}", asVoid, () => [path("tagId", uuid)]);
+}
+/** The function form of {@link TagsResource.deactivate}. */
+export function tagsDeactivate(core: DixaCore, ...args: TagsDeactivateArgs): Promise<void> {
+  return perform(core, args, "PATCH /beta/tags/{tagId}/deactivate", asVoid, () => [path("tagId", uuid)]);
+}
+/** The function form of {@link TagsResource.activate}. */
+export function tagsActivate(core: DixaCore, ...args: TagsActivateArgs): Promise<void> {
+  return perform(core, args, "PATCH /beta/tags/{tagId}/activate", asVoid, () => [path("tagId", uuid)]);
+}
 
 // queues
-/** The function form of {@link QueuesResource.list}. @function */
-export const queuesList: (core: DixaCore, ...args: QueuesListArgs) => Promise<Queue[]> =
-  /* @__PURE__ */ operation("GET /beta/queues", "data", []);
-/** The function form of {@link QueuesResource.create}. @function */
-export const queuesCreate: (core: DixaCore, ...args: QueuesCreateArgs) => Promise<Queue> =
-  /* @__PURE__ */ operation("POST /beta/queues", "data", [body("queue", checks.checkCreateQueueInput)]);
-/** The function form of {@link QueuesResource.listMembers}. @function */
-export const queuesListMembers: (core: DixaCore, ...args: QueuesListMembersArgs) => Promise<QueueMember[]> =
-  /* @__PURE__ */ operation("GET /beta/queues/{queueId}/members", "data", [path("queueId", "uuid")]);
-/** The function form of {@link QueuesResource.removeMembers}. @function */
-export const queuesRemoveMembers: (core: DixaCore, ...args: QueuesRemoveMembersArgs) => Promise<void> =
-  /* @__PURE__ */ operation("DELETE /beta/queues/{queueId}/members", "void", [path("queueId", "uuid"), body("members", checks.checkBulkQueueEndpointInput)], { check: checkQueuesRemoveMembers });
-/** The function form of {@link QueuesResource.getAvailability}. @function */
-export const queuesGetAvailability: (core: DixaCore, ...args: QueuesGetAvailabilityArgs) => Promise<QueueChannelAvailability[]> =
-  /* @__PURE__ */ operation("GET /beta/queues/{queueId}/availability", "data", [path("queueId", "uuid")]);
-/** The function form of {@link QueuesResource.get}. @function */
-export const queuesGet: (core: DixaCore, ...args: QueuesGetArgs) => Promise<Queue> =
-  /* @__PURE__ */ operation("GET /beta/queues/{queueId}", "data", [path("queueId", "uuid")]);
-/** The function form of {@link QueuesResource.getConversationPosition}. @function */
-export const queuesGetConversationPosition: (core: DixaCore, ...args: QueuesGetConversationPositionArgs) => Promise<QueuedConversationPosition> =
-  /* @__PURE__ */ operation("GET /beta/queues/conversation-position/{csid}", "data", [path("csid", "int64")]);
+/** The function form of {@link QueuesResource.list}. */
+export function queuesList(core: DixaCore, ...args: QueuesListArgs): Promise<Queue[]> {
+  return perform(core, args, "GET /beta/queues", asData, () => []);
+}
+/** The function form of {@link QueuesResource.create}. */
+export function queuesCreate(core: DixaCore, ...args: QueuesCreateArgs): Promise<Queue> {
+  return perform(core, args, "POST /beta/queues", asData, () => [body("queue", checks.checkCreateQueueInput)]);
+}
+/** The function form of {@link QueuesResource.listMembers}. */
+export function queuesListMembers(core: DixaCore, ...args: QueuesListMembersArgs): Promise<QueueMember[]> {
+  return perform(core, args, "GET /beta/queues/{queueId}/members", asData, () => [path("queueId", uuid)]);
+}
+/** The function form of {@link QueuesResource.removeMembers}. */
+export function queuesRemoveMembers(core: DixaCore, ...args: QueuesRemoveMembersArgs): Promise<void> {
+  return perform(core, args, "DELETE /beta/queues/{queueId}/members", asVoid, () => [path("queueId", uuid), body("members", checks.checkBulkQueueEndpointInput)], { check: checkQueuesRemoveMembers });
+}
+/** The function form of {@link QueuesResource.getAvailability}. */
+export function queuesGetAvailability(core: DixaCore, ...args: QueuesGetAvailabilityArgs): Promise<QueueChannelAvailability[]> {
+  return perform(core, args, "GET /beta/queues/{queueId}/availability", asData, () => [path("queueId", uuid)]);
+}
+/** The function form of {@link QueuesResource.get}. */
+export function queuesGet(core: DixaCore, ...args: QueuesGetArgs): Promise<Queue> {
+  return perform(core, args, "GET /beta/queues/{queueId}", asData, () => [path("queueId", uuid)]);
+}
+/** The function form of {@link QueuesResource.getConversationPosition}. */
+export function queuesGetConversationPosition(core: DixaCore, ...args: QueuesGetConversationPositionArgs): Promise<QueuedConversationPosition> {
+  return perform(core, args, "GET /beta/queues/conversation-position/{csid}", asData, () => [path("csid", positiveId)]);
+}
 
 // anonymization
-/** The function form of {@link AnonymizationResource.getRequest}. @function */
-export const anonymizationGetRequest: (core: DixaCore, ...args: AnonymizationGetRequestArgs) => Promise<AnonymizationRequest> =
-  /* @__PURE__ */ operation("GET /beta/anonymization/request/{requestId}", "data", [path("requestId", "uuid")]);
-/** The function form of {@link AnonymizationResource.request}. @function */
-export const anonymizationRequest: (core: DixaCore, ...args: AnonymizationRequestArgs) => Promise<EndUserAnonymizationRequest> =
-  /* @__PURE__ */ operation("POST /beta/anonymization", "data", [body("entity", checks.checkAnonymizeEntityInput)]);
+/** The function form of {@link AnonymizationResource.getRequest}. */
+export function anonymizationGetRequest(core: DixaCore, ...args: AnonymizationGetRequestArgs): Promise<AnonymizationRequest> {
+  return perform(core, args, "GET /beta/anonymization/request/{requestId}", asData, () => [path("requestId", uuid)]);
+}
+/** The function form of {@link AnonymizationResource.request}. */
+export function anonymizationRequest(core: DixaCore, ...args: AnonymizationRequestArgs): Promise<EndUserAnonymizationRequest> {
+  return perform(core, args, "POST /beta/anonymization", asData, () => [body("entity", checks.checkAnonymizeEntityInput)]);
+}
 
 // contactEndpoints
-/** The function form of {@link ContactEndpointsResource.get}. @function */
-export const contactEndpointsGet: (core: DixaCore, ...args: ContactEndpointsGetArgs) => Promise<ContactEndpoint> =
-  /* @__PURE__ */ operation("GET /beta/contact-endpoints/{contactEndpointId}", "data", [path("contactEndpointId", "string")]);
-/** The function form of {@link ContactEndpointsResource.list}. @function */
-export const contactEndpointsList: (core: DixaCore, ...args: ContactEndpointsListArgs) => Promise<ContactEndpoint[]> =
-  /* @__PURE__ */ operation("GET /beta/contact-endpoints", "data", [query(shape({}, { _type: anyString }))]);
+/** The function form of {@link ContactEndpointsResource.get}. */
+export function contactEndpointsGet(core: DixaCore, ...args: ContactEndpointsGetArgs): Promise<ContactEndpoint> {
+  return perform(core, args, "GET /beta/contact-endpoints/{contactEndpointId}", asData, () => [path("contactEndpointId", nonEmptyString)]);
+}
+/** The function form of {@link ContactEndpointsResource.list}. */
+export function contactEndpointsList(core: DixaCore, ...args: ContactEndpointsListArgs): Promise<ContactEndpoint[]> {
+  return perform(core, args, "GET /beta/contact-endpoints", asData, () => [query(shape({}, { _type: anyString }))]);
+}
 
 // customAttributes
-/** The function form of {@link CustomAttributesResource.get}. @function */
-export const customAttributesGet: (core: DixaCore, ...args: CustomAttributesGetArgs) => Promise<CustomAttributeDefinition> =
-  /* @__PURE__ */ operation("GET /beta/custom-attributes/{customAttributeId}", "data", [path("customAttributeId", "string")]);
-/** The function form of {@link CustomAttributesResource.list}. @function */
-export const customAttributesList: (core: DixaCore, ...args: CustomAttributesListArgs) => Promise<CustomAttributeDefinition[]> =
-  /* @__PURE__ */ operation("GET /beta/custom-attributes", "data", []);
+/** The function form of {@link CustomAttributesResource.get}. */
+export function customAttributesGet(core: DixaCore, ...args: CustomAttributesGetArgs): Promise<CustomAttributeDefinition> {
+  return perform(core, args, "GET /beta/custom-attributes/{customAttributeId}", asData, () => [path("customAttributeId", nonEmptyString)]);
+}
+/** The function form of {@link CustomAttributesResource.list}. */
+export function customAttributesList(core: DixaCore, ...args: CustomAttributesListArgs): Promise<CustomAttributeDefinition[]> {
+  return perform(core, args, "GET /beta/custom-attributes", asData, () => []);
+}
 
 // search
-/** The function form of {@link SearchResource.conversationsByQuery}. @function */
-export const searchConversationsByQuery: (core: DixaCore, ...args: SearchConversationsByQueryArgs) => Paginated<ConversationSearchByQueryHit> =
-  /* @__PURE__ */ operation("GET /beta/search/conversations", "pages", [query(shape({ query: nonEmptyString }, { exactMatch: booleanValue }), "required")], { maxPageLimit: 50 });
+/** The function form of {@link SearchResource.conversationsByQuery}. */
+export function searchConversationsByQuery(core: DixaCore, ...args: SearchConversationsByQueryArgs): Paginated<ConversationSearchByQueryHit> {
+  return perform(core, args, "GET /beta/search/conversations", asPages, () => [query(shape({ query: nonEmptyString }, { exactMatch: booleanValue }), "required")], { maxPageLimit: 50 });
+}
 
 // webhooks
-/** The function form of {@link WebhooksResource.get}. @function */
-export const webhooksGet: (core: DixaCore, ...args: WebhooksGetArgs) => Promise<WebhookSubscription> =
-  /* @__PURE__ */ operation("GET /beta/webhooks/{webhookSubscriptionId}", "data", [path("webhookSubscriptionId", "uuid")]);
-/** The function form of {@link WebhooksResource.delete}. @function */
-export const webhooksDelete: (core: DixaCore, ...args: WebhooksDeleteArgs) => Promise<void> =
-  /* @__PURE__ */ operation("DELETE /beta/webhooks/{webhookSubscriptionId}", "void", [path("webhookSubscriptionId", "uuid")]);
-/** The function form of {@link WebhooksResource.list}. @function */
-export const webhooksList: (core: DixaCore, ...args: WebhooksListArgs) => Promise<WebhookSubscription[]> =
-  /* @__PURE__ */ operation("GET /beta/webhooks", "data", []);
-/** The function form of {@link WebhooksResource.getDeliveryStatus}. @function */
-export const webhooksGetDeliveryStatus: (core: DixaCore, ...args: WebhooksGetDeliveryStatusArgs) => Promise<WebhookEventDeliveryStatus[]> =
-  /* @__PURE__ */ operation("GET /beta/webhooks/{webhookSubscriptionId}/delivery-status", "data", [path("webhookSubscriptionId", "uuid")]);
-/** The function form of {@link WebhooksResource.listDeliveryLogs}. @function */
-export const webhooksListDeliveryLogs: (core: DixaCore, ...args: WebhooksListDeliveryLogsArgs) => Promise<WebhookEventDeliveryLog[]> =
-  /* @__PURE__ */ operation("GET /beta/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}", "data", [path("webhookSubscriptionId", "uuid"), path("event", "string")]);
+/** The function form of {@link WebhooksResource.get}. */
+export function webhooksGet(core: DixaCore, ...args: WebhooksGetArgs): Promise<WebhookSubscription> {
+  return perform(core, args, "GET /beta/webhooks/{webhookSubscriptionId}", asData, () => [path("webhookSubscriptionId", uuid)]);
+}
+/** The function form of {@link WebhooksResource.delete}. */
+export function webhooksDelete(core: DixaCore, ...args: WebhooksDeleteArgs): Promise<void> {
+  return perform(core, args, "DELETE /beta/webhooks/{webhookSubscriptionId}", asVoid, () => [path("webhookSubscriptionId", uuid)]);
+}
+/** The function form of {@link WebhooksResource.list}. */
+export function webhooksList(core: DixaCore, ...args: WebhooksListArgs): Promise<WebhookSubscription[]> {
+  return perform(core, args, "GET /beta/webhooks", asData, () => []);
+}
+/** The function form of {@link WebhooksResource.getDeliveryStatus}. */
+export function webhooksGetDeliveryStatus(core: DixaCore, ...args: WebhooksGetDeliveryStatusArgs): Promise<WebhookEventDeliveryStatus[]> {
+  return perform(core, args, "GET /beta/webhooks/{webhookSubscriptionId}/delivery-status", asData, () => [path("webhookSubscriptionId", uuid)]);
+}
+/** The function form of {@link WebhooksResource.listDeliveryLogs}. */
+export function webhooksListDeliveryLogs(core: DixaCore, ...args: WebhooksListDeliveryLogsArgs): Promise<WebhookEventDeliveryLog[]> {
+  return perform(core, args, "GET /beta/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}", asData, () => [path("webhookSubscriptionId", uuid), path("event", nonEmptyString)]);
+}
 
 // templates
-/** The function form of {@link TemplatesResource.list}. @function */
-export const templatesList: (core: DixaCore, ...args: TemplatesListArgs) => Paginated<Template> =
-  /* @__PURE__ */ operation("GET /beta/templates", "pages", [query(shape({}, { type: oneOf(["EmailAutoReply", "QuickResponse"]) }))]);
-/** The function form of {@link TemplatesResource.delete}. @function */
-export const templatesDelete: (core: DixaCore, ...args: TemplatesDeleteArgs) => Promise<void> =
-  /* @__PURE__ */ operation("DELETE /beta/templates/{templateId}", "void", [path("templateId", "uuid")]);
+/** The function form of {@link TemplatesResource.list}. */
+export function templatesList(core: DixaCore, ...args: TemplatesListArgs): Paginated<Template> {
+  return perform(core, args, "GET /beta/templates", asPages, () => [query(shape({}, { type: oneOf(["EmailAutoReply", "QuickResponse"]) }))]);
+}
+/** The function form of {@link TemplatesResource.delete}. */
+export function templatesDelete(core: DixaCore, ...args: TemplatesDeleteArgs): Promise<void> {
+  return perform(core, args, "DELETE /beta/templates/{templateId}", asVoid, () => [path("templateId", uuid)]);
+}
 
 // businessHours
-/** The function form of {@link BusinessHoursResource.listSchedules}. @function */
-export const businessHoursListSchedules: (core: DixaCore, ...args: BusinessHoursListSchedulesArgs) => Promise<BusinessHoursScheduleList> =
-  /* @__PURE__ */ operation("GET /beta/business-hours/schedules", "data", []);
-/** The function form of {@link BusinessHoursResource.getScheduleDefinition}. @function */
-export const businessHoursGetScheduleDefinition: (core: DixaCore, ...args: BusinessHoursGetScheduleDefinitionArgs) => Promise<BusinessHoursDefinition> =
-  /* @__PURE__ */ operation("GET /beta/business-hours/schedules/{scheduleId}/definition", "data", [path("scheduleId", "uuid")]);
-/** The function form of {@link BusinessHoursResource.getUpcoming}. @function */
-export const businessHoursGetUpcoming: (core: DixaCore, ...args: BusinessHoursGetUpcomingArgs) => Promise<BusinessHoursUpcoming> =
-  /* @__PURE__ */ operation("GET /beta/business-hours/schedules/{scheduleId}/upcoming", "data", [path("scheduleId", "uuid"), query(shape({}, { days: between(1, 90) }))]);
-/** The function form of {@link BusinessHoursResource.getStatus}. @function */
-export const businessHoursGetStatus: (core: DixaCore, ...args: BusinessHoursGetStatusArgs) => Promise<BusinessHoursStatus> =
-  /* @__PURE__ */ operation("GET /beta/business-hours/schedules/{scheduleId}/status", "data", [path("scheduleId", "string"), query(shape({}, { timestamp: dateTime }))]);
+/** The function form of {@link BusinessHoursResource.listSchedules}. */
+export function businessHoursListSchedules(core: DixaCore, ...args: BusinessHoursListSchedulesArgs): Promise<BusinessHoursScheduleList> {
+  return perform(core, args, "GET /beta/business-hours/schedules", asData, () => []);
+}
+/** The function form of {@link BusinessHoursResource.getScheduleDefinition}. */
+export function businessHoursGetScheduleDefinition(core: DixaCore, ...args: BusinessHoursGetScheduleDefinitionArgs): Promise<BusinessHoursDefinition> {
+  return perform(core, args, "GET /beta/business-hours/schedules/{scheduleId}/definition", asData, () => [path("scheduleId", uuid)]);
+}
+/** The function form of {@link BusinessHoursResource.getUpcoming}. */
+export function businessHoursGetUpcoming(core: DixaCore, ...args: BusinessHoursGetUpcomingArgs): Promise<BusinessHoursUpcoming> {
+  return perform(core, args, "GET /beta/business-hours/schedules/{scheduleId}/upcoming", asData, () => [path("scheduleId", uuid), query(shape({}, { days: between(1, 90) }))]);
+}
+/** The function form of {@link BusinessHoursResource.getStatus}. */
+export function businessHoursGetStatus(core: DixaCore, ...args: BusinessHoursGetStatusArgs): Promise<BusinessHoursStatus> {
+  return perform(core, args, "GET /beta/business-hours/schedules/{scheduleId}/status", asData, () => [path("scheduleId", nonEmptyString), query(shape({}, { timestamp: dateTime }))]);
+}
 
 // knowledge
-/** The function form of {@link KnowledgeResource.getCollection}. @function */
-export const knowledgeGetCollection: (core: DixaCore, ...args: KnowledgeGetCollectionArgs) => Promise<KnowledgeCollection> =
-  /* @__PURE__ */ operation("GET /beta/knowledge/collections/{collectionId}", "data", [path("collectionId", "uuid")]);
-/** The function form of {@link KnowledgeResource.getCollectionCatalog}. @function */
-export const knowledgeGetCollectionCatalog: (core: DixaCore, ...args: KnowledgeGetCollectionCatalogArgs) => Promise<KnowledgeCollectionCatalog> =
-  /* @__PURE__ */ operation("GET /beta/knowledge/collections/{collectionId}/catalog", "data", [path("collectionId", "uuid"), query(shape({}, { language: anyString }))]);
-/** The function form of {@link KnowledgeResource.getCategory}. @function */
-export const knowledgeGetCategory: (core: DixaCore, ...args: KnowledgeGetCategoryArgs) => Promise<KnowledgeCategory> =
-  /* @__PURE__ */ operation("GET /beta/knowledge/categories/{categoryId}", "data", [path("categoryId", "uuid"), query(shape({}, { language: anyString }))]);
-/** The function form of {@link KnowledgeResource.listCategoryTranslations}. @function */
-export const knowledgeListCategoryTranslations: (core: DixaCore, ...args: KnowledgeListCategoryTranslationsArgs) => Promise<KnowledgeCategoryTranslations> =
-  /* @__PURE__ */ operation("GET /beta/knowledge/categories/{categoryId}/translations", "data", [path("categoryId", "uuid")]);
-/** The function form of {@link KnowledgeResource.getArticle}. @function */
-export const knowledgeGetArticle: (core: DixaCore, ...args: KnowledgeGetArticleArgs) => Promise<KnowledgeArticle> =
-  /* @__PURE__ */ operation("GET /beta/knowledge/articles/{articleId}", "data", [path("articleId", "uuid"), query(shape({}, { language: anyString }))]);
-/** The function form of {@link KnowledgeResource.deleteArticle}. @function */
-export const knowledgeDeleteArticle: (core: DixaCore, ...args: KnowledgeDeleteArticleArgs) => Promise<void> =
-  /* @__PURE__ */ operation("DELETE /beta/knowledge/articles/{articleId}", "void", [path("articleId", "uuid")]);
-/** The function form of {@link KnowledgeResource.updateArticle}. @function */
-export const knowledgeUpdateArticle: (core: DixaCore, ...args: KnowledgeUpdateArticleArgs) => Promise<KnowledgeArticle> =
-  /* @__PURE__ */ operation("PATCH /beta/knowledge/articles/{articleId}", "data", [path("articleId", "uuid"), body("changes", checks.checkUpdateKnowledgeArticleInput)]);
-/** The function form of {@link KnowledgeResource.listArticleTranslations}. @function */
-export const knowledgeListArticleTranslations: (core: DixaCore, ...args: KnowledgeListArticleTranslationsArgs) => Promise<KnowledgeArticleTranslations> =
-  /* @__PURE__ */ operation("GET /beta/knowledge/articles/{articleId}/translations", "data", [path("articleId", "uuid")]);
-/** The function form of {@link KnowledgeResource.updateArticleTranslations}. @function */
-export const knowledgeUpdateArticleTranslations: (core: DixaCore, ...args: KnowledgeUpdateArticleTranslationsArgs) => Promise<UpdateKnowledgeTranslationsResult> =
-  /* @__PURE__ */ operation("PATCH /beta/knowledge/articles/{articleId}/translations", "body", [path("articleId", "uuid"), body("changes", checks.checkUpdateTranslationsInput)]);
-/** The function form of {@link KnowledgeResource.createArticle}. @function */
-export const knowledgeCreateArticle: (core: DixaCore, ...args: KnowledgeCreateArticleArgs) => Promise<KnowledgeArticle> =
-  /* @__PURE__ */ operation("POST /beta/knowledge/articles", "data", [body("article", checks.checkCreateKnowledgeArticleInput)]);
-/** The function form of {@link KnowledgeResource.publishTranslation}. @function */
-export const knowledgePublishTranslation: (core: DixaCore, ...args: KnowledgePublishTranslationArgs) => Promise<void> =
-  /* @__PURE__ */ operation("POST /beta/knowledge/articles/{articleId}/translations/{languageId}/publish", "void", [path("articleId", "uuid"), path("languageId", "string")]);
-/** The function form of {@link KnowledgeResource.unpublishTranslation}. @function */
-export const knowledgeUnpublishTranslation: (core: DixaCore, ...args: KnowledgeUnpublishTranslationArgs) => Promise<void> =
-  /* @__PURE__ */ operation("POST /beta/knowledge/articles/{articleId}/translations/{languageId}/unpublish", "void", [path("articleId", "uuid"), path("languageId", "string")]);
-/** The function form of {@link KnowledgeResource.deleteTranslation}. @function */
-export const knowledgeDeleteTranslation: (core: DixaCore, ...args: KnowledgeDeleteTranslationArgs) => Promise<void> =
-  /* @__PURE__ */ operation("DELETE /beta/knowledge/articles/{articleId}/translations/{languageId}", "void", [path("articleId", "uuid"), path("languageId", "string")]);
-/** The function form of {@link KnowledgeResource.publishArticle}. @function */
-export const knowledgePublishArticle: (core: DixaCore, ...args: KnowledgePublishArticleArgs) => Promise<void> =
-  /* @__PURE__ */ operation("POST /beta/knowledge/articles/{articleId}/publish", "void", [path("articleId", "uuid")]);
-/** The function form of {@link KnowledgeResource.unpublishArticle}. @function */
-export const knowledgeUnpublishArticle: (core: DixaCore, ...args: KnowledgeUnpublishArticleArgs) => Promise<void> =
-  /* @__PURE__ */ operation("POST /beta/knowledge/articles/{articleId}/unpublish", "void", [path("articleId", "uuid")]);
-/** The function form of {@link KnowledgeResource.moveArticle}. @function */
-export const knowledgeMoveArticle: (core: DixaCore, ...args: KnowledgeMoveArticleArgs) => Promise<void> =
-  /* @__PURE__ */ operation("PATCH /beta/knowledge/articles/{articleId}/parent/{parentId}", "void", [path("articleId", "uuid"), path("parentId", "uuid")]);
-/** The function form of {@link KnowledgeResource.removeArticleParent}. @function */
-export const knowledgeRemoveArticleParent: (core: DixaCore, ...args: KnowledgeRemoveArticleParentArgs) => Promise<void> =
-  /* @__PURE__ */ operation("DELETE /beta/knowledge/articles/{articleId}/parent", "void", [path("articleId", "uuid")]);
-/** The function form of {@link KnowledgeResource.listCollections}. @function */
-export const knowledgeListCollections: (core: DixaCore, ...args: KnowledgeListCollectionsArgs) => Paginated<KnowledgeCollection> =
-  /* @__PURE__ */ operation("GET /beta/knowledge/collections", "pages", [query()]);
+/** The function form of {@link KnowledgeResource.getCollection}. */
+export function knowledgeGetCollection(core: DixaCore, ...args: KnowledgeGetCollectionArgs): Promise<KnowledgeCollection> {
+  return perform(core, args, "GET /beta/knowledge/collections/{collectionId}", asData, () => [path("collectionId", uuid)]);
+}
+/** The function form of {@link KnowledgeResource.getCollectionCatalog}. */
+export function knowledgeGetCollectionCatalog(core: DixaCore, ...args: KnowledgeGetCollectionCatalogArgs): Promise<KnowledgeCollectionCatalog> {
+  return perform(core, args, "GET /beta/knowledge/collections/{collectionId}/catalog", asData, () => [path("collectionId", uuid), query(shape({}, { language: anyString }))]);
+}
+/** The function form of {@link KnowledgeResource.getCategory}. */
+export function knowledgeGetCategory(core: DixaCore, ...args: KnowledgeGetCategoryArgs): Promise<KnowledgeCategory> {
+  return perform(core, args, "GET /beta/knowledge/categories/{categoryId}", asData, () => [path("categoryId", uuid), query(shape({}, { language: anyString }))]);
+}
+/** The function form of {@link KnowledgeResource.listCategoryTranslations}. */
+export function knowledgeListCategoryTranslations(core: DixaCore, ...args: KnowledgeListCategoryTranslationsArgs): Promise<KnowledgeCategoryTranslations> {
+  return perform(core, args, "GET /beta/knowledge/categories/{categoryId}/translations", asData, () => [path("categoryId", uuid)]);
+}
+/** The function form of {@link KnowledgeResource.getArticle}. */
+export function knowledgeGetArticle(core: DixaCore, ...args: KnowledgeGetArticleArgs): Promise<KnowledgeArticle> {
+  return perform(core, args, "GET /beta/knowledge/articles/{articleId}", asData, () => [path("articleId", uuid), query(shape({}, { language: anyString }))]);
+}
+/** The function form of {@link KnowledgeResource.deleteArticle}. */
+export function knowledgeDeleteArticle(core: DixaCore, ...args: KnowledgeDeleteArticleArgs): Promise<void> {
+  return perform(core, args, "DELETE /beta/knowledge/articles/{articleId}", asVoid, () => [path("articleId", uuid)]);
+}
+/** The function form of {@link KnowledgeResource.updateArticle}. */
+export function knowledgeUpdateArticle(core: DixaCore, ...args: KnowledgeUpdateArticleArgs): Promise<KnowledgeArticle> {
+  return perform(core, args, "PATCH /beta/knowledge/articles/{articleId}", asData, () => [path("articleId", uuid), body("changes", checks.checkUpdateKnowledgeArticleInput)]);
+}
+/** The function form of {@link KnowledgeResource.listArticleTranslations}. */
+export function knowledgeListArticleTranslations(core: DixaCore, ...args: KnowledgeListArticleTranslationsArgs): Promise<KnowledgeArticleTranslations> {
+  return perform(core, args, "GET /beta/knowledge/articles/{articleId}/translations", asData, () => [path("articleId", uuid)]);
+}
+/** The function form of {@link KnowledgeResource.updateArticleTranslations}. */
+export function knowledgeUpdateArticleTranslations(core: DixaCore, ...args: KnowledgeUpdateArticleTranslationsArgs): Promise<UpdateKnowledgeTranslationsResult> {
+  return perform(core, args, "PATCH /beta/knowledge/articles/{articleId}/translations", asBody, () => [path("articleId", uuid), body("changes", checks.checkUpdateTranslationsInput)]);
+}
+/** The function form of {@link KnowledgeResource.createArticle}. */
+export function knowledgeCreateArticle(core: DixaCore, ...args: KnowledgeCreateArticleArgs): Promise<KnowledgeArticle> {
+  return perform(core, args, "POST /beta/knowledge/articles", asData, () => [body("article", checks.checkCreateKnowledgeArticleInput)]);
+}
+/** The function form of {@link KnowledgeResource.publishTranslation}. */
+export function knowledgePublishTranslation(core: DixaCore, ...args: KnowledgePublishTranslationArgs): Promise<void> {
+  return perform(core, args, "POST /beta/knowledge/articles/{articleId}/translations/{languageId}/publish", asVoid, () => [path("articleId", uuid), path("languageId", nonEmptyString)]);
+}
+/** The function form of {@link KnowledgeResource.unpublishTranslation}. */
+export function knowledgeUnpublishTranslation(core: DixaCore, ...args: KnowledgeUnpublishTranslationArgs): Promise<void> {
+  return perform(core, args, "POST /beta/knowledge/articles/{articleId}/translations/{languageId}/unpublish", asVoid, () => [path("articleId", uuid), path("languageId", nonEmptyString)]);
+}
+/** The function form of {@link KnowledgeResource.deleteTranslation}. */
+export function knowledgeDeleteTranslation(core: DixaCore, ...args: KnowledgeDeleteTranslationArgs): Promise<void> {
+  return perform(core, args, "DELETE /beta/knowledge/articles/{articleId}/translations/{languageId}", asVoid, () => [path("articleId", uuid), path("languageId", nonEmptyString)]);
+}
+/** The function form of {@link KnowledgeResource.publishArticle}. */
+export function knowledgePublishArticle(core: DixaCore, ...args: KnowledgePublishArticleArgs): Promise<void> {
+  return perform(core, args, "POST /beta/knowledge/articles/{articleId}/publish", asVoid, () => [path("articleId", uuid)]);
+}
+/** The function form of {@link KnowledgeResource.unpublishArticle}. */
+export function knowledgeUnpublishArticle(core: DixaCore, ...args: KnowledgeUnpublishArticleArgs): Promise<void> {
+  return perform(core, args, "POST /beta/knowledge/articles/{articleId}/unpublish", asVoid, () => [path("articleId", uuid)]);
+}
+/** The function form of {@link KnowledgeResource.moveArticle}. */
+export function knowledgeMoveArticle(core: DixaCore, ...args: KnowledgeMoveArticleArgs): Promise<void> {
+  return perform(core, args, "PATCH /beta/knowledge/articles/{articleId}/parent/{parentId}", asVoid, () => [path("articleId", uuid), path("parentId", uuid)]);
+}
+/** The function form of {@link KnowledgeResource.removeArticleParent}. */
+export function knowledgeRemoveArticleParent(core: DixaCore, ...args: KnowledgeRemoveArticleParentArgs): Promise<void> {
+  return perform(core, args, "DELETE /beta/knowledge/articles/{articleId}/parent", asVoid, () => [path("articleId", uuid)]);
+}
+/** The function form of {@link KnowledgeResource.listCollections}. */
+export function knowledgeListCollections(core: DixaCore, ...args: KnowledgeListCollectionsArgs): Paginated<KnowledgeCollection> {
+  return perform(core, args, "GET /beta/knowledge/collections", asPages, () => [query()]);
+}
 
 // organization
-/** The function form of {@link OrganizationResource.get}. @function */
-export const organizationGet: (core: DixaCore, ...args: OrganizationGetArgs) => Promise<Organization> =
-  /* @__PURE__ */ operation("GET /beta/organization", "data", []);
+/** The function form of {@link OrganizationResource.get}. */
+export function organizationGet(core: DixaCore, ...args: OrganizationGetArgs): Promise<Organization> {
+  return perform(core, args, "GET /beta/organization", asData, () => []);
+}

@@ -3,151 +3,278 @@
  * Do not edit by hand: run `npm run generate`.
  */
 
-import { facadeOperationsOf, type EndpointAt, type FacadeOperationOf } from "../../src/runtime.js";
+import type { EndpointAt } from "../../src/runtime.js";
 import type { OperationId } from "../operation-table.js";
 
-/** Per operationId: the facade call, HTTP method, path template and reference section. */
-// prettier-ignore
-const table = {
-  "getAnalyticsMetrics": ["analytics.listMetrics", "get", "/beta/analytics/metrics", "analytics"],
-  "postAnalyticsMetrics": ["analytics.getMetricData", "post", "/beta/analytics/metrics", "analytics"],
-  "getAnalyticsMetricsMetricid": ["analytics.getMetric", "get", "/beta/analytics/metrics/{metricId}", "analytics"],
-  "getAnalyticsFilterFilterattribute": ["analytics.listFilterValues", "get", "/beta/analytics/filter/{filterAttribute}", "analytics"],
-  "getAnalyticsRecords": ["analytics.listRecords", "get", "/beta/analytics/records", "analytics"],
-  "postAnalyticsRecords": ["analytics.listRecordData", "post", "/beta/analytics/records", "analytics"],
-  "getAnalyticsRecordsRecordid": ["analytics.getRecord", "get", "/beta/analytics/records/{recordId}", "analytics"],
-  "getAgentsPresence": ["agents.listPresence", "get", "/beta/agents/presence", "agents"],
-  "getAgents": ["agents.list", "get", "/beta/agents", "agents"],
-  "putAgents": ["agents.updateMany", "put", "/beta/agents", "agents"],
-  "postAgents": ["agents.create", "post", "/beta/agents", "agents"],
-  "patchAgents": ["agents.patchMany", "patch", "/beta/agents", "agents"],
-  "getAgentsAgentidTeams": ["agents.listTeams", "get", "/beta/agents/{agentId}/teams", "agents"],
-  "getAgentsAgentidPresence": ["agents.getPresence", "get", "/beta/agents/{agentId}/presence", "agents"],
-  "postAgentsBulk": ["agents.createMany", "post", "/beta/agents/bulk", "agents"],
-  "getAgentsAgentid": ["agents.get", "get", "/beta/agents/{agentId}", "agents"],
-  "putAgentsAgentid": ["agents.update", "put", "/beta/agents/{agentId}", "agents"],
-  "deleteAgentsAgentid": ["agents.delete", "delete", "/beta/agents/{agentId}", "agents"],
-  "patchAgentsAgentid": ["agents.patch", "patch", "/beta/agents/{agentId}", "agents"],
-  "putAgentsAgentidPresenceWorking-channel": ["agents.setWorkingChannel", "put", "/beta/agents/{agentId}/presence/working-channel", "agents"],
-  "getEndusers": ["endUsers.list", "get", "/beta/endusers", "end-users"],
-  "putEndusers": ["endUsers.updateMany", "put", "/beta/endusers", "end-users"],
-  "postEndusers": ["endUsers.create", "post", "/beta/endusers", "end-users"],
-  "patchEndusers": ["endUsers.patchMany", "patch", "/beta/endusers", "end-users"],
-  "postEndusersBulk": ["endUsers.createMany", "post", "/beta/endusers/bulk", "end-users"],
-  "getEndusersUserid": ["endUsers.get", "get", "/beta/endusers/{userId}", "end-users"],
-  "putEndusersUserid": ["endUsers.update", "put", "/beta/endusers/{userId}", "end-users"],
-  "patchEndusersUserid": ["endUsers.patch", "patch", "/beta/endusers/{userId}", "end-users"],
-  "patchEndusersUseridAnonymize": ["endUsers.anonymize", "patch", "/beta/endusers/{userId}/anonymize", "end-users"],
-  "patchEndusersUseridCustom-attributes": ["endUsers.updateCustomAttributes", "patch", "/beta/endusers/{userId}/custom-attributes", "end-users"],
-  "getEndusersUseridConversations": ["endUsers.listConversations", "get", "/beta/endusers/{userId}/conversations", "end-users"],
-  "getTeams": ["teams.list", "get", "/beta/teams", "teams"],
-  "postTeams": ["teams.create", "post", "/beta/teams", "teams"],
-  "getTeamsTeamidAgents": ["teams.listMembers", "get", "/beta/teams/{teamId}/agents", "teams"],
-  "deleteTeamsTeamidAgents": ["teams.removeMembers", "delete", "/beta/teams/{teamId}/agents", "teams"],
-  "patchTeamsTeamidAgents": ["teams.addMembers", "patch", "/beta/teams/{teamId}/agents", "teams"],
-  "getTeamsTeamidPresence": ["teams.listPresence", "get", "/beta/teams/{teamId}/presence", "teams"],
-  "getTeamsTeamid": ["teams.get", "get", "/beta/teams/{teamId}", "teams"],
-  "deleteTeamsTeamid": ["teams.delete", "delete", "/beta/teams/{teamId}", "teams"],
-  "patchConversationsConversationidAnonymize": ["conversations.anonymize", "patch", "/beta/conversations/{conversationId}/anonymize", "conversations"],
-  "patchConversationsConversationidMessagesMessageidAnonymize": ["messages.anonymize", "patch", "/beta/conversations/{conversationId}/messages/{messageId}/anonymize", "conversations"],
-  "putConversationsConversationidClose": ["conversations.close", "put", "/beta/conversations/{conversationId}/close", "conversations"],
-  "putConversationsConversationidFollowup": ["conversations.followUp", "put", "/beta/conversations/{conversationId}/followup", "conversations"],
-  "putConversationsConversationidReopen": ["conversations.reopen", "put", "/beta/conversations/{conversationId}/reopen", "conversations"],
-  "putConversationsConversationidTransferQueue": ["conversations.transferToQueue", "put", "/beta/conversations/{conversationId}/transfer/queue", "conversations"],
-  "postConversationsConversationidNotesBulk": ["notes.createMany", "post", "/beta/conversations/{conversationId}/notes/bulk", "internal-notes"],
-  "getConversationsConversationidNotes": ["notes.list", "get", "/beta/conversations/{conversationId}/notes", "internal-notes"],
-  "postConversationsConversationidNotes": ["notes.create", "post", "/beta/conversations/{conversationId}/notes", "internal-notes"],
-  "postConversationsConversationidRatingsRatingidSubmit": ["ratings.submit", "post", "/beta/conversations/{conversationId}/ratings/{ratingId}/submit", "chatbots"],
-  "postConversationsConversationidRatingsOffer": ["ratings.offer", "post", "/beta/conversations/{conversationId}/ratings/offer", "chatbots"],
-  "getConversationsConversationidRating": ["ratings.listLegacy", "get", "/beta/conversations/{conversationId}/rating", "conversations"],
-  "getConversationsConversationidRatings": ["ratings.list", "get", "/beta/conversations/{conversationId}/ratings", "ratings"],
-  "getConversationsActivitylog": ["conversations.listOrganizationActivityLog", "get", "/beta/conversations/activitylog", "conversations"],
-  "getConversationsFlows": ["conversations.listFlows", "get", "/beta/conversations/flows", "conversations"],
-  "putConversationsConversationidTagsTagid": ["tags.tagConversation", "put", "/beta/conversations/{conversationId}/tags/{tagId}", "tags"],
-  "deleteConversationsConversationidTagsTagid": ["tags.untagConversation", "delete", "/beta/conversations/{conversationId}/tags/{tagId}", "tags"],
-  "postConversationsConversationidTagsBulk": ["tags.tagConversationByNames", "post", "/beta/conversations/{conversationId}/tags/bulk", "tags"],
-  "getConversationsConversationidTags": ["tags.listForConversation", "get", "/beta/conversations/{conversationId}/tags", "tags"],
-  "getConversationsConversationidMessages": ["messages.list", "get", "/beta/conversations/{conversationId}/messages", "conversations"],
-  "postConversationsConversationidMessages": ["messages.create", "post", "/beta/conversations/{conversationId}/messages", "conversations"],
-  "postConversations": ["conversations.create", "post", "/beta/conversations", "conversations"],
-  "postConversationsImport": ["conversations.import", "post", "/beta/conversations/import", "conversations"],
-  "patchConversationsConversationidCustom-attributes": ["conversations.updateCustomAttributes", "patch", "/beta/conversations/{conversationId}/custom-attributes", "conversations"],
-  "putConversationsConversationidClaim": ["conversations.claim", "put", "/beta/conversations/{conversationId}/claim", "conversations"],
-  "getConversationsConversationidActivitylog": ["conversations.getActivityLog", "get", "/beta/conversations/{conversationId}/activitylog", "conversations"],
-  "getConversationsConversationid": ["conversations.get", "get", "/beta/conversations/{conversationId}", "conversations"],
-  "putConversationsConversationidLink": ["conversations.link", "put", "/beta/conversations/{conversationId}/link", "conversations"],
-  "getConversationsConversationidLinked": ["conversations.listLinked", "get", "/beta/conversations/{conversationId}/linked", "conversations"],
-  "getQueues": ["queues.list", "get", "/beta/queues", "queues"],
-  "postQueues": ["queues.create", "post", "/beta/queues", "queues"],
-  "getQueuesQueueidMembers": ["queues.listMembers", "get", "/beta/queues/{queueId}/members", "queues"],
-  "deleteQueuesQueueidMembers": ["queues.removeMembers", "delete", "/beta/queues/{queueId}/members", "queues"],
-  "patchQueuesQueueidMembers": ["queues.addMembers", "patch", "/beta/queues/{queueId}/members", "queues"],
-  "getQueuesQueueidAvailability": ["queues.getAvailability", "get", "/beta/queues/{queueId}/availability", "queues"],
-  "getQueuesQueueid": ["queues.get", "get", "/beta/queues/{queueId}", "queues"],
-  "getQueuesConversation-positionCsid": ["queues.getConversationPosition", "get", "/beta/queues/conversation-position/{csid}", "queues"],
-  "getTags": ["tags.list", "get", "/beta/tags", "tags"],
-  "postTags": ["tags.create", "post", "/beta/tags", "tags"],
-  "getTagsTagid": ["tags.get", "get", "/beta/tags/{tagId}", "tags"],
-  "deleteTagsTagid": ["tags.delete", "delete", "/beta/tags/{tagId}", "tags"],
-  "patchTagsTagidDeactivate": ["tags.deactivate", "patch", "/beta/tags/{tagId}/deactivate", "tags"],
-  "patchTagsTagidActivate": ["tags.activate", "patch", "/beta/tags/{tagId}/activate", "tags"],
-  "getAnonymizationRequestRequestid": ["anonymization.getRequest", "get", "/beta/anonymization/request/{requestId}", "anonymization"],
-  "postAnonymization": ["anonymization.request", "post", "/beta/anonymization", "anonymization"],
-  "getContact-endpointsContactendpointid": ["contactEndpoints.get", "get", "/beta/contact-endpoints/{contactEndpointId}", "contact-endpoints"],
-  "getContact-endpoints": ["contactEndpoints.list", "get", "/beta/contact-endpoints", "contact-endpoints"],
-  "getCustom-attributesCustomattributeid": ["customAttributes.get", "get", "/beta/custom-attributes/{customAttributeId}", "custom-attributes"],
-  "getCustom-attributes": ["customAttributes.list", "get", "/beta/custom-attributes", "custom-attributes"],
-  "getSearchConversations": ["search.conversationsByQuery", "get", "/beta/search/conversations", "search"],
-  "postSearchConversations": ["search.conversations", "post", "/beta/search/conversations", "search"],
-  "getWebhooksWebhooksubscriptionid": ["webhooks.get", "get", "/beta/webhooks/{webhookSubscriptionId}", "webhooks"],
-  "deleteWebhooksWebhooksubscriptionid": ["webhooks.delete", "delete", "/beta/webhooks/{webhookSubscriptionId}", "webhooks"],
-  "patchWebhooksWebhooksubscriptionid": ["webhooks.update", "patch", "/beta/webhooks/{webhookSubscriptionId}", "webhooks"],
-  "getWebhooks": ["webhooks.list", "get", "/beta/webhooks", "webhooks"],
-  "postWebhooks": ["webhooks.create", "post", "/beta/webhooks", "webhooks"],
-  "getWebhooksWebhooksubscriptionidDelivery-status": ["webhooks.getDeliveryStatus", "get", "/beta/webhooks/{webhookSubscriptionId}/delivery-status", "webhooks"],
-  "getWebhooksWebhooksubscriptionidDelivery-statusLogsEvent": ["webhooks.listDeliveryLogs", "get", "/beta/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}", "webhooks"],
-  "getTemplates": ["templates.list", "get", "/beta/templates", "templates"],
-  "deleteTemplatesTemplateid": ["templates.delete", "delete", "/beta/templates/{templateId}", "templates"],
-  "getBusiness-hoursSchedules": ["businessHours.listSchedules", "get", "/beta/business-hours/schedules", "business-hours"],
-  "getBusiness-hoursSchedulesScheduleidDefinition": ["businessHours.getScheduleDefinition", "get", "/beta/business-hours/schedules/{scheduleId}/definition", "business-hours"],
-  "getBusiness-hoursSchedulesScheduleidUpcoming": ["businessHours.getUpcoming", "get", "/beta/business-hours/schedules/{scheduleId}/upcoming", "business-hours"],
-  "getBusiness-hoursSchedulesScheduleidStatus": ["businessHours.getStatus", "get", "/beta/business-hours/schedules/{scheduleId}/status", "business-hours"],
-  "getKnowledgeCollectionsCollectionid": ["knowledge.getCollection", "get", "/beta/knowledge/collections/{collectionId}", "knowledge"],
-  "getKnowledgeCollectionsCollectionidCatalog": ["knowledge.getCollectionCatalog", "get", "/beta/knowledge/collections/{collectionId}/catalog", "knowledge"],
-  "getKnowledgeCategoriesCategoryid": ["knowledge.getCategory", "get", "/beta/knowledge/categories/{categoryId}", "knowledge"],
-  "getKnowledgeCategoriesCategoryidTranslations": ["knowledge.listCategoryTranslations", "get", "/beta/knowledge/categories/{categoryId}/translations", "knowledge"],
-  "getKnowledgeArticlesArticleid": ["knowledge.getArticle", "get", "/beta/knowledge/articles/{articleId}", "knowledge"],
-  "deleteKnowledgeArticlesArticleid": ["knowledge.deleteArticle", "delete", "/beta/knowledge/articles/{articleId}", "knowledge"],
-  "patchKnowledgeArticlesArticleid": ["knowledge.updateArticle", "patch", "/beta/knowledge/articles/{articleId}", "knowledge"],
-  "getKnowledgeArticlesArticleidTranslations": ["knowledge.listArticleTranslations", "get", "/beta/knowledge/articles/{articleId}/translations", "knowledge"],
-  "patchKnowledgeArticlesArticleidTranslations": ["knowledge.updateArticleTranslations", "patch", "/beta/knowledge/articles/{articleId}/translations", "knowledge"],
-  "postKnowledgeArticles": ["knowledge.createArticle", "post", "/beta/knowledge/articles", "knowledge"],
-  "postKnowledgeArticlesArticleidTranslationsLanguageidPublish": ["knowledge.publishTranslation", "post", "/beta/knowledge/articles/{articleId}/translations/{languageId}/publish", "knowledge"],
-  "postKnowledgeArticlesArticleidTranslationsLanguageidUnpublish": ["knowledge.unpublishTranslation", "post", "/beta/knowledge/articles/{articleId}/translations/{languageId}/unpublish", "knowledge"],
-  "deleteKnowledgeArticlesArticleidTranslationsLanguageid": ["knowledge.deleteTranslation", "delete", "/beta/knowledge/articles/{articleId}/translations/{languageId}", "knowledge"],
-  "postKnowledgeArticlesArticleidPublish": ["knowledge.publishArticle", "post", "/beta/knowledge/articles/{articleId}/publish", "knowledge"],
-  "postKnowledgeArticlesArticleidUnpublish": ["knowledge.unpublishArticle", "post", "/beta/knowledge/articles/{articleId}/unpublish", "knowledge"],
-  "patchKnowledgeArticlesArticleidParentParentid": ["knowledge.moveArticle", "patch", "/beta/knowledge/articles/{articleId}/parent/{parentId}", "knowledge"],
-  "deleteKnowledgeArticlesArticleidParent": ["knowledge.removeArticleParent", "delete", "/beta/knowledge/articles/{articleId}/parent", "knowledge"],
-  "getKnowledgeCollections": ["knowledge.listCollections", "get", "/beta/knowledge/collections", "knowledge"],
-  "postKnowledgeArticlesAttachments": ["knowledge.uploadAttachments", "post", "/beta/knowledge/articles/attachments", "knowledge"],
-  "getOrganization": ["organization.get", "get", "/beta/organization", "organization"],
-} as const;
-type Table = typeof table;
+/** Per operationId: the facade call, the HTTP method and the path template. */
+interface Table {
+  "getAnalyticsMetrics": ["analytics.listMetrics", "get", "/beta/analytics/metrics"];
+  "postAnalyticsMetrics": ["analytics.getMetricData", "post", "/beta/analytics/metrics"];
+  "getAnalyticsMetricsMetricid": ["analytics.getMetric", "get", "/beta/analytics/metrics/{metricId}"];
+  "getAnalyticsFilterFilterattribute": ["analytics.listFilterValues", "get", "/beta/analytics/filter/{filterAttribute}"];
+  "getAnalyticsRecords": ["analytics.listRecords", "get", "/beta/analytics/records"];
+  "postAnalyticsRecords": ["analytics.listRecordData", "post", "/beta/analytics/records"];
+  "getAnalyticsRecordsRecordid": ["analytics.getRecord", "get", "/beta/analytics/records/{recordId}"];
+  "getAgentsPresence": ["agents.listPresence", "get", "/beta/agents/presence"];
+  "getAgents": ["agents.list", "get", "/beta/agents"];
+  "putAgents": ["agents.updateMany", "put", "/beta/agents"];
+  "postAgents": ["agents.create", "post", "/beta/agents"];
+  "patchAgents": ["agents.patchMany", "patch", "/beta/agents"];
+  "getAgentsAgentidTeams": ["agents.listTeams", "get", "/beta/agents/{agentId}/teams"];
+  "getAgentsAgentidPresence": ["agents.getPresence", "get", "/beta/agents/{agentId}/presence"];
+  "postAgentsBulk": ["agents.createMany", "post", "/beta/agents/bulk"];
+  "getAgentsAgentid": ["agents.get", "get", "/beta/agents/{agentId}"];
+  "putAgentsAgentid": ["agents.update", "put", "/beta/agents/{agentId}"];
+  "deleteAgentsAgentid": ["agents.delete", "delete", "/beta/agents/{agentId}"];
+  "patchAgentsAgentid": ["agents.patch", "patch", "/beta/agents/{agentId}"];
+  "putAgentsAgentidPresenceWorking-channel": ["agents.setWorkingChannel", "put", "/beta/agents/{agentId}/presence/working-channel"];
+  "getEndusers": ["endUsers.list", "get", "/beta/endusers"];
+  "putEndusers": ["endUsers.updateMany", "put", "/beta/endusers"];
+  "postEndusers": ["endUsers.create", "post", "/beta/endusers"];
+  "patchEndusers": ["endUsers.patchMany", "patch", "/beta/endusers"];
+  "postEndusersBulk": ["endUsers.createMany", "post", "/beta/endusers/bulk"];
+  "getEndusersUserid": ["endUsers.get", "get", "/beta/endusers/{userId}"];
+  "putEndusersUserid": ["endUsers.update", "put", "/beta/endusers/{userId}"];
+  "patchEndusersUserid": ["endUsers.patch", "patch", "/beta/endusers/{userId}"];
+  "patchEndusersUseridAnonymize": ["endUsers.anonymize", "patch", "/beta/endusers/{userId}/anonymize"];
+  "patchEndusersUseridCustom-attributes": ["endUsers.updateCustomAttributes", "patch", "/beta/endusers/{userId}/custom-attributes"];
+  "getEndusersUseridConversations": ["endUsers.listConversations", "get", "/beta/endusers/{userId}/conversations"];
+  "getTeams": ["teams.list", "get", "/beta/teams"];
+  "postTeams": ["teams.create", "post", "/beta/teams"];
+  "getTeamsTeamidAgents": ["teams.listMembers", "get", "/beta/teams/{teamId}/agents"];
+  "deleteTeamsTeamidAgents": ["teams.removeMembers", "delete", "/beta/teams/{teamId}/agents"];
+  "patchTeamsTeamidAgents": ["teams.addMembers", "patch", "/beta/teams/{teamId}/agents"];
+  "getTeamsTeamidPresence": ["teams.listPresence", "get", "/beta/teams/{teamId}/presence"];
+  "getTeamsTeamid": ["teams.get", "get", "/beta/teams/{teamId}"];
+  "deleteTeamsTeamid": ["teams.delete", "delete", "/beta/teams/{teamId}"];
+  "patchConversationsConversationidAnonymize": ["conversations.anonymize", "patch", "/beta/conversations/{conversationId}/anonymize"];
+  "patchConversationsConversationidMessagesMessageidAnonymize": ["messages.anonymize", "patch", "/beta/conversations/{conversationId}/messages/{messageId}/anonymize"];
+  "putConversationsConversationidClose": ["conversations.close", "put", "/beta/conversations/{conversationId}/close"];
+  "putConversationsConversationidFollowup": ["conversations.followUp", "put", "/beta/conversations/{conversationId}/followup"];
+  "putConversationsConversationidReopen": ["conversations.reopen", "put", "/beta/conversations/{conversationId}/reopen"];
+  "putConversationsConversationidTransferQueue": ["conversations.transferToQueue", "put", "/beta/conversations/{conversationId}/transfer/queue"];
+  "postConversationsConversationidNotesBulk": ["notes.createMany", "post", "/beta/conversations/{conversationId}/notes/bulk"];
+  "getConversationsConversationidNotes": ["notes.list", "get", "/beta/conversations/{conversationId}/notes"];
+  "postConversationsConversationidNotes": ["notes.create", "post", "/beta/conversations/{conversationId}/notes"];
+  "postConversationsConversationidRatingsRatingidSubmit": ["ratings.submit", "post", "/beta/conversations/{conversationId}/ratings/{ratingId}/submit"];
+  "postConversationsConversationidRatingsOffer": ["ratings.offer", "post", "/beta/conversations/{conversationId}/ratings/offer"];
+  "getConversationsConversationidRating": ["ratings.listLegacy", "get", "/beta/conversations/{conversationId}/rating"];
+  "getConversationsConversationidRatings": ["ratings.list", "get", "/beta/conversations/{conversationId}/ratings"];
+  "getConversationsActivitylog": ["conversations.listOrganizationActivityLog", "get", "/beta/conversations/activitylog"];
+  "getConversationsFlows": ["conversations.listFlows", "get", "/beta/conversations/flows"];
+  "putConversationsConversationidTagsTagid": ["tags.tagConversation", "put", "/beta/conversations/{conversationId}/tags/{tagId}"];
+  "deleteConversationsConversationidTagsTagid": ["tags.untagConversation", "delete", "/beta/conversations/{conversationId}/tags/{tagId}"];
+  "postConversationsConversationidTagsBulk": ["tags.tagConversationByNames", "post", "/beta/conversations/{conversationId}/tags/bulk"];
+  "getConversationsConversationidTags": ["tags.listForConversation", "get", "/beta/conversations/{conversationId}/tags"];
+  "getConversationsConversationidMessages": ["messages.list", "get", "/beta/conversations/{conversationId}/messages"];
+  "postConversationsConversationidMessages": ["messages.create", "post", "/beta/conversations/{conversationId}/messages"];
+  "postConversations": ["conversations.create", "post", "/beta/conversations"];
+  "postConversationsImport": ["conversations.import", "post", "/beta/conversations/import"];
+  "patchConversationsConversationidCustom-attributes": ["conversations.updateCustomAttributes", "patch", "/beta/conversations/{conversationId}/custom-attributes"];
+  "putConversationsConversationidClaim": ["conversations.claim", "put", "/beta/conversations/{conversationId}/claim"];
+  "getConversationsConversationidActivitylog": ["conversations.getActivityLog", "get", "/beta/conversations/{conversationId}/activitylog"];
+  "getConversationsConversationid": ["conversations.get", "get", "/beta/conversations/{conversationId}"];
+  "putConversationsConversationidLink": ["conversations.link", "put", "/beta/conversations/{conversationId}/link"];
+  "getConversationsConversationidLinked": ["conversations.listLinked", "get", "/beta/conversations/{conversationId}/linked"];
+  "getQueues": ["queues.list", "get", "/beta/queues"];
+  "postQueues": ["queues.create", "post", "/beta/queues"];
+  "getQueuesQueueidMembers": ["queues.listMembers", "get", "/beta/queues/{queueId}/members"];
+  "deleteQueuesQueueidMembers": ["queues.removeMembers", "delete", "/beta/queues/{queueId}/members"];
+  "patchQueuesQueueidMembers": ["queues.addMembers", "patch", "/beta/queues/{queueId}/members"];
+  "getQueuesQueueidAvailability": ["queues.getAvailability", "get", "/beta/queues/{queueId}/availability"];
+  "getQueuesQueueid": ["queues.get", "get", "/beta/queues/{queueId}"];
+  "getQueuesConversation-positionCsid": ["queues.getConversationPosition", "get", "/beta/queues/conversation-position/{csid}"];
+  "getTags": ["tags.list", "get", "/beta/tags"];
+  "postTags": ["tags.create", "post", "/beta/tags"];
+  "getTagsTagid": ["tags.get", "get", "/beta/tags/{tagId}"];
+  "deleteTagsTagid": ["tags.delete", "delete", "/beta/tags/{tagId}"];
+  "patchTagsTagidDeactivate": ["tags.deactivate", "patch", "/beta/tags/{tagId}/deactivate"];
+  "patchTagsTagidActivate": ["tags.activate", "patch", "/beta/tags/{tagId}/activate"];
+  "getAnonymizationRequestRequestid": ["anonymization.getRequest", "get", "/beta/anonymization/request/{requestId}"];
+  "postAnonymization": ["anonymization.request", "post", "/beta/anonymization"];
+  "getContact-endpointsContactendpointid": ["contactEndpoints.get", "get", "/beta/contact-endpoints/{contactEndpointId}"];
+  "getContact-endpoints": ["contactEndpoints.list", "get", "/beta/contact-endpoints"];
+  "getCustom-attributesCustomattributeid": ["customAttributes.get", "get", "/beta/custom-attributes/{customAttributeId}"];
+  "getCustom-attributes": ["customAttributes.list", "get", "/beta/custom-attributes"];
+  "getSearchConversations": ["search.conversationsByQuery", "get", "/beta/search/conversations"];
+  "postSearchConversations": ["search.conversations", "post", "/beta/search/conversations"];
+  "getWebhooksWebhooksubscriptionid": ["webhooks.get", "get", "/beta/webhooks/{webhookSubscriptionId}"];
+  "deleteWebhooksWebhooksubscriptionid": ["webhooks.delete", "delete", "/beta/webhooks/{webhookSubscriptionId}"];
+  "patchWebhooksWebhooksubscriptionid": ["webhooks.update", "patch", "/beta/webhooks/{webhookSubscriptionId}"];
+  "getWebhooks": ["webhooks.list", "get", "/beta/webhooks"];
+  "postWebhooks": ["webhooks.create", "post", "/beta/webhooks"];
+  "getWebhooksWebhooksubscriptionidDelivery-status": ["webhooks.getDeliveryStatus", "get", "/beta/webhooks/{webhookSubscriptionId}/delivery-status"];
+  "getWebhooksWebhooksubscriptionidDelivery-statusLogsEvent": ["webhooks.listDeliveryLogs", "get", "/beta/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}"];
+  "getTemplates": ["templates.list", "get", "/beta/templates"];
+  "deleteTemplatesTemplateid": ["templates.delete", "delete", "/beta/templates/{templateId}"];
+  "getBusiness-hoursSchedules": ["businessHours.listSchedules", "get", "/beta/business-hours/schedules"];
+  "getBusiness-hoursSchedulesScheduleidDefinition": ["businessHours.getScheduleDefinition", "get", "/beta/business-hours/schedules/{scheduleId}/definition"];
+  "getBusiness-hoursSchedulesScheduleidUpcoming": ["businessHours.getUpcoming", "get", "/beta/business-hours/schedules/{scheduleId}/upcoming"];
+  "getBusiness-hoursSchedulesScheduleidStatus": ["businessHours.getStatus", "get", "/beta/business-hours/schedules/{scheduleId}/status"];
+  "getKnowledgeCollectionsCollectionid": ["knowledge.getCollection", "get", "/beta/knowledge/collections/{collectionId}"];
+  "getKnowledgeCollectionsCollectionidCatalog": ["knowledge.getCollectionCatalog", "get", "/beta/knowledge/collections/{collectionId}/catalog"];
+  "getKnowledgeCategoriesCategoryid": ["knowledge.getCategory", "get", "/beta/knowledge/categories/{categoryId}"];
+  "getKnowledgeCategoriesCategoryidTranslations": ["knowledge.listCategoryTranslations", "get", "/beta/knowledge/categories/{categoryId}/translations"];
+  "getKnowledgeArticlesArticleid": ["knowledge.getArticle", "get", "/beta/knowledge/articles/{articleId}"];
+  "deleteKnowledgeArticlesArticleid": ["knowledge.deleteArticle", "delete", "/beta/knowledge/articles/{articleId}"];
+  "patchKnowledgeArticlesArticleid": ["knowledge.updateArticle", "patch", "/beta/knowledge/articles/{articleId}"];
+  "getKnowledgeArticlesArticleidTranslations": ["knowledge.listArticleTranslations", "get", "/beta/knowledge/articles/{articleId}/translations"];
+  "patchKnowledgeArticlesArticleidTranslations": ["knowledge.updateArticleTranslations", "patch", "/beta/knowledge/articles/{articleId}/translations"];
+  "postKnowledgeArticles": ["knowledge.createArticle", "post", "/beta/knowledge/articles"];
+  "postKnowledgeArticlesArticleidTranslationsLanguageidPublish": ["knowledge.publishTranslation", "post", "/beta/knowledge/articles/{articleId}/translations/{languageId}/publish"];
+  "postKnowledgeArticlesArticleidTranslationsLanguageidUnpublish": ["knowledge.unpublishTranslation", "post", "/beta/knowledge/articles/{articleId}/translations/{languageId}/unpublish"];
+  "deleteKnowledgeArticlesArticleidTranslationsLanguageid": ["knowledge.deleteTranslation", "delete", "/beta/knowledge/articles/{articleId}/translations/{languageId}"];
+  "postKnowledgeArticlesArticleidPublish": ["knowledge.publishArticle", "post", "/beta/knowledge/articles/{articleId}/publish"];
+  "postKnowledgeArticlesArticleidUnpublish": ["knowledge.unpublishArticle", "post", "/beta/knowledge/articles/{articleId}/unpublish"];
+  "patchKnowledgeArticlesArticleidParentParentid": ["knowledge.moveArticle", "patch", "/beta/knowledge/articles/{articleId}/parent/{parentId}"];
+  "deleteKnowledgeArticlesArticleidParent": ["knowledge.removeArticleParent", "delete", "/beta/knowledge/articles/{articleId}/parent"];
+  "getKnowledgeCollections": ["knowledge.listCollections", "get", "/beta/knowledge/collections"];
+  "postKnowledgeArticlesAttachments": ["knowledge.uploadAttachments", "post", "/beta/knowledge/articles/attachments"];
+  "getOrganization": ["organization.get", "get", "/beta/organization"];
+}
 
 /** `"<resource>.<method>"` for every method of the client's resources. */
 export type FacadeCall = Table[keyof Table][0];
 
 /** One operation of the spec as the facade performs it. */
-export interface FacadeOperation extends FacadeOperationOf<FacadeCall> {}
+export interface FacadeOperation {
+  /** The facade method that performs the operation. */
+  call: FacadeCall;
+  /** The operation's page in Dixa's API reference. */
+  docUrl: string;
+  /** The name is a default (the operation is new in the spec): it may change. */
+  defaultName?: true;
+}
 
 /**
  * Every operation of the spec, by operationId, with the facade method that performs it and
  * its page in Dixa's API reference; `defaultName` marks names not chosen yet.
  */
-export const facadeOperations = /* @__PURE__ */ facadeOperationsOf(table) as Readonly<
-  Record<OperationId, FacadeOperation>
->;
+export const facadeOperations: Readonly<Record<OperationId, FacadeOperation>> = {
+  "getAnalyticsMetrics": { call: "analytics.listMetrics", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsmetrics" },
+  "postAnalyticsMetrics": { call: "analytics.getMetricData", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/analytics/postanalyticsmetrics" },
+  "getAnalyticsMetricsMetricid": { call: "analytics.getMetric", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsmetricsmetricid" },
+  "getAnalyticsFilterFilterattribute": { call: "analytics.listFilterValues", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsfilterfilterattribute" },
+  "getAnalyticsRecords": { call: "analytics.listRecords", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsrecords" },
+  "postAnalyticsRecords": { call: "analytics.listRecordData", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/analytics/postanalyticsrecords" },
+  "getAnalyticsRecordsRecordid": { call: "analytics.getRecord", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsrecordsrecordid" },
+  "getAgentsPresence": { call: "agents.listPresence", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/agents/getagentspresence" },
+  "getAgents": { call: "agents.list", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/agents/getagents" },
+  "putAgents": { call: "agents.updateMany", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/agents/putagents" },
+  "postAgents": { call: "agents.create", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/agents/postagents" },
+  "patchAgents": { call: "agents.patchMany", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/agents/patchagents" },
+  "getAgentsAgentidTeams": { call: "agents.listTeams", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/agents/getagentsagentidteams" },
+  "getAgentsAgentidPresence": { call: "agents.getPresence", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/agents/getagentsagentidpresence" },
+  "postAgentsBulk": { call: "agents.createMany", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/agents/postagentsbulk" },
+  "getAgentsAgentid": { call: "agents.get", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/agents/getagentsagentid" },
+  "putAgentsAgentid": { call: "agents.update", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/agents/putagentsagentid" },
+  "deleteAgentsAgentid": { call: "agents.delete", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/agents/deleteagentsagentid" },
+  "patchAgentsAgentid": { call: "agents.patch", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/agents/patchagentsagentid" },
+  "putAgentsAgentidPresenceWorking-channel": { call: "agents.setWorkingChannel", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/agents/putagentsagentidpresenceworking-channel" },
+  "getEndusers": { call: "endUsers.list", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusers" },
+  "putEndusers": { call: "endUsers.updateMany", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/end-users/putendusers" },
+  "postEndusers": { call: "endUsers.create", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/end-users/postendusers" },
+  "patchEndusers": { call: "endUsers.patchMany", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/end-users/patchendusers" },
+  "postEndusersBulk": { call: "endUsers.createMany", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/end-users/postendusersbulk" },
+  "getEndusersUserid": { call: "endUsers.get", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusersuserid" },
+  "putEndusersUserid": { call: "endUsers.update", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/end-users/putendusersuserid" },
+  "patchEndusersUserid": { call: "endUsers.patch", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/end-users/patchendusersuserid" },
+  "patchEndusersUseridAnonymize": { call: "endUsers.anonymize", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/end-users/patchendusersuseridanonymize" },
+  "patchEndusersUseridCustom-attributes": { call: "endUsers.updateCustomAttributes", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/end-users/patchendusersuseridcustom-attributes" },
+  "getEndusersUseridConversations": { call: "endUsers.listConversations", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusersuseridconversations" },
+  "getTeams": { call: "teams.list", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/teams/getteams" },
+  "postTeams": { call: "teams.create", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/teams/postteams" },
+  "getTeamsTeamidAgents": { call: "teams.listMembers", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/teams/getteamsteamidagents" },
+  "deleteTeamsTeamidAgents": { call: "teams.removeMembers", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/teams/deleteteamsteamidagents" },
+  "patchTeamsTeamidAgents": { call: "teams.addMembers", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/teams/patchteamsteamidagents" },
+  "getTeamsTeamidPresence": { call: "teams.listPresence", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/teams/getteamsteamidpresence" },
+  "getTeamsTeamid": { call: "teams.get", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/teams/getteamsteamid" },
+  "deleteTeamsTeamid": { call: "teams.delete", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/teams/deleteteamsteamid" },
+  "patchConversationsConversationidAnonymize": { call: "conversations.anonymize", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/patchconversationsconversationidanonymize" },
+  "patchConversationsConversationidMessagesMessageidAnonymize": { call: "messages.anonymize", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/patchconversationsconversationidmessagesmessageidanonymize" },
+  "putConversationsConversationidClose": { call: "conversations.close", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidclose" },
+  "putConversationsConversationidFollowup": { call: "conversations.followUp", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidfollowup" },
+  "putConversationsConversationidReopen": { call: "conversations.reopen", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidreopen" },
+  "putConversationsConversationidTransferQueue": { call: "conversations.transferToQueue", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidtransferqueue" },
+  "postConversationsConversationidNotesBulk": { call: "notes.createMany", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/internal-notes/postconversationsconversationidnotesbulk" },
+  "getConversationsConversationidNotes": { call: "notes.list", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/internal-notes/getconversationsconversationidnotes" },
+  "postConversationsConversationidNotes": { call: "notes.create", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/internal-notes/postconversationsconversationidnotes" },
+  "postConversationsConversationidRatingsRatingidSubmit": { call: "ratings.submit", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/chatbots/postconversationsconversationidratingsratingidsubmit" },
+  "postConversationsConversationidRatingsOffer": { call: "ratings.offer", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/chatbots/postconversationsconversationidratingsoffer" },
+  "getConversationsConversationidRating": { call: "ratings.listLegacy", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidrating" },
+  "getConversationsConversationidRatings": { call: "ratings.list", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/ratings/getconversationsconversationidratings" },
+  "getConversationsActivitylog": { call: "conversations.listOrganizationActivityLog", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsactivitylog" },
+  "getConversationsFlows": { call: "conversations.listFlows", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsflows" },
+  "putConversationsConversationidTagsTagid": { call: "tags.tagConversation", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/tags/putconversationsconversationidtagstagid" },
+  "deleteConversationsConversationidTagsTagid": { call: "tags.untagConversation", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/tags/deleteconversationsconversationidtagstagid" },
+  "postConversationsConversationidTagsBulk": { call: "tags.tagConversationByNames", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/tags/postconversationsconversationidtagsbulk" },
+  "getConversationsConversationidTags": { call: "tags.listForConversation", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/tags/getconversationsconversationidtags" },
+  "getConversationsConversationidMessages": { call: "messages.list", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidmessages" },
+  "postConversationsConversationidMessages": { call: "messages.create", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/postconversationsconversationidmessages" },
+  "postConversations": { call: "conversations.create", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/postconversations" },
+  "postConversationsImport": { call: "conversations.import", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/postconversationsimport" },
+  "patchConversationsConversationidCustom-attributes": { call: "conversations.updateCustomAttributes", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/patchconversationsconversationidcustom-attributes" },
+  "putConversationsConversationidClaim": { call: "conversations.claim", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidclaim" },
+  "getConversationsConversationidActivitylog": { call: "conversations.getActivityLog", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidactivitylog" },
+  "getConversationsConversationid": { call: "conversations.get", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationid" },
+  "putConversationsConversationidLink": { call: "conversations.link", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/putconversationsconversationidlink" },
+  "getConversationsConversationidLinked": { call: "conversations.listLinked", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsconversationidlinked" },
+  "getQueues": { call: "queues.list", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueues" },
+  "postQueues": { call: "queues.create", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/queues/postqueues" },
+  "getQueuesQueueidMembers": { call: "queues.listMembers", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueuesqueueidmembers" },
+  "deleteQueuesQueueidMembers": { call: "queues.removeMembers", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/queues/deletequeuesqueueidmembers" },
+  "patchQueuesQueueidMembers": { call: "queues.addMembers", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/queues/patchqueuesqueueidmembers" },
+  "getQueuesQueueidAvailability": { call: "queues.getAvailability", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueuesqueueidavailability" },
+  "getQueuesQueueid": { call: "queues.get", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueuesqueueid" },
+  "getQueuesConversation-positionCsid": { call: "queues.getConversationPosition", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/queues/getqueuesconversation-positioncsid" },
+  "getTags": { call: "tags.list", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/tags/gettags" },
+  "postTags": { call: "tags.create", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/tags/posttags" },
+  "getTagsTagid": { call: "tags.get", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/tags/gettagstagid" },
+  "deleteTagsTagid": { call: "tags.delete", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/tags/deletetagstagid" },
+  "patchTagsTagidDeactivate": { call: "tags.deactivate", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/tags/patchtagstagiddeactivate" },
+  "patchTagsTagidActivate": { call: "tags.activate", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/tags/patchtagstagidactivate" },
+  "getAnonymizationRequestRequestid": { call: "anonymization.getRequest", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/anonymization/getanonymizationrequestrequestid" },
+  "postAnonymization": { call: "anonymization.request", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/anonymization/postanonymization" },
+  "getContact-endpointsContactendpointid": { call: "contactEndpoints.get", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/contact-endpoints/getcontact-endpointscontactendpointid" },
+  "getContact-endpoints": { call: "contactEndpoints.list", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/contact-endpoints/getcontact-endpoints" },
+  "getCustom-attributesCustomattributeid": { call: "customAttributes.get", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/custom-attributes/getcustom-attributescustomattributeid" },
+  "getCustom-attributes": { call: "customAttributes.list", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/custom-attributes/getcustom-attributes" },
+  "getSearchConversations": { call: "search.conversationsByQuery", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/search/getsearchconversations" },
+  "postSearchConversations": { call: "search.conversations", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/search/postsearchconversations" },
+  "getWebhooksWebhooksubscriptionid": { call: "webhooks.get", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptionid" },
+  "deleteWebhooksWebhooksubscriptionid": { call: "webhooks.delete", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/webhooks/deletewebhookswebhooksubscriptionid" },
+  "patchWebhooksWebhooksubscriptionid": { call: "webhooks.update", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/webhooks/patchwebhookswebhooksubscriptionid" },
+  "getWebhooks": { call: "webhooks.list", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhooks" },
+  "postWebhooks": { call: "webhooks.create", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/webhooks/postwebhooks" },
+  "getWebhooksWebhooksubscriptionidDelivery-status": { call: "webhooks.getDeliveryStatus", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptioniddelivery-status" },
+  "getWebhooksWebhooksubscriptionidDelivery-statusLogsEvent": { call: "webhooks.listDeliveryLogs", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/webhooks/getwebhookswebhooksubscriptioniddelivery-statuslogsevent" },
+  "getTemplates": { call: "templates.list", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/templates/gettemplates" },
+  "deleteTemplatesTemplateid": { call: "templates.delete", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/templates/deletetemplatestemplateid" },
+  "getBusiness-hoursSchedules": { call: "businessHours.listSchedules", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/business-hours/getbusiness-hoursschedules" },
+  "getBusiness-hoursSchedulesScheduleidDefinition": { call: "businessHours.getScheduleDefinition", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/business-hours/getbusiness-hoursschedulesscheduleiddefinition" },
+  "getBusiness-hoursSchedulesScheduleidUpcoming": { call: "businessHours.getUpcoming", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/business-hours/getbusiness-hoursschedulesscheduleidupcoming" },
+  "getBusiness-hoursSchedulesScheduleidStatus": { call: "businessHours.getStatus", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/business-hours/getbusiness-hoursschedulesscheduleidstatus" },
+  "getKnowledgeCollectionsCollectionid": { call: "knowledge.getCollection", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecollectionscollectionid" },
+  "getKnowledgeCollectionsCollectionidCatalog": { call: "knowledge.getCollectionCatalog", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecollectionscollectionidcatalog" },
+  "getKnowledgeCategoriesCategoryid": { call: "knowledge.getCategory", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecategoriescategoryid" },
+  "getKnowledgeCategoriesCategoryidTranslations": { call: "knowledge.listCategoryTranslations", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecategoriescategoryidtranslations" },
+  "getKnowledgeArticlesArticleid": { call: "knowledge.getArticle", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgearticlesarticleid" },
+  "deleteKnowledgeArticlesArticleid": { call: "knowledge.deleteArticle", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/deleteknowledgearticlesarticleid" },
+  "patchKnowledgeArticlesArticleid": { call: "knowledge.updateArticle", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/patchknowledgearticlesarticleid" },
+  "getKnowledgeArticlesArticleidTranslations": { call: "knowledge.listArticleTranslations", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgearticlesarticleidtranslations" },
+  "patchKnowledgeArticlesArticleidTranslations": { call: "knowledge.updateArticleTranslations", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/patchknowledgearticlesarticleidtranslations" },
+  "postKnowledgeArticles": { call: "knowledge.createArticle", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticles" },
+  "postKnowledgeArticlesArticleidTranslationsLanguageidPublish": { call: "knowledge.publishTranslation", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticlesarticleidtranslationslanguageidpublish" },
+  "postKnowledgeArticlesArticleidTranslationsLanguageidUnpublish": { call: "knowledge.unpublishTranslation", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticlesarticleidtranslationslanguageidunpublish" },
+  "deleteKnowledgeArticlesArticleidTranslationsLanguageid": { call: "knowledge.deleteTranslation", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/deleteknowledgearticlesarticleidtranslationslanguageid" },
+  "postKnowledgeArticlesArticleidPublish": { call: "knowledge.publishArticle", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticlesarticleidpublish" },
+  "postKnowledgeArticlesArticleidUnpublish": { call: "knowledge.unpublishArticle", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticlesarticleidunpublish" },
+  "patchKnowledgeArticlesArticleidParentParentid": { call: "knowledge.moveArticle", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/patchknowledgearticlesarticleidparentparentid" },
+  "deleteKnowledgeArticlesArticleidParent": { call: "knowledge.removeArticleParent", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/deleteknowledgearticlesarticleidparent" },
+  "getKnowledgeCollections": { call: "knowledge.listCollections", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecollections" },
+  "postKnowledgeArticlesAttachments": { call: "knowledge.uploadAttachments", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticlesattachments" },
+  "getOrganization": { call: "organization.get", docUrl: "https://docs.dixa.io/openapi/dixa-api/beta/organization/getorganization" },
+};
 
 /**
  * The types of every operation, by the facade call that performs it: the entry for
