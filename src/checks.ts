@@ -1,12 +1,13 @@
 /**
  * The pieces generated checks are built from: one named check per schema of the spec is a
- * `shape` of these, made once when the module loads and reused wherever the schema appears.
+ * `shape` of these, made the first time it runs and reused wherever the schema appears.
  * Fields are read only as the object's own properties, which is all JSON.stringify sends: an
  * inherited `constructor` or `toString` is never mistaken for a field, and a field named
  * `__proto__` is checked like any other.
  */
 import {
   assertArray,
+  assertConversationId,
   assertBoolean,
   assertEnum,
   assertInteger,
@@ -23,6 +24,8 @@ import {
 /** Throws a TypeError naming `label` when `value` is not what it must be. */
 export type Check = (value: unknown, label: string) => void;
 
+/** A whole number from 1, as Dixa's int64 ids (a conversation id). */
+export const positiveId: Check = assertConversationId;
 export const uuid: Check = assertUuid;
 export const dateTime: Check = assertTimestamp;
 export const nonEmptyString: Check = assertNonEmptyString;
@@ -59,9 +62,18 @@ export function nullable(inner: Check): Check {
   };
 }
 
-/** A check defined further down (a schema that contains itself). */
-export function lazy(get: () => Check): Check {
-  return (value, label) => get()(value, label);
+const made = new WeakMap<Check, Check>();
+
+/**
+ * Runs the check the named check `named` stands for, made by `make` the first time and then
+ * kept: a generated check is a function declaration that calls this, so loading a module of
+ * them costs nothing, one may refer to one defined further down or to itself, and a bundler
+ * leaves out the ones an app never calls.
+ */
+export function runCheck(named: Check, make: () => Check, value: unknown, label: string): void {
+  let check = made.get(named);
+  if (check === undefined) made.set(named, (check = make()));
+  check(value, label);
 }
 
 /**
@@ -72,15 +84,14 @@ export function shape(
   required: Readonly<Record<string, Check>>,
   optional: Readonly<Record<string, Check>> = {},
 ): Check {
-  const must = Object.entries(required);
-  const may = Object.entries(optional);
+  // The maps are read when a value is checked, not when the module loads.
   return (value, label) => {
     assertObject(value, label);
     nest(label, () => {
-      for (const [name, check] of must) check(own(value, name), field(label, name));
-      for (const [name, check] of may) {
+      for (const name in required) required[name]!(own(value, name), field(label, name));
+      for (const name in optional) {
         const given = own(value, name);
-        if (given !== undefined) check(given, field(label, name));
+        if (given !== undefined) optional[name]!(given, field(label, name));
       }
     });
   };

@@ -16,10 +16,15 @@ export interface DixaClient extends DixaResources {
   readonly raw: RawClient;
 }
 
-/** Every resource's class, generated whole or extended by hand: the one list the client is built from. */
-const resourceClasses: {
+/**
+ * Every resource's class, generated whole or extended by hand: the one list the client is built
+ * from. Made when a client is (an app that only calls functions bundles none of the classes).
+ */
+function resourceClasses(): {
   readonly [Name in keyof DixaResources]: new (core: DixaCore) => DixaResources[Name];
-} = { ...generatedResources, ...handWrittenResources };
+} {
+  return { ...generatedResources, ...handWrittenResources };
+}
 
 /**
  * Creates a client for the Dixa API (beta), with every resource ready to use.
@@ -35,6 +40,7 @@ const resourceClasses: {
 export function createDixaClient(options: DixaClientOptions): DixaClient {
   const core = createDixaCore({ ...options, rateLimit: clientLimiter(options) });
   const client: Record<string, unknown> = { raw: createRawClient(core) };
-  for (const [name, Resource] of Object.entries(resourceClasses)) client[name] = new Resource(core);
+  for (const [name, Resource] of Object.entries(resourceClasses()))
+    client[name] = new Resource(core);
   return client as unknown as DixaClient;
 }

@@ -1,9 +1,9 @@
 /**
- * Turns one row of the generated operation table into the operation's function, as Octokit turns
- * its endpoint table into methods: the row says the method and path template, the positional
- * parameters (path, body or items, query) with their checks, and what the call resolves with;
- * this module checks the arguments in that order, fills in the path and makes the one request.
- * The row is data: nothing of the spec is ever evaluated as code.
+ * Performs one row of the operation table, as Octokit turns its endpoint table into methods: the
+ * row says the method and path template, the positional parameters (path, body or items, query)
+ * with their checks, and what the call resolves with; this module checks the arguments in that
+ * order, fills in the path and makes the one request. The row is data: nothing of the spec is
+ * ever evaluated as code.
  */
 import { sendBulkInChunks } from "./bulk-request.js";
 import { callData, callObject, callPages, callVoid, type ApiRequest } from "./call.js";
@@ -11,19 +11,7 @@ import type { Check } from "./checks.js";
 import type { DixaCore } from "./core.js";
 import { pathSegment } from "./http/request-url.js";
 import type { CallOptions } from "./types.js";
-import {
-  assertConversationId,
-  assertEach,
-  assertInteger,
-  assertListQuery,
-  assertNonEmptyArray,
-  assertNonEmptyString,
-  assertObject,
-  assertUuid,
-} from "./validate.js";
-
-/** What a call resolves with: the `{ data }`, the whole answer, nothing, pages, per-item outcomes. */
-export type ResultKind = "data" | "body" | "void" | "pages" | "bulk";
+import { assertEach, assertListQuery, assertNonEmptyArray, assertObject } from "./validate.js";
 
 /** Whether an argument may be left out, and what is sent then. */
 export type Presence = "required" | "optional" | "empty";
@@ -32,8 +20,6 @@ interface PathParam {
   in: "path";
   name: string;
   check: Check;
-  /** Checked as an integer, so sent as its digits. */
-  numeric: boolean;
 }
 interface BodyParam {
   in: "body";
@@ -57,21 +43,12 @@ interface ItemsParam {
 }
 export type Param = PathParam | BodyParam | QueryParam | ItemsParam;
 
-const pathChecks: Record<string, Check> = {
-  int64: assertConversationId,
-  uuid: assertUuid,
-  integer: assertInteger,
-  string: assertNonEmptyString,
-};
-
-/** A path parameter: a conversation id (`int64`), a UUID, an integer or any non-empty string. */
-export function path(name: string, kind: "int64" | "uuid" | "integer" | "string"): Param {
-  return {
-    in: "path",
-    name,
-    check: pathChecks[kind]!,
-    numeric: kind === "int64" || kind === "integer",
-  };
+/**
+ * A path parameter, checked by `check` (a conversation id, a UUID, an integer, any non-empty
+ * string): a number is sent as its digits, text percent-encoded (and never `.` or `..`).
+ */
+export function path(name: string, check: Check): Param {
+  return { in: "path", name, check };
 }
 
 /** The request body, checked by `check` (a FormData body is sent as multipart, unchecked). */
@@ -102,81 +79,151 @@ export interface OperationExtras {
 }
 
 /**
- * An operation's function before its declaration gives it its precise type (the row's generated
- * annotation, or the hand-written one): its arguments are checked at run time, by the row.
+ * Performs one operation of the table: `perform(core, args, "POST /beta/...", asData, () =>
+ * [path(...), body(...)])` checks the arguments in the row's order and makes the one request. A
+ * paged list checks its arguments when called and returns a lazy Paginated; every other kind
+ * answers a promise, so a bad argument rejects (before anything is sent) instead of throwing.
+ * The row is worked out on its first call and kept, by route: a module of rows written as
+ * functions that call this loads as fast as any module of functions. What the call resolves
+ * with is a function (asData, asBody, asVoid, asPages, asBulk), so a bundle holds only the kinds
+ * its operations use: an app that creates one note ships no paging or bulk code.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type OperationFunction = (core: DixaCore, ...args: any[]) => any;
-
-/**
- * The function of one operation: `(core, ...arguments, options)`. A paged list checks its
- * arguments when called and returns a lazy Paginated; every other kind is async, so a bad
- * argument rejects (before anything is sent) instead of throwing.
- */
-export function operation(
+export function perform(
+  core: DixaCore,
+  args: readonly unknown[],
   route: string,
-  result: ResultKind,
-  params: readonly Param[],
-  extras: OperationExtras = {},
-): OperationFunction {
-  const space = route.indexOf(" ");
-  const method = route.slice(0, space);
-  const pathTemplate = route.slice(space + 1);
-  // The template between its placeholders; the path parameters fill the gaps in order.
-  const pieces = pathTemplate.split(/\{[^}]*\}/);
-  const build = (args: readonly unknown[]) => {
-    const given = args.slice(0, params.length);
-    let path = pieces[0]!;
-    let query: Record<string, unknown> | undefined;
-    let body: unknown;
-    let list: { param: ItemsParam; items: readonly unknown[] } | undefined;
-    let filled = 0;
-    const ordered = [...params.keys()].sort((a, b) => rank(params[a]!) - rank(params[b]!));
-    for (const index of ordered) {
-      const param = params[index]!;
-      const value = given[index];
-      if (param.in === "path") {
-        param.check(value, param.name);
-        // Checked above; numbers go as digits, text percent-encoded (and never `.` or `..`).
-        const segment = param.numeric ? String(value) : pathSegment(value, param.name);
-        path += segment + pieces[++filled]!;
-      } else if (param.in === "query") {
-        const q = value === undefined && param.presence !== "required" ? {} : value;
-        if (result === "pages") assertListQuery(q, extras.maxPageLimit);
-        else assertObject(q, "query");
-        param.check?.(q, "query");
-        given[index] = q;
-        query = q;
-      } else if (param.in === "body") {
-        const b = value === undefined && param.presence === "empty" ? {} : value;
-        if (b !== undefined || param.presence === "required") param.check?.(b, param.name);
-        given[index] = b;
-        body = b === undefined || param.encode === undefined ? b : param.encode(b as never);
-      } else {
-        assertNonEmptyArray(value, param.name);
-        if (param.check !== undefined) assertEach(value, param.name, param.check);
-        list = { param, items: value };
-      }
-    }
-    extras.check?.(...(given as never[]));
-    const options = args[params.length] as CallOptions | undefined;
-    const request: ApiRequest = { method, pathTemplate, path, query, body, options };
-    return { request, list };
+  result: Result,
+  params: () => readonly Param[],
+  extras?: OperationExtras,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): any {
+  let row = rows.get(route);
+  if (row === undefined) {
+    row = { route, result, params, extras: extras ?? {}, parsed: undefined };
+    rows.set(route, row);
+  }
+  return result(core, row, args);
+}
+
+const rows = new Map<string, Row>();
+
+/** What a call resolves with: one of the five functions below. */
+export type Result = (core: DixaCore, row: Row, args: readonly unknown[]) => unknown;
+
+/** Resolves with the answer's `data`. */
+export async function asData(core: DixaCore, row: Row, args: readonly unknown[]): Promise<unknown> {
+  return callData(core, prepare(row, args).request);
+}
+
+/** Resolves with the whole answer. */
+export async function asBody(core: DixaCore, row: Row, args: readonly unknown[]): Promise<unknown> {
+  return callObject(core, prepare(row, args).request);
+}
+
+/** Resolves with nothing. */
+export async function asVoid(core: DixaCore, row: Row, args: readonly unknown[]): Promise<void> {
+  return callVoid(core, prepare(row, args).request);
+}
+
+/** A lazy Paginated: the arguments are checked now, the first page is asked for on iteration. */
+export function asPages(core: DixaCore, row: Row, args: readonly unknown[]): unknown {
+  const max = row.extras.maxPageLimit;
+  const checkQuery = (query: unknown) => assertListQuery(query, max);
+  return callPages(core, prepare(row, args, checkQuery).request, max);
+}
+
+/** Sends the items in chunks and resolves with one outcome per item. */
+export async function asBulk(core: DixaCore, row: Row, args: readonly unknown[]): Promise<unknown> {
+  const { request, list } = prepare(row, args, checkObject, checkItems);
+  const wrap = list!.param.wrap === "data" ? wrapInData : listBody;
+  return sendBulkInChunks(core, { ...request, body: wrap }, list!.items, request.options);
+}
+
+export interface Row {
+  route: string;
+  result: Result;
+  /** A function that makes the parameters: called on the first call only. */
+  params: () => readonly Param[];
+  extras: OperationExtras;
+  /** The route taken apart, the parameters, and the order they are checked in: on first use. */
+  parsed: Parsed | undefined;
+}
+
+interface Parsed {
+  method: string;
+  pathTemplate: string;
+  /** The template between its placeholders: the path parameters fill the gaps in order. */
+  pieces: string[];
+  params: readonly Param[];
+  order: number[];
+}
+
+function parse(row: Row): Parsed {
+  const params = row.params();
+  const space = row.route.indexOf(" ");
+  const pathTemplate = row.route.slice(space + 1);
+  return {
+    method: row.route.slice(0, space),
+    pathTemplate,
+    pieces: pathTemplate.split(/\{[^}]*\}/),
+    params,
+    order: [...params.keys()].sort((a, b) => rank(params[a]!) - rank(params[b]!)),
   };
-  switch (result) {
-    case "pages":
-      return (core, ...args) => callPages(core, build(args).request, extras.maxPageLimit);
-    case "bulk":
-      return async (core, ...args) => {
-        const { request, list } = build(args);
-        const wrap = list!.param.wrap === "data" ? wrapInData : asList;
-        return sendBulkInChunks(core, { ...request, body: wrap }, list!.items, request.options);
-      };
-    default: {
-      const call = { data: callData, body: callObject, void: callVoid }[result];
-      return async (core, ...args) => call(core, build(args).request);
+}
+
+/** Checks the arguments in the row's order and builds the one request they make. */
+function prepare(
+  row: Row,
+  args: readonly unknown[],
+  checkQuery: (query: unknown) => void = checkObject,
+  checkItems?: (value: unknown, param: ItemsParam) => void,
+) {
+  const { extras } = row;
+  const { method, pathTemplate, pieces, params, order } = (row.parsed ??= parse(row));
+  const given = args.slice(0, params.length);
+  let path = pieces[0]!;
+  let query: Record<string, unknown> | undefined;
+  let body: unknown;
+  let list: { param: ItemsParam; items: readonly unknown[] } | undefined;
+  let filled = 0;
+  for (const index of order) {
+    const param = params[index]!;
+    const value = given[index];
+    if (param.in === "path") {
+      param.check(value, param.name);
+      // Checked above; numbers go as digits, text percent-encoded (and never `.` or `..`).
+      const segment = typeof value === "number" ? String(value) : pathSegment(value, param.name);
+      path += segment + pieces[++filled]!;
+    } else if (param.in === "query") {
+      const q = value === undefined && param.presence !== "required" ? {} : value;
+      checkQuery(q);
+      param.check?.(q, "query");
+      given[index] = q;
+      query = q as Record<string, unknown>;
+    } else if (param.in === "body") {
+      const b = value === undefined && param.presence === "empty" ? {} : value;
+      if (b !== undefined || param.presence === "required") param.check?.(b, param.name);
+      given[index] = b;
+      body = b === undefined || param.encode === undefined ? b : param.encode(b as never);
+    } else {
+      checkItems!(value, param);
+      list = { param, items: value as readonly unknown[] };
     }
   }
+  extras.check?.(...(given as never[]));
+  const options = args[params.length] as CallOptions | undefined;
+  const request: ApiRequest = { method, pathTemplate, path, query, body, options };
+  return { request, list };
+}
+
+function checkObject(query: unknown): void {
+  assertObject(query, "query");
+}
+
+/** A bulk call's items: a non-empty list, each item checked. */
+function checkItems(value: unknown, param: ItemsParam): void {
+  assertNonEmptyArray(value, param.name);
+  if (param.check !== undefined) assertEach(value, param.name, param.check);
 }
 
 /** Arguments are checked path first, then query, then body: the order of the old functions. */
@@ -188,39 +235,6 @@ function wrapInData(items: readonly unknown[]): unknown {
   return { data: items };
 }
 
-function asList(items: readonly unknown[]): unknown {
+function listBody(items: readonly unknown[]): unknown {
   return items;
-}
-
-/** One operation of the spec as the facade performs it. */
-export interface FacadeOperationOf<Call extends string> {
-  /** The facade method that performs the operation. */
-  call: Call;
-  /** The operation's page in Dixa's API reference. */
-  docUrl: string;
-  /** The name is a default (the operation is new in the spec): it may change. */
-  defaultName?: true;
-}
-
-/** A table row: facade call, HTTP method, path template, reference section, default name. */
-type OperationEntry = readonly [
-  call: string,
-  method: string,
-  path: string,
-  section: string,
-  defaultName?: true,
-];
-
-const referenceBase = "https://docs.dixa.io/openapi/dixa-api/beta";
-
-/** Per operationId, the facade call and the reference page, from the generated table. */
-export function facadeOperationsOf(
-  table: Readonly<Record<string, OperationEntry>>,
-): Record<string, FacadeOperationOf<string>> {
-  const out: Record<string, FacadeOperationOf<string>> = {};
-  for (const [id, [call, , , section, defaultName]] of Object.entries(table)) {
-    const docUrl = `${referenceBase}/${section}/${id.toLowerCase()}`;
-    out[id] = defaultName ? { call, docUrl, defaultName } : { call, docUrl };
-  }
-  return out;
 }

@@ -13,23 +13,27 @@ export {
   dateTime,
   finiteNumber,
   integer,
-  lazy,
   nonEmptyString,
   nullable,
   oneOf,
+  positiveId,
   present,
+  runCheck,
   shape,
   uuid,
 } from "./checks.js";
 export * from "./hand-checks.js";
 export {
+  asBody,
+  asBulk,
+  asData,
+  asPages,
+  asVoid,
   body,
-  facadeOperationsOf,
   items,
-  operation,
   path,
+  perform,
   query,
-  type FacadeOperationOf,
 } from "./operation.js";
 export { Resource } from "./resource.js";
 export type { BulkOptions, BulkResultOf } from "./bulk-request.js";

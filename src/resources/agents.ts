@@ -8,7 +8,7 @@ import type { AgentPresence } from "../../generated/facade/types.js";
 
 const presence = "/beta/agents/presence";
 
-/** The function form of {@link AgentsResource.listPresence}. @function */
+/** The function form of {@link AgentsResource.listPresence}. */
 export async function agentsListPresence(
   dixa: DixaCore,
   options?: CallOptions,

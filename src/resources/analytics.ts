@@ -1,5 +1,5 @@
 import type { DixaCore } from "../core.js";
-import { body, operation, query } from "../operation.js";
+import { asData, asPages, body, perform, query } from "../operation.js";
 import type { Paginated } from "../paginate.js";
 import type { CallOptions } from "../types.js";
 import {
@@ -27,25 +27,26 @@ type ListRecordDataArgs = [
   options?: CallOptions,
 ];
 
-/** The function form of {@link AnalyticsResource.getMetricData}. @function */
-export const analyticsGetMetricData: (
+/** The function form of {@link AnalyticsResource.getMetricData}. */
+export function analyticsGetMetricData(
   dixa: DixaCore,
   ...args: GetMetricDataArgs
-) => Promise<AnalyticsMetricData> = /* @__PURE__ */ operation(
-  "POST /beta/analytics/metrics",
-  "data",
-  [body("input", assertDataInput, "required", withWirePeriodFilter)],
-);
+): Promise<AnalyticsMetricData> {
+  return perform(dixa, args, "POST /beta/analytics/metrics", asData, () => [
+    body("input", assertDataInput, "required", withWirePeriodFilter),
+  ]);
+}
 
-/** The function form of {@link AnalyticsResource.listRecordData}. @function */
-export const analyticsListRecordData: (
+/** The function form of {@link AnalyticsResource.listRecordData}. */
+export function analyticsListRecordData(
   dixa: DixaCore,
   ...args: ListRecordDataArgs
-) => Paginated<AnalyticsRecord> = /* @__PURE__ */ operation(
-  "POST /beta/analytics/records",
-  "pages",
-  [body("input", assertDataInput, "required", withWirePeriodFilter), query()],
-);
+): Paginated<AnalyticsRecord> {
+  return perform(dixa, args, "POST /beta/analytics/records", asPages, () => [
+    body("input", assertDataInput, "required", withWirePeriodFilter),
+    query(),
+  ]);
+}
 
 /** Analytics: metrics and records catalogues and their data. */
 export class AnalyticsResource extends AnalyticsGeneratedMethods {

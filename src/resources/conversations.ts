@@ -1,5 +1,5 @@
 import type { DixaCore } from "../core.js";
-import { body, operation } from "../operation.js";
+import { asData, body, perform } from "../operation.js";
 import type { CallOptions, RequestBody } from "../types.js";
 import {
   assertNonEmptyString,
@@ -29,23 +29,25 @@ export type ImportConversationInput = WithTypeTags<
 type CreateArgs = [conversation: CreateConversationInput, options?: CallOptions];
 type ImportArgs = [conversation: ImportConversationInput, options?: CallOptions];
 
-/** The function form of {@link ConversationsResource.create}. @function */
-export const conversationsCreate: (
+/** The function form of {@link ConversationsResource.create}. */
+export function conversationsCreate(
   dixa: DixaCore,
   ...args: CreateArgs
-) => Promise<CreatedConversation> = /* @__PURE__ */ operation("POST /beta/conversations", "data", [
-  body("conversation", assertCreateConversation),
-]);
+): Promise<CreatedConversation> {
+  return perform(dixa, args, "POST /beta/conversations", asData, () => [
+    body("conversation", assertCreateConversation),
+  ]);
+}
 
-/** The function form of {@link ConversationsResource.import}. @function */
-export const conversationsImport: (
+/** The function form of {@link ConversationsResource.import}. */
+export function conversationsImport(
   dixa: DixaCore,
   ...args: ImportArgs
-) => Promise<ImportedConversation> = /* @__PURE__ */ operation(
-  "POST /beta/conversations/import",
-  "data",
-  [body("conversation", assertImportConversation)],
-);
+): Promise<ImportedConversation> {
+  return perform(dixa, args, "POST /beta/conversations/import", asData, () => [
+    body("conversation", assertImportConversation),
+  ]);
+}
 
 /** Conversations: create, import, read, route and change their state. */
 export class ConversationsResource extends ConversationsGeneratedMethods {

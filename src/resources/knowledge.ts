@@ -1,5 +1,5 @@
 import type { DixaCore } from "../core.js";
-import { body, operation } from "../operation.js";
+import { asBody, body, perform } from "../operation.js";
 import type { CallOptions } from "../types.js";
 import {
   assertNonEmptyArray,
@@ -22,15 +22,15 @@ export type KnowledgeAttachmentFile =
 
 type UploadAttachmentsArgs = [files: readonly KnowledgeAttachmentFile[], options?: CallOptions];
 
-/** The function form of {@link KnowledgeResource.uploadAttachments}. @function */
-export const knowledgeUploadAttachments: (
+/** The function form of {@link KnowledgeResource.uploadAttachments}. */
+export function knowledgeUploadAttachments(
   dixa: DixaCore,
   ...args: UploadAttachmentsArgs
-) => Promise<KnowledgeAttachmentUploadResult> = /* @__PURE__ */ operation(
-  "POST /beta/knowledge/articles/attachments",
-  "body",
-  [body("files", assertNonEmptyArray, "required", multipartForm)],
-);
+): Promise<KnowledgeAttachmentUploadResult> {
+  return perform(dixa, args, "POST /beta/knowledge/articles/attachments", asBody, () => [
+    body("files", assertNonEmptyArray, "required", multipartForm),
+  ]);
+}
 
 /** Knowledge base: collections, categories, articles and translations. */
 export class KnowledgeResource extends KnowledgeGeneratedMethods {

@@ -1,5 +1,6 @@
 import type { DixaCore } from "../core.js";
-import { body, operation, path } from "../operation.js";
+import { positiveId } from "../checks.js";
+import { asData, body, path, perform } from "../operation.js";
 import type { CallOptions, RequestBody } from "../types.js";
 import { assertNonEmptyString, assertObject, assertUuid, describeArgument } from "../validate.js";
 import { MessagesGeneratedMethods } from "../../generated/facade/resources.js";
@@ -34,12 +35,13 @@ export type CreateMessageInput = WithTypeTags<
 
 type CreateArgs = [conversationId: number, message: CreateMessageInput, options?: CallOptions];
 
-/** The function form of {@link MessagesResource.create}. @function */
-export const messagesCreate: (dixa: DixaCore, ...args: CreateArgs) => Promise<CreatedMessage> =
-  /* @__PURE__ */ operation("POST /beta/conversations/{conversationId}/messages", "data", [
-    path("conversationId", "int64"),
+/** The function form of {@link MessagesResource.create}. */
+export function messagesCreate(dixa: DixaCore, ...args: CreateArgs): Promise<CreatedMessage> {
+  return perform(dixa, args, "POST /beta/conversations/{conversationId}/messages", asData, () => [
+    path("conversationId", positiveId),
     body("message", assertMessageInput),
   ]);
+}
 
 /** Messages in a conversation. */
 export class MessagesResource extends MessagesGeneratedMethods {

@@ -20,7 +20,7 @@ type AddMembersArgs = [queueId: string, members: QueueMembersInput, options?: Bu
 /** Dixa documents this cap per add or remove call, in the description of the members body. */
 const maxMembersPerCall = 10;
 
-/** The function form of {@link QueuesResource.addMembers}. @function */
+/** The function form of {@link QueuesResource.addMembers}. */
 export async function queuesAddMembers(
   dixa: DixaCore,
   ...[queueId, members, options = {}]: AddMembersArgs

@@ -1,5 +1,6 @@
 import type { DixaCore } from "../core.js";
-import { body, operation, path } from "../operation.js";
+import { nonEmptyString, positiveId } from "../checks.js";
+import { asData, body, path, perform } from "../operation.js";
 import type { CallOptions, RequestBody, Schemas } from "../types.js";
 import { assertInteger, assertNonEmptyString, assertObject } from "../validate.js";
 import { checkCreateRatingResultInput } from "../../generated/facade/checks.js";
@@ -34,13 +35,20 @@ function checkRating(rating: unknown, label: string): void {
   assertNonEmptyString(result["_type"], `${label}.ratingResult._type`);
 }
 
-/** The function form of {@link RatingsResource.submit}. @function */
-export const ratingsSubmit: (dixa: DixaCore, ...args: SubmitArgs) => Promise<SubmittedRating> =
-  /* @__PURE__ */ operation(
+/** The function form of {@link RatingsResource.submit}. */
+export function ratingsSubmit(dixa: DixaCore, ...args: SubmitArgs): Promise<SubmittedRating> {
+  return perform(
+    dixa,
+    args,
     "POST /beta/conversations/{conversationId}/ratings/{ratingId}/submit",
-    "data",
-    [path("conversationId", "int64"), path("ratingId", "string"), body("rating", checkRating)],
+    asData,
+    () => [
+      path("conversationId", positiveId),
+      path("ratingId", nonEmptyString),
+      body("rating", checkRating),
+    ],
   );
+}
 
 /** Rating surveys offered on conversations and the customers' answers. */
 export class RatingsResource extends RatingsGeneratedMethods {

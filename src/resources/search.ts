@@ -1,5 +1,5 @@
 import type { DixaCore } from "../core.js";
-import { body, operation, query } from "../operation.js";
+import { asPages, body, perform, query } from "../operation.js";
 import type { Paginated } from "../paginate.js";
 import type { CallOptions, RequestBody, Schemas } from "../types.js";
 import { assertEach, assertNonEmptyString, assertObject } from "../validate.js";
@@ -65,17 +65,20 @@ function checkSearch(search: unknown, label: string): void {
   });
 }
 
-/** The function form of {@link SearchResource.conversations}. @function */
-export const searchConversations: (
+/** The function form of {@link SearchResource.conversations}. */
+export function searchConversations(
   dixa: DixaCore,
   ...args: ConversationsArgs
-) => Paginated<ConversationSearchHit> = /* @__PURE__ */ operation(
-  "POST /beta/search/conversations",
-  "pages",
-  [body("search", checkSearch, "empty"), query()],
-  // Dixa documents at most 50 results a page; the spec does not say.
-  { maxPageLimit: 50 },
-);
+): Paginated<ConversationSearchHit> {
+  return perform(
+    dixa,
+    args,
+    "POST /beta/search/conversations",
+    asPages,
+    () => [body("search", checkSearch, "empty"), query()],
+    { maxPageLimit: 50 },
+  );
+}
 
 /** Conversation search. */
 export class SearchResource extends SearchGeneratedMethods {

@@ -1,5 +1,6 @@
 import type { DixaCore } from "../core.js";
-import { body, operation, path } from "../operation.js";
+import { positiveId } from "../checks.js";
+import { asVoid, body, path, perform } from "../operation.js";
 import type { CallOptions } from "../types.js";
 import { assertItems } from "../validate.js";
 import { checkTagConversationInput } from "../../generated/facade/checks.js";
@@ -12,15 +13,13 @@ type TagConversationByNamesArgs = [
   options?: CallOptions,
 ];
 
-/** The function form of {@link TagsResource.tagConversationByNames}. @function */
-export const tagsTagConversationByNames: (
+/** The function form of {@link TagsResource.tagConversationByNames}. */
+export function tagsTagConversationByNames(
   dixa: DixaCore,
   ...args: TagConversationByNamesArgs
-) => Promise<void> = /* @__PURE__ */ operation(
-  "POST /beta/conversations/{conversationId}/tags/bulk",
-  "void",
-  [
-    path("conversationId", "int64"),
+): Promise<void> {
+  return perform(dixa, args, "POST /beta/conversations/{conversationId}/tags/bulk", asVoid, () => [
+    path("conversationId", positiveId),
     // The tags go as the body's `data`: the parameter is the list itself.
     body(
       "tags",
@@ -28,8 +27,8 @@ export const tagsTagConversationByNames: (
       "required",
       (tags: readonly TagByNameInput[]) => ({ data: tags }),
     ),
-  ],
-);
+  ]);
+}
 
 /** Tags, and tagging conversations. */
 export class TagsResource extends TagsGeneratedMethods {

@@ -1,5 +1,6 @@
 import type { DixaCore } from "../core.js";
-import { body, operation, path } from "../operation.js";
+import { uuid } from "../checks.js";
+import { asData, body, path, perform } from "../operation.js";
 import type { CallOptions, RequestBody, Schemas } from "../types.js";
 import {
   assertEach,
@@ -63,22 +64,24 @@ type UpdateArgs = [
   options?: CallOptions,
 ];
 
-/** The function form of {@link WebhooksResource.create}. @function */
-export const webhooksCreate: (dixa: DixaCore, ...args: CreateArgs) => Promise<WebhookSubscription> =
-  /* @__PURE__ */ operation("POST /beta/webhooks", "data", [
+/** The function form of {@link WebhooksResource.create}. */
+export function webhooksCreate(dixa: DixaCore, ...args: CreateArgs): Promise<WebhookSubscription> {
+  return perform(dixa, args, "POST /beta/webhooks", asData, () => [
     body("subscription", checkCreateWebhookSubscriptionInput, "required", (subscription) =>
       withTags(subscription, "subscription"),
     ),
   ]);
+}
 
-/** The function form of {@link WebhooksResource.update}. @function */
-export const webhooksUpdate: (dixa: DixaCore, ...args: UpdateArgs) => Promise<WebhookSubscription> =
-  /* @__PURE__ */ operation("PATCH /beta/webhooks/{webhookSubscriptionId}", "data", [
-    path("webhookSubscriptionId", "uuid"),
+/** The function form of {@link WebhooksResource.update}. */
+export function webhooksUpdate(dixa: DixaCore, ...args: UpdateArgs): Promise<WebhookSubscription> {
+  return perform(dixa, args, "PATCH /beta/webhooks/{webhookSubscriptionId}", asData, () => [
+    path("webhookSubscriptionId", uuid),
     body("changes", checkPatchWebhookSubscriptionInput, "required", (changes) =>
       withTags(changes, "changes"),
     ),
   ]);
+}
 
 /** Webhook subscriptions and their delivery logs. */
 export class WebhooksResource extends WebhooksGeneratedMethods {
