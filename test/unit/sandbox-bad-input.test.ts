@@ -99,7 +99,7 @@ describe("a body of the wrong shape", () => {
       const url = path.replace(/\{(\w+)\}/g, (_, name: string) =>
         name === "conversationId" ? "4711" : agentId,
       );
-      const hasBody = method !== "get" && method !== "head";
+      const hasBody = method !== "get";
       for (const body of hasBody ? hostileBodies : [undefined]) {
         const text = body === undefined ? undefined : JSON.stringify(body);
         try {
