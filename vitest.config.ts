@@ -2,9 +2,9 @@
  * The test suite in three layers (README "Working on this repository"):
  * - in-process (project "unit", `npm run test:fast`, `npm run test:watch`): no child process,
  *   loopback servers in the same process are fine. The contributor's loop.
- * - integration (projects "integration", "contract", "redis"; `npm run test:integration`):
- *   what needs processes: scripts run through tsx, examples and the demo, Prism, redis-server,
- *   servers in their own process.
+ * - integration (projects "integration", "contract", "redis" and "real-time";
+ *   `npm run test:integration`): what needs processes: the scripts, examples and the demo,
+ *   Prism, redis-server, servers in their own process.
  * - package (project "package", then scripts/test-package.ts and TypeDoc; `npm run
  *   test:package`): the built dist/, built once per `npm test`.
  * The type tests (test/types/) are not here: they assert at compile time, and `npm run
@@ -18,10 +18,14 @@ import { defineConfig } from "vitest/config";
  */
 const startProcesses = [
   "test/faults/leftover-handles.test.ts",
-  "test/faults/rate-limit.test.ts",
   "test/faults/throwing-event-hook.test.ts",
   "test/webhooks/example-receiver.test.ts",
 ];
+/**
+ * Real time is their subject: arrivals at a server in its own process, timed by its clock,
+ * beside a CPU-bound process the test starts. They run alone, after the rest of the layer.
+ */
+const realTime = ["test/faults/rate-limit.test.ts"];
 /** test/scripts/ runs scripts in processes, except these, which call script modules in-process. */
 const inProcessScriptTests = [
   "test/scripts/spec-changes.test.ts",
@@ -47,7 +51,7 @@ export default defineConfig({
             "test/otel/**/*.test.ts",
             ...inProcessScriptTests,
           ],
-          exclude: startProcesses,
+          exclude: [...startProcesses, ...realTime],
           // Files share a worker instead of a fresh one each (a third of the layer's time went
           // to starting them); the setup file refuses child processes and restores what a file
           // may leave behind (timers, globals, env).
@@ -72,6 +76,15 @@ export default defineConfig({
           exclude: inProcessScriptTests,
           // Where runScript's compiled scripts go for this run (see test/support/run-script.ts).
           globalSetup: ["test/support/script-bundles.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "real-time",
+          include: realTime,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
       {
