@@ -260,7 +260,7 @@ describe("the example run as a script", () => {
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
       expect(code).toBe(1);
-      expect(stderr).toContain("secretKey as hex");
+      expect(stderr).toContain("secretKey) must be hex");
       expect(stderr).not.toContain("not-a-hex-secret");
     },
     scriptTimeoutMs,
