@@ -55,6 +55,8 @@ export function sampleDixaEvent<Fqn extends DixaSampledEventFqn>(
  * current time and a test organization unless given.
  *
  * ```ts
+ * import { createDixaTestEvent, sampleDixaEvent } from "dixa-beta/webhooks";
+ *
  * const closed = createDixaTestEvent("CONVERSATION_CLOSED", {
  *   conversation: sampleDixaEvent("CONVERSATION_CREATED").data.conversation,
  * });
