@@ -1,7 +1,8 @@
 /**
- * Every ```ts example in the doc comments of the entries named below compiles, as a user would
- * write it: each block becomes a module of its own, importing the package by its published
- * names ("dixa-beta/webhooks" resolves to src/webhooks/index.ts), and type-checked strictly.
+ * Every ```ts example in the doc comments of the entries named below, and in the README's webhook
+ * sections, compiles as a user would write it: each block becomes a module of its own, importing
+ * the package by its published names ("dixa-beta/webhooks" resolves to src/webhooks/index.ts),
+ * and type-checked strictly.
  * The few values an example may take as given (the secret, a request...) are declared once in
  * `givens`, so an example shows only what it is about.
  */
@@ -14,13 +15,26 @@ import { projectRoot } from "../support/run-script.js";
 /** The folders whose doc comments are checked (the webhooks and Redis entries, and what they share). */
 const checkedFolders = ["src/webhooks", "src/redis", "src/shared"];
 
+/** The README's sections checked the same way: from the first heading to (not into) the second. */
+const readmeSections = [["## Receiving webhooks", "## Many workers, one token"]] as const;
+
 /** What an example may use without declaring it. */
 const givens = `
+import type expressModule from "express";
+import type { DixaClient } from "dixa-beta";
+import type { DixaWebhookReceiver } from "dixa-beta/webhooks";
 declare global {
   /** A webhook subscription's secretKey. */
   const secret: string;
   /** An incoming delivery, as a route handler receives it. */
   const request: Request;
+  /** What the README's later snippets build on. */
+  const receiver: DixaWebhookReceiver;
+  const dixa: DixaClient;
+  const express: typeof expressModule;
+  const app: expressModule.Express;
+  const url: string;
+  function closeTicket(csid: number): void;
 }
 export {};
 `;
@@ -51,6 +65,20 @@ export function docExamples(file: string): Example[] {
     }
   }
   return examples;
+}
+
+/** The ```ts blocks of the README between two headings. */
+function readmeExamples(from: string, to: string): Example[] {
+  const text = readFileSync(join(projectRoot, "README.md"), "utf8");
+  const start = text.indexOf(`\n${from}\n`);
+  const end = text.indexOf(`\n${to}\n`, start);
+  if (start < 0 || end < 0) throw new Error(`README.md has no section ${from} .. ${to}`);
+  const firstLine = text.slice(0, start).split("\n").length + 1;
+  return [...text.slice(start, end).matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((block) => ({
+    file: "README.md",
+    line: firstLine + text.slice(start, start + block.index).split("\n").length - 1,
+    code: block[1]!,
+  }));
 }
 
 function sourceFiles(folder: string): string[] {
@@ -113,13 +141,19 @@ export function compileExamples(examples: Example[]): Map<string, string[]> {
 }
 
 describe("doc comment examples", () => {
-  const examples = checkedFolders.flatMap((folder) => sourceFiles(folder).flatMap(docExamples));
+  const examples = [
+    ...checkedFolders.flatMap((folder) => sourceFiles(folder).flatMap(docExamples)),
+    ...readmeSections.flatMap(([from, to]) => readmeExamples(from, to)),
+  ];
 
   it("are found (the extraction itself works)", () => {
     const files = new Set(examples.map((example) => example.file));
     expect(files).toContain("src/webhooks/sign.ts");
     expect(files).toContain("src/webhooks/receiver.ts");
     expect(files).toContain("src/redis/dedupe-store.ts");
+    expect(
+      examples.filter((example) => example.file === "README.md").length,
+    ).toBeGreaterThanOrEqual(8);
     const broken = compileExamples([
       {
         file: "probe",
