@@ -79,6 +79,12 @@ export async function answerDelivery<Event extends { event_id: string; event_fqn
     const outcome = await handleOnce(event, delivery, about);
     settle(outcome.outcome);
     return outcome.answer;
+  } catch (error) {
+    // Not expected (every step above catches its own), but copies waiting must never hang.
+    settle("failed");
+    const answer = reply(500, "receiver error", about);
+    report(delivery, error, answer);
+    return answer;
   } finally {
     delivery.inFlight.delete(id);
   }
