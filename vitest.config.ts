@@ -34,6 +34,14 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Tests that run code in a process of its own (a small heap, a crash to survive).
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "contract",
           include: ["test/contract/**/*.test.ts"],
           // One Prism for the whole contract run, shared by every file.
