@@ -26,6 +26,11 @@ const startProcesses = [
  * beside a CPU-bound process the test starts. They run alone, after the rest of the layer.
  */
 const realTime = ["test/faults/rate-limit.test.ts"];
+/**
+ * No process, but a whole TypeScript program type-checked in the test: tens of seconds of CPU,
+ * too slow for the loop, so it runs with the integration layer.
+ */
+const compilerRuns = ["test/unit/doc-examples.test.ts"];
 /** test/scripts/ runs scripts in processes, except these, which call script modules in-process. */
 const inProcessScriptTests = [
   "test/scripts/spec-changes.test.ts",
@@ -51,7 +56,7 @@ export default defineConfig({
             "test/otel/**/*.test.ts",
             ...inProcessScriptTests,
           ],
-          exclude: [...startProcesses, ...realTime],
+          exclude: [...startProcesses, ...realTime, ...compilerRuns],
           // Files share a worker instead of a fresh one each (a third of the layer's time went
           // to starting them); the setup file refuses child processes and restores what a file
           // may leave behind (timers, globals, env).
@@ -72,6 +77,7 @@ export default defineConfig({
             "test/integration/**/*.test.ts",
             "test/package/examples.test.ts",
             ...startProcesses,
+            ...compilerRuns,
           ],
           exclude: inProcessScriptTests,
           // Where runScript's compiled scripts go for this run (see test/support/run-script.ts).
