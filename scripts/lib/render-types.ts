@@ -10,6 +10,7 @@ import { formatSource } from "./format-source.js";
 import { startTypesChild } from "./types-child.js";
 import { sha256 } from "./snapshot.js";
 import { validateSpecText, type OpenApiDocument } from "./spec-document.js";
+import { correctSpec } from "./apply-overlay.js";
 
 export const typesFileName = "dixa-beta.ts";
 export const operationTableFileName = "operation-table.ts";
@@ -30,7 +31,7 @@ export async function renderGeneratedFiles(
 ): Promise<FileToWrite[]> {
   let document: OpenApiDocument;
   try {
-    document = validateSpecText(specText).document;
+    document = (await correctSpec(validateSpecText(specText).document)).document;
   } catch (error) {
     typesChild.cancel();
     throw error;
