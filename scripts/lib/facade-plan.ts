@@ -100,7 +100,7 @@ export function planFacade(
         : [resourceOfTag.get(tag ?? "") ?? camel(tag ?? "other"), camel(id)];
       const parameters = parametersOf(doc, item, operation);
       const body = bodyOf(doc, operation, named?.body);
-      const paged = trait.paged || named?.paged === true;
+      const paged = trait.paged;
       const bulkShape = trait.bulkOutcomes ? bulkShapeOf(doc, body?.schema) : undefined;
       operations.push({
         operationId: id,
