@@ -14,7 +14,6 @@
  * - `check`: the generated method also calls `check<Resource><Method>` from
  *   `src/resources/<resource>.ts`, for what the spec cannot say (a documented cap, filters that
  *   exclude each other); each such check says why.
- * - `maxPageLimit`: the most results per page Dixa documents, where the spec does not say.
  * - `docPage`: the section of Dixa's API reference the operation's page is in, where it is not
  *   the spec's first tag.
  */
@@ -23,7 +22,6 @@ export interface OperationName {
   body?: string;
   hand?: true;
   check?: true;
-  maxPageLimit?: number;
   docPage?: string;
 }
 
@@ -118,7 +116,7 @@ export const operationNames: Record<string, OperationName> = {
   "getContact-endpoints": { call: "contactEndpoints.list" },
   "getCustom-attributesCustomattributeid": { call: "customAttributes.get" },
   "getCustom-attributes": { call: "customAttributes.list" },
-  getSearchConversations: { call: "search.conversationsByQuery", maxPageLimit: 50 },
+  getSearchConversations: { call: "search.conversationsByQuery" },
   postSearchConversations: { call: "search.conversations", hand: true },
   getWebhooksWebhooksubscriptionid: { call: "webhooks.get" },
   deleteWebhooksWebhooksubscriptionid: { call: "webhooks.delete" },
