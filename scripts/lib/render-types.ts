@@ -11,6 +11,7 @@ import { startTypesChild } from "./types-child.js";
 import { sha256 } from "./snapshot.js";
 import { validateSpecText, type OpenApiDocument } from "./spec-document.js";
 import { correctSpec } from "./apply-overlay.js";
+import { responseSchemasFileName, responseSchemasSource } from "./render-response-schemas.js";
 
 export const typesFileName = "dixa-beta.ts";
 export const operationTableFileName = "operation-table.ts";
@@ -50,6 +51,9 @@ export async function renderGeneratedFiles(
     await add(file, (path) => formatSource(source, path));
   }
   await add(coverageFileName, (path) => formatSource(renderCoverage(plan), path));
+  await add(responseSchemasFileName, (path) =>
+    formatSource(responseSchemasSource(document, specSha256), path),
+  );
   return [{ path: join(generatedDir, typesFileName), content: await types }, ...files];
 }
 
