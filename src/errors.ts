@@ -1,4 +1,5 @@
 import type { DixaResponseInfo } from "./types.js";
+import type { ResponseMismatch } from "./validation/mismatch.js";
 
 /**
  * Every failure the client reports is a `DixaError`. Subclasses say what kind of failure it was;
@@ -13,6 +14,7 @@ export type DixaErrorKind =
   | "malformed-response"
   | "bulk-response"
   | "pagination"
+  | "response-validation"
   /** Something else failed (a custom limiter, an event hook) where the call must report, not throw. */
   | "unexpected";
 
@@ -159,6 +161,32 @@ export class DixaPaginationError extends DixaError {
     readonly pagesFetched: number,
   ) {
     super("pagination", message);
+  }
+}
+
+/**
+ * With `validateResponses: "strict"`: a 2xx answer that breaks Dixa's (corrected) description. The
+ * request succeeded (a write was made) and is not retried; `mismatches` say where and what kind
+ * of value came, never the value.
+ */
+export class DixaResponseValidationError extends DixaError implements RequestDescription {
+  override name = "DixaResponseValidationError";
+  constructor(
+    readonly method: string,
+    readonly pathTemplate: string,
+    readonly path: string,
+    readonly operationId: string,
+    readonly status: number,
+    readonly mismatches: readonly ResponseMismatch[],
+  ) {
+    const [first] = mismatches.filter((m) => m.breaking);
+    const others = mismatches.length - 1;
+    super(
+      "response-validation",
+      `${method} ${pathTemplate} answered ${status} (the request succeeded) with a body that breaks Dixa's description: ` +
+        `${first?.pointer || "the body"}: expected ${first?.expected}, got ${first?.received}` +
+        `${others > 0 ? ` (and ${others} more difference${others === 1 ? "" : "s"})` : ""}`,
+    );
   }
 }
 

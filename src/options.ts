@@ -4,6 +4,7 @@ import type { RateLimit } from "./http/rate-limit.js";
 import type { RateLimiter, RateLimitOptions } from "./http/rate-limiter.js";
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from "./http/retry-policy.js";
 import type { FetchLike } from "./http/transport.js";
+import { validationModes, type ValidateResponses } from "./validation/mismatch.js";
 import { describeValue } from "./validate.js";
 
 export type { RateLimitOptions, RetryOptions };
@@ -48,6 +49,13 @@ export interface DixaClientOptions {
    * DixaMalformedResponseError (not retried) and its connection is closed. Default 64 MiB.
    */
   maxResponseBytes?: number | undefined;
+  /**
+   * Checks each answer against Dixa's (corrected) description: `"warn"` reports every difference
+   * as a `response-mismatch` event through `onEvent` (which it needs), `"strict"` also throws a
+   * DixaResponseValidationError when one would break code written against the description.
+   * Default `"off"`; a call's own option wins. The checker loads on first use.
+   */
+  validateResponses?: ValidateResponses | undefined;
 }
 
 /**
@@ -70,6 +78,7 @@ export interface ResolvedOptions {
   limiter: RateLimit | undefined;
   onEvent: EventHook | undefined;
   maxResponseBytes: number;
+  validateResponses: ValidateResponses;
 }
 
 const knownOptions = new Set([
@@ -82,6 +91,7 @@ const knownOptions = new Set([
   "rateLimit",
   "onEvent",
   "maxResponseBytes",
+  "validateResponses",
 ]);
 
 /**
@@ -129,6 +139,8 @@ export function resolveOptions(
   if (options.onEvent !== undefined && typeof options.onEvent !== "function") {
     throw new TypeError("createDixaClient: `onEvent` must be a function");
   }
+  const validateResponses = options.validateResponses ?? "off";
+  checkValidationMode(validateResponses, options.onEvent, "createDixaClient: `validateResponses`");
   return {
     apiKey,
     baseUrl: resolveBaseUrl(options.baseUrl),
@@ -139,6 +151,7 @@ export function resolveOptions(
     limiter: givenLimiter(options.rateLimit, "createDixaCore"),
     onEvent: options.onEvent,
     maxResponseBytes,
+    validateResponses,
   };
 }
 
@@ -147,6 +160,22 @@ export function checkTimeout(value: unknown, what: string): asserts value is num
   if (typeof value !== "number" || !(value >= 1 && value <= maxTimeoutMs)) {
     throw new TypeError(
       `${what} must be a number of milliseconds from 1 to ${maxTimeoutMs}, got ${describeValue(value)}`,
+    );
+  }
+}
+
+/** `"off"`, `"warn"` or `"strict"`; `"warn"` reports through an `onEvent` hook, so it needs one. */
+export function checkValidationMode(
+  value: unknown,
+  onEvent: unknown,
+  what: string,
+): asserts value is ValidateResponses {
+  if (!validationModes.includes(value as ValidateResponses)) {
+    throw new TypeError(`${what} must be "off", "warn" or "strict", got ${describeValue(value)}`);
+  }
+  if (value === "warn" && onEvent === undefined) {
+    throw new TypeError(
+      `${what} "warn" reports through onEvent, and the client has none: pass an onEvent hook (a drift recorder's \`record\`, for one)`,
     );
   }
 }
