@@ -3,7 +3,7 @@ import { createTransport, type Transport } from "./http/transport.js";
 import type { ResolvedRetry } from "./http/retry-policy.js";
 import { resolveOptions, type DixaCoreOptions } from "./options.js";
 import { createRedactor, type Redactor } from "./redact.js";
-import type { ValidateResponses } from "./validation/mismatch.js";
+import type { ValidateResponses } from "./validation/mode.js";
 import { packageVersion } from "./version.js";
 
 export const packageUserAgent = `dixa-beta-ts/${packageVersion}`;

@@ -171,22 +171,24 @@ export class DixaPaginationError extends DixaError {
  */
 export class DixaResponseValidationError extends DixaError implements RequestDescription {
   override name = "DixaResponseValidationError";
+  declare readonly method: string;
+  declare readonly pathTemplate: string;
+  declare readonly path: string;
+  declare readonly operationId: string;
+  declare readonly status: number;
+  declare readonly mismatches: readonly ResponseMismatch[];
+
+  /** @internal Made by the response checker, which writes the message. */
   constructor(
-    readonly method: string,
-    readonly pathTemplate: string,
-    readonly path: string,
-    readonly operationId: string,
-    readonly status: number,
-    readonly mismatches: readonly ResponseMismatch[],
+    message: string,
+    details: RequestDescription & {
+      operationId: string;
+      status: number;
+      mismatches: readonly ResponseMismatch[];
+    },
   ) {
-    const [first] = mismatches.filter((m) => m.breaking);
-    const others = mismatches.length - 1;
-    super(
-      "response-validation",
-      `${method} ${pathTemplate} answered ${status} (the request succeeded) with a body that breaks Dixa's description: ` +
-        `${first?.pointer || "the body"}: expected ${first?.expected}, got ${first?.received}` +
-        `${others > 0 ? ` (and ${others} more difference${others === 1 ? "" : "s"})` : ""}`,
-    );
+    super("response-validation", message);
+    Object.assign(this, details);
   }
 }
 

@@ -44,7 +44,8 @@ export {
 } from "./bulk.js";
 export type { BulkOptions, BulkResultOf } from "./bulk-request.js";
 export { Paginated, type Page } from "./paginate.js";
-export type { ResponseMismatch, ValidateResponses } from "./validation/mismatch.js";
+export type { ResponseMismatch } from "./validation/mismatch.js";
+export type { ValidateResponses } from "./validation/mode.js";
 export {
   createDriftRecorder,
   type DriftRecorder,

@@ -4,7 +4,7 @@ import type { RateLimit } from "./http/rate-limit.js";
 import type { RateLimiter, RateLimitOptions } from "./http/rate-limiter.js";
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from "./http/retry-policy.js";
 import type { FetchLike } from "./http/transport.js";
-import { validationModes, type ValidateResponses } from "./validation/mismatch.js";
+import { checkValidationMode, type ValidateResponses } from "./validation/mode.js";
 import { describeValue } from "./validate.js";
 
 export type { RateLimitOptions, RetryOptions };
@@ -160,22 +160,6 @@ export function checkTimeout(value: unknown, what: string): asserts value is num
   if (typeof value !== "number" || !(value >= 1 && value <= maxTimeoutMs)) {
     throw new TypeError(
       `${what} must be a number of milliseconds from 1 to ${maxTimeoutMs}, got ${describeValue(value)}`,
-    );
-  }
-}
-
-/** `"off"`, `"warn"` or `"strict"`; `"warn"` reports through an `onEvent` hook, so it needs one. */
-export function checkValidationMode(
-  value: unknown,
-  onEvent: unknown,
-  what: string,
-): asserts value is ValidateResponses {
-  if (!validationModes.includes(value as ValidateResponses)) {
-    throw new TypeError(`${what} must be "off", "warn" or "strict", got ${describeValue(value)}`);
-  }
-  if (value === "warn" && onEvent === undefined) {
-    throw new TypeError(
-      `${what} "warn" reports through onEvent, and the client has none: pass an onEvent hook (a drift recorder's \`record\`, for one)`,
     );
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { components, operations, paths } from "../generated/dixa-beta.js";
 import type { RetryOptions } from "./http/retry-policy.js";
-import type { ValidateResponses } from "./validation/mismatch.js";
+import type { ValidateResponses } from "./validation/mode.js";
 
 export type { components, operations, paths };
 export type Schemas = components["schemas"];

@@ -1,4 +1,5 @@
-import { checkTimeout, checkValidationMode } from "../options.js";
+import { checkTimeout } from "../options.js";
+import { checkValidationMode } from "../validation/mode.js";
 import type { CallOptions } from "../types.js";
 import { describeValue } from "../validate.js";
 import { headerNameSafe, headerSafe, unsafeHeaderText } from "./header-text.js";

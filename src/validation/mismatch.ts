@@ -36,8 +36,3 @@ export interface ResponseMismatch {
   /** The schema in the description, as a JSON pointer (`#/components/schemas/Tag/properties/state`). */
   schema: string;
 }
-
-/** What `validateResponses` does with an answer: nothing, report mismatches, or also throw. */
-export type ValidateResponses = "off" | "warn" | "strict";
-
-export const validationModes: readonly ValidateResponses[] = ["off", "warn", "strict"];

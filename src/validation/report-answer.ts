@@ -1,9 +1,10 @@
 import { responseSchemas } from "../../generated/response-schemas.js";
 import type { CoreState } from "../core.js";
-import { DixaResponseValidationError } from "../errors.js";
+import type { DixaResponseValidationError } from "../errors.js";
 import type { DixaEvent } from "../http/events.js";
 import type { Exchange } from "../http/transport.js";
-import type { ResponseMismatch, ValidateResponses } from "./mismatch.js";
+import type { ResponseMismatch } from "./mismatch.js";
+import type { ValidateResponses } from "./mode.js";
 import { createResponseChecker, type ResponseChecker } from "./response-checker.js";
 
 let checker: ResponseChecker | undefined;
@@ -19,6 +20,7 @@ export function reportAnswer(
   pathTemplate: string,
   exchange: Exchange,
   body: unknown,
+  ValidationError: typeof DixaResponseValidationError,
 ): void {
   checker ??= createResponseChecker(responseSchemas);
   const found = checker.check(method, pathTemplate, exchange.status, body);
@@ -52,15 +54,21 @@ export function reportAnswer(
     } as const;
     for (const mismatch of mismatches) notify(hook, { ...base, ...mismatch });
   }
-  if (mode === "strict" && mismatches.some((m) => m.breaking)) {
-    const path = state.redact.text(exchange.path);
-    throw new DixaResponseValidationError(
-      method,
-      pathTemplate,
-      path,
-      operationId,
-      status,
-      mismatches,
+  const [first] = mismatches.filter((m) => m.breaking);
+  if (mode === "strict" && first !== undefined) {
+    const others = mismatches.length - 1;
+    throw new ValidationError(
+      `${method} ${pathTemplate} answered ${status} (the request succeeded) with a body that breaks Dixa's description: ` +
+        `${first.pointer || "the body"}: expected ${first.expected}, got ${first.received}` +
+        `${others > 0 ? ` (and ${others} more difference${others === 1 ? "" : "s"})` : ""}`,
+      {
+        method,
+        pathTemplate,
+        path: state.redact.text(exchange.path),
+        operationId,
+        status,
+        mismatches,
+      },
     );
   }
 }

@@ -1,4 +1,5 @@
 import type { CoreState } from "../core.js";
+import { DixaResponseValidationError } from "../errors.js";
 import type { Exchange } from "../http/transport.js";
 import type { CallOptions } from "../types.js";
 
@@ -17,5 +18,6 @@ export async function validateAnswer(
 ): Promise<void> {
   const { reportAnswer } = await import("./report-answer.js");
   const mode = options?.validateResponses ?? state.validateResponses;
-  reportAnswer(state, mode, method, pathTemplate, exchange, body);
+  // The error class goes along, so the lazily loaded part shares no module with the rest.
+  reportAnswer(state, mode, method, pathTemplate, exchange, body, DixaResponseValidationError);
 }

@@ -259,7 +259,7 @@ describe("choosing the mode", () => {
       { validateResponses: "loud" },
       /`validateResponses` must be "off", "warn" or "strict", got a string/,
     ],
-    [{ validateResponses: "warn" }, /"warn" reports through onEvent, and the client has none/],
+    [{ validateResponses: "warn" }, /"warn" reports to onEvent: give the client one/],
   ])("refuses %j at construction", (options, message) => {
     expect(() => createDixaClient({ apiKey: token, ...(options as object) })).toThrow(message);
   });
@@ -268,7 +268,7 @@ describe("choosing the mode", () => {
     const sandbox = createDixaSandbox({ rateLimit: false });
     const dixa = createDixaClient({ apiKey: token, fetch: sandbox.fetch });
     await expect(dixa.agents.get(agentId, { validateResponses: "warn" })).rejects.toThrow(
-      /options\.validateResponses "warn" reports through onEvent/,
+      /options\.validateResponses "warn" reports to onEvent: give the client one/,
     );
     expect(sandbox.requests).toHaveLength(0);
   });
