@@ -17,6 +17,7 @@ import { peerCalls } from "./cases/peer-calls.js";
 import { sandboxOverhead } from "./cases/sandbox-overhead.js";
 import { webhookVerification } from "./cases/webhook-verify.js";
 import { redisLimiter } from "./cases/redis-limiter.js";
+import { responseValidation } from "./cases/response-validation.js";
 import { allPeers, setUpPeers } from "./peers/index.js";
 import { PeerTable } from "./peers/table.js";
 import { formatTable, type Result } from "./report.js";
@@ -62,6 +63,7 @@ async function main() {
     await stage("6 sandbox overhead over Prism", () => sandboxOverhead());
     await stage("7 webhook verification", () => webhookVerification());
     await stage("8 Redis limiter", () => redisLimiter(server.url));
+    await stage("9 response validation", () => responseValidation(setup));
   } finally {
     server.stop();
   }
