@@ -41,7 +41,7 @@ export type CreateMessageInput = WithTypeTags<
 export type CreatedMessage = ResponseData<"/beta/conversations/{conversationId}/messages", "post">;
 /**
  * The queued anonymization request Dixa answers with (202). Read the kind from `_type`: the
- * deprecated `entityType` arrives as a string (`"MessageAnonymizationType"`) though the spec types it as an object.
+ * deprecated `entityType` arrives as a string (`"MessageAnonymizationType"`) (typed so by the overlay; Dixa's description has an object).
  */
 export type MessageAnonymizationRequest = ResponseData<
   "/beta/conversations/{conversationId}/messages/{messageId}/anonymize",
