@@ -3948,7 +3948,7 @@ export interface components {
         /** GetMetricDataInputCsidFilter */
         GetMetricDataInputCsidFilter: {
             id: string;
-            csidFilter?: number[];
+            csidFilter: number[];
             filters?: components["schemas"]["Filter"][];
             aggregations?: string[];
             timezone: string;
@@ -3978,7 +3978,7 @@ export interface components {
         /** GetMetricRecordsDataInputCsidFilter */
         GetMetricRecordsDataInputCsidFilter: {
             id: string;
-            csidFilter?: number[];
+            csidFilter: number[];
             filters?: components["schemas"]["Filter"][];
             timezone: string;
         };
