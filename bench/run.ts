@@ -18,6 +18,7 @@ import { sandboxOverhead } from "./cases/sandbox-overhead.js";
 import { webhookVerification } from "./cases/webhook-verify.js";
 import { webhookDedupe } from "./cases/webhook-dedupe.js";
 import { redisLimiter } from "./cases/redis-limiter.js";
+import { responseValidation } from "./cases/response-validation.js";
 import { allPeers, setUpPeers } from "./peers/index.js";
 import { PeerTable } from "./peers/table.js";
 import { formatTable, type Result } from "./report.js";
@@ -64,6 +65,7 @@ async function main() {
     await stage("7 webhook verification", () => webhookVerification());
     await stage("7 webhook de-duplication", () => webhookDedupe());
     await stage("8 Redis limiter", () => redisLimiter(server.url));
+    await stage("9 response validation", () => responseValidation(setup));
   } finally {
     server.stop();
   }

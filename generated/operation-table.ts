@@ -969,7 +969,7 @@ export const operationTable = {
     path: "/beta/knowledge/collections",
     tag: "Knowledge",
     summary: "List collections",
-    paged: false,
+    paged: true,
     bulkOutcomes: false,
   },
   postKnowledgeArticlesAttachments: {

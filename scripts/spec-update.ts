@@ -5,10 +5,12 @@
  *        [--timeout MS] [--out-dir DIR] [--generated-dir DIR]
  */
 import type { ParseArgsConfig } from "node:util";
+import { correctSpec } from "./lib/apply-overlay.js";
 import { changeReportJson, formatChangeReport } from "./lib/change-report.js";
 import { compareFacades } from "./lib/facade-changes.js";
 import { planFacade } from "./lib/facade-plan.js";
 import { parseCliArgs, parseTimeout, runCli, sourceOptions } from "./lib/cli.js";
+import { formatOverlayReport, overlayReportJson } from "./lib/overlay-report.js";
 import { defaultGeneratedDir, defaultSpecDir } from "./lib/project-paths.js";
 import { removeStaleFacadeFiles, renderGeneratedFiles } from "./lib/render-types.js";
 import {
@@ -52,11 +54,16 @@ async function update(
 ): Promise<number> {
   const generatedDir = args["generated-dir"] ?? defaultGeneratedDir;
   const previousText = await readSnapshotText(location);
-  const previous = previousText === undefined ? undefined : validateSpecText(previousText);
-  const summary = compareSpecs(previous?.document, candidate.document);
+  // Both sides as corrected by the project's overlay: the report is about the client users get.
+  const previous =
+    previousText === undefined
+      ? undefined
+      : await correctSpec(validateSpecText(previousText).document);
+  const corrected = await correctSpec(candidate.document);
+  const summary = compareSpecs(previous?.document, corrected.document);
   const facade = compareFacades(
     previous === undefined ? undefined : planFacade(previous.document),
-    planFacade(candidate.document),
+    planFacade(corrected.document),
     [...summary.changed.values()].flat(),
   );
   const shas = {
@@ -65,8 +72,15 @@ async function update(
   };
   console.log(
     args.json
-      ? JSON.stringify(changeReportJson(summary, facade), null, 2)
-      : formatChangeReport(summary, shas, facade),
+      ? JSON.stringify(
+          {
+            ...changeReportJson(summary, facade),
+            corrections: overlayReportJson(corrected.outcomes),
+          },
+          null,
+          2,
+        )
+      : `${formatChangeReport(summary, shas, facade)}\n\n${formatOverlayReport(corrected.outcomes)}`,
   );
 
   if (args["fail-on-breaking"] && summary.breaking.length > 0) {

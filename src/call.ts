@@ -13,6 +13,7 @@ import { redactHeaders, type Exchange } from "./http/transport.js";
 import { Paginated, type PageBody } from "./paginate.js";
 import type { CallOptions, DixaResponseInfo } from "./types.js";
 import { assertListQuery } from "./validate.js";
+import { validateAnswer } from "./validation/validate-answer.js";
 
 /** The query of one call, as given. */
 export type Query = Readonly<Record<string, unknown>> | undefined;
@@ -45,7 +46,15 @@ export async function callBody<T>(
     options?.onResponse?.(info);
     if (!ok) throw apiError(exchange, info);
   }
-  if (exchange.bytes.byteLength === 0) return undefined;
+  const answer =
+    exchange.bytes.byteLength === 0 ? undefined : parseJson<T>(exchange, method, pathTemplate);
+  if ((options?.validateResponses ?? state.validateResponses) !== "off") {
+    await validateAnswer(state, options, method, pathTemplate, exchange, answer);
+  }
+  return answer;
+}
+
+function parseJson<T>(exchange: Exchange, method: string, pathTemplate: string): T {
   const text = decoder.decode(exchange.bytes);
   try {
     return JSON.parse(text) as T;

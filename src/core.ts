@@ -1,7 +1,9 @@
+import type { EventHook } from "./http/events.js";
 import { createTransport, type Transport } from "./http/transport.js";
 import type { ResolvedRetry } from "./http/retry-policy.js";
 import { resolveOptions, type DixaCoreOptions } from "./options.js";
 import { createRedactor, type Redactor } from "./redact.js";
+import type { ValidateResponses } from "./validation/mode.js";
 import { packageVersion } from "./version.js";
 
 export const packageUserAgent = `dixa-beta-ts/${packageVersion}`;
@@ -37,6 +39,9 @@ export interface CoreState {
   retry: ResolvedRetry;
   transport: Transport;
   redact: Redactor;
+  /** The client's `validateResponses` (a call may override it). */
+  validateResponses: ValidateResponses;
+  onEvent: EventHook | undefined;
 }
 
 const states = new WeakMap<DixaCore, CoreState>();
@@ -56,6 +61,8 @@ export function createDixaCore(options: DixaCoreOptions): DixaCore {
     timeoutMs: resolved.timeoutMs,
     retry: resolved.retry,
     redact,
+    validateResponses: resolved.validateResponses,
+    onEvent: resolved.onEvent,
     transport: createTransport({
       fetch: resolved.fetch,
       limiter: resolved.limiter,

@@ -1,4 +1,5 @@
 import type { DixaResponseInfo } from "./types.js";
+import type { ResponseMismatch } from "./validation/mismatch.js";
 
 /**
  * Every failure the client reports is a `DixaError`. Subclasses say what kind of failure it was;
@@ -13,6 +14,7 @@ export type DixaErrorKind =
   | "malformed-response"
   | "bulk-response"
   | "pagination"
+  | "response-validation"
   /** Something else failed (a custom limiter, an event hook) where the call must report, not throw. */
   | "unexpected";
 
@@ -159,6 +161,34 @@ export class DixaPaginationError extends DixaError {
     readonly pagesFetched: number,
   ) {
     super("pagination", message);
+  }
+}
+
+/**
+ * With `validateResponses: "strict"`: a 2xx answer that breaks Dixa's (corrected) description. The
+ * request succeeded (a write was made) and is not retried; `mismatches` say where and what kind
+ * of value came, never the value.
+ */
+export class DixaResponseValidationError extends DixaError implements RequestDescription {
+  override name = "DixaResponseValidationError";
+  declare readonly method: string;
+  declare readonly pathTemplate: string;
+  declare readonly path: string;
+  declare readonly operationId: string;
+  declare readonly status: number;
+  declare readonly mismatches: readonly ResponseMismatch[];
+
+  /** @internal Made by the response checker, which writes the message. */
+  constructor(
+    message: string,
+    details: RequestDescription & {
+      operationId: string;
+      status: number;
+      mismatches: readonly ResponseMismatch[];
+    },
+  ) {
+    super("response-validation", message);
+    Object.assign(this, details);
   }
 }
 

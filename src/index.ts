@@ -26,6 +26,7 @@ export {
   DixaMalformedResponseError,
   DixaBulkResponseError,
   DixaPaginationError,
+  DixaResponseValidationError,
   isDixaError,
   isDixaApiError,
   type DixaErrorKind,
@@ -43,6 +44,14 @@ export {
 } from "./bulk.js";
 export type { BulkOptions, BulkResultOf } from "./bulk-request.js";
 export { Paginated, type Page } from "./paginate.js";
+export type { ResponseMismatch } from "./validation/mismatch.js";
+export type { ValidateResponses } from "./validation/mode.js";
+export {
+  createDriftRecorder,
+  type DriftRecorder,
+  type DriftRecorderOptions,
+  type DriftRow,
+} from "./validation/drift-recorder.js";
 export { parseDixaTimestamp } from "./timestamps.js";
 export type {
   CallOptions,

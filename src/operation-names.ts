@@ -14,8 +14,6 @@
  * - `check`: the generated method also calls `check<Resource><Method>` from
  *   `src/resources/<resource>.ts`, for what the spec cannot say (a documented cap, filters that
  *   exclude each other); each such check says why.
- * - `paged`: paged although the spec's answer has no `meta` (the spec is wrong there).
- * - `maxPageLimit`: the most results per page Dixa documents, where the spec does not say.
  * - `docPage`: the section of Dixa's API reference the operation's page is in, where it is not
  *   the spec's first tag.
  */
@@ -24,8 +22,6 @@ export interface OperationName {
   body?: string;
   hand?: true;
   check?: true;
-  paged?: true;
-  maxPageLimit?: number;
   docPage?: string;
 }
 
@@ -120,7 +116,7 @@ export const operationNames: Record<string, OperationName> = {
   "getContact-endpoints": { call: "contactEndpoints.list" },
   "getCustom-attributesCustomattributeid": { call: "customAttributes.get" },
   "getCustom-attributes": { call: "customAttributes.list" },
-  getSearchConversations: { call: "search.conversationsByQuery", maxPageLimit: 50 },
+  getSearchConversations: { call: "search.conversationsByQuery" },
   postSearchConversations: { call: "search.conversations", hand: true },
   getWebhooksWebhooksubscriptionid: { call: "webhooks.get" },
   deleteWebhooksWebhooksubscriptionid: { call: "webhooks.delete" },
@@ -152,7 +148,7 @@ export const operationNames: Record<string, OperationName> = {
   postKnowledgeArticlesArticleidUnpublish: { call: "knowledge.unpublishArticle" },
   patchKnowledgeArticlesArticleidParentParentid: { call: "knowledge.moveArticle" },
   deleteKnowledgeArticlesArticleidParent: { call: "knowledge.removeArticleParent" },
-  getKnowledgeCollections: { call: "knowledge.listCollections", paged: true },
+  getKnowledgeCollections: { call: "knowledge.listCollections" },
   postKnowledgeArticlesAttachments: { call: "knowledge.uploadAttachments", hand: true },
   getOrganization: { call: "organization.get" },
 };

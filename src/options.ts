@@ -5,6 +5,7 @@ import type { RateLimit } from "./http/rate-limit.js";
 import type { RateLimiter, RateLimitOptions } from "./http/rate-limiter.js";
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from "./http/retry-policy.js";
 import type { FetchLike } from "./http/transport.js";
+import { checkValidationMode, type ValidateResponses } from "./validation/mode.js";
 import { describeValue } from "./validate.js";
 
 export type { RateLimitOptions, RetryOptions };
@@ -49,6 +50,13 @@ export interface DixaClientOptions {
    * DixaMalformedResponseError (not retried) and its connection is closed. Default 64 MiB.
    */
   maxResponseBytes?: number | undefined;
+  /**
+   * Checks each answer against Dixa's (corrected) description: `"warn"` reports every difference
+   * as a `response-mismatch` event through `onEvent` (which it needs), `"strict"` also throws a
+   * DixaResponseValidationError when one would break code written against the description.
+   * Default `"off"`; a call's own option wins. The checker loads on first use.
+   */
+  validateResponses?: ValidateResponses | undefined;
 }
 
 /**
@@ -71,6 +79,7 @@ export interface ResolvedOptions {
   limiter: RateLimit | undefined;
   onEvent: EventHook | undefined;
   maxResponseBytes: number;
+  validateResponses: ValidateResponses;
 }
 
 const knownOptions = new Set([
@@ -83,6 +92,7 @@ const knownOptions = new Set([
   "rateLimit",
   "onEvent",
   "maxResponseBytes",
+  "validateResponses",
 ]);
 
 /**
@@ -134,6 +144,8 @@ export function resolveOptions(
   if (options.onEvent !== undefined && typeof options.onEvent !== "function") {
     throw new TypeError("createDixaClient: `onEvent` must be a function");
   }
+  const validateResponses = options.validateResponses ?? "off";
+  checkValidationMode(validateResponses, options.onEvent, "createDixaClient: `validateResponses`");
   return {
     apiKey,
     baseUrl: resolveBaseUrl(options.baseUrl),
@@ -144,6 +156,7 @@ export function resolveOptions(
     limiter: givenLimiter(options.rateLimit, "createDixaCore"),
     onEvent: options.onEvent,
     maxResponseBytes,
+    validateResponses,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { components, operations, paths } from "../generated/dixa-beta.js";
 import type { RetryOptions } from "./http/retry-policy.js";
+import type { ValidateResponses } from "./validation/mode.js";
 
 export type { components, operations, paths };
 export type Schemas = components["schemas"];
@@ -112,6 +113,13 @@ export interface CallOptions {
    * returns. A DixaApiError carries the same as `error.response`.
    */
   onResponse?: (response: DixaResponseInfo) => void;
+  /**
+   * Checks this call's answer against Dixa's (corrected) description, over the client's
+   * setting: `"warn"` reports each difference as a `response-mismatch` event, `"strict"` also
+   * throws a DixaResponseValidationError when one would break code written against the
+   * description, `"off"` skips the check.
+   */
+  validateResponses?: ValidateResponses;
 }
 
 /** The exchange behind a result or a DixaApiError: what Dixa answered, and what it took. */

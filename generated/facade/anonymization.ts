@@ -10,6 +10,7 @@ import type { CallOptions } from "../../src/types.js";
 import type { DixaEndpoints } from "./endpoints.js";
 import {
   assertBoolean,
+  assertEnum,
   assertNonEmptyString,
   assertObject,
   assertString,
@@ -60,6 +61,14 @@ export async function anonymizationRequest(
 ): Promise<DixaEndpoints["anonymization.request"]["data"]> {
   assertObject(entity, "entity");
   assertNonEmptyString(entity["entityId"], "entity.entityId");
+  ifPresent(entity["entityType"], "entity.entityType", (value, label) =>
+    assertEnum(value, label, [
+      "ConversationAnonymizationType",
+      "MessageAnonymizationType",
+      "UnknownAnonymizationType",
+      "UserAnonymizationType",
+    ]),
+  );
   ifPresent(entity["forceAnonymization"], "entity.forceAnonymization", assertBoolean);
   ifPresent(entity["_type"], "entity._type", assertString);
   return callData<DixaEndpoints["anonymization.request"]["data"]>(

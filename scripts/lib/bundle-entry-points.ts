@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { projectRoot } from "./project-paths.js";
 
 /** The package's entry points: exports subpath → source. */
@@ -13,8 +13,11 @@ export const entryPoints = {
   types: "generated/dixa-beta.ts",
 } as const;
 
-/** Bundles the entry points into `outDir` (the JavaScript half of the build). */
-export async function bundleEntryPoints(outDir: string): Promise<string[]> {
+/**
+ * Bundles the entry points into `outDir` (the JavaScript half of the build). `plugins`: for the
+ * bench, which builds the package again with a module replaced to measure what it costs.
+ */
+export async function bundleEntryPoints(outDir: string, plugins: Plugin[] = []): Promise<string[]> {
   const result = await build({
     absWorkingDir: projectRoot,
     entryPoints: Object.fromEntries(
@@ -32,6 +35,7 @@ export async function bundleEntryPoints(outDir: string): Promise<string[]> {
     legalComments: "inline",
     metafile: true,
     logLevel: "warning",
+    plugins,
   });
   return Object.keys(result.metafile.outputs);
 }

@@ -100,7 +100,7 @@ export function planFacade(
         : [resourceOfTag.get(tag ?? "") ?? camel(tag ?? "other"), camel(id)];
       const parameters = parametersOf(doc, item, operation);
       const body = bodyOf(doc, operation, named?.body);
-      const paged = trait.paged || named?.paged === true;
+      const paged = trait.paged;
       const bulkShape = trait.bulkOutcomes ? bulkShapeOf(doc, body?.schema) : undefined;
       operations.push({
         operationId: id,
@@ -129,7 +129,7 @@ export function planFacade(
             schema: deref(doc, p["schema"]) ?? {},
           })),
         body,
-        maxPageLimit: named?.maxPageLimit,
+        maxPageLimit: pageLimitMaximum(doc, parameters),
         docUrl: `https://docs.dixa.io/openapi/dixa-api/beta/${named?.docPage ?? slug(tag ?? "")}/${id.toLowerCase()}`,
         summary: text(operation["summary"]),
         description: text(operation["description"]),
@@ -224,6 +224,13 @@ function bulkShapeOf(
   if (schema["type"] === "array") return "list";
   const data = deref(doc, deref(doc, schema["properties"])?.["data"]);
   return data?.["type"] === "array" ? "data" : undefined;
+}
+
+/** The largest `pageLimit` the (corrected) description allows, where it says. */
+function pageLimitMaximum(doc: OpenApiDocument, parameters: Schema[]): number | undefined {
+  const pageLimit = parameters.find((p) => p["in"] === "query" && p["name"] === "pageLimit");
+  const maximum = deref(doc, pageLimit?.["schema"])?.["maximum"];
+  return typeof maximum === "number" && Number.isInteger(maximum) ? maximum : undefined;
 }
 
 function pathKind(schema: Schema | undefined): PathParameter["kind"] {

@@ -10,6 +10,8 @@ import { formatSource } from "./format-source.js";
 import { startTypesChild } from "./types-child.js";
 import { sha256 } from "./snapshot.js";
 import { validateSpecText, type OpenApiDocument } from "./spec-document.js";
+import { correctSpec } from "./apply-overlay.js";
+import { responseSchemasFileName, responseSchemasSource } from "./render-response-schemas.js";
 
 export const typesFileName = "dixa-beta.ts";
 export const operationTableFileName = "operation-table.ts";
@@ -30,7 +32,7 @@ export async function renderGeneratedFiles(
 ): Promise<FileToWrite[]> {
   let document: OpenApiDocument;
   try {
-    document = validateSpecText(specText).document;
+    document = (await correctSpec(validateSpecText(specText).document)).document;
   } catch (error) {
     typesChild.cancel();
     throw error;
@@ -49,6 +51,9 @@ export async function renderGeneratedFiles(
     await add(file, (path) => formatSource(source, path));
   }
   await add(coverageFileName, (path) => formatSource(renderCoverage(plan), path));
+  await add(responseSchemasFileName, (path) =>
+    formatSource(responseSchemasSource(document, specSha256), path),
+  );
   return [{ path: join(generatedDir, typesFileName), content: await types }, ...files];
 }
 

@@ -1,4 +1,5 @@
 import { checkTimeout } from "../options.js";
+import { checkValidationMode } from "../validation/mode.js";
 import type { CallOptions } from "../types.js";
 import { describeValue } from "../validate.js";
 import { headerNameSafe, headerSafe, unsafeHeaderText } from "./header-text.js";
@@ -12,12 +13,19 @@ export interface ResolvedCall {
   onResponse: CallOptions["onResponse"];
 }
 
-const known = new Set(["signal", "timeoutMs", "retry", "headers", "onResponse"]);
+const known = new Set([
+  "signal",
+  "timeoutMs",
+  "retry",
+  "headers",
+  "onResponse",
+  "validateResponses",
+]);
 
 /** Checks one call's options and merges them over the client's, before anything is sent. */
 export function resolveCallOptions(
   options: CallOptions | undefined,
-  client: { timeoutMs: number; retry: ResolvedRetry },
+  client: { timeoutMs: number; retry: ResolvedRetry; onEvent?: unknown },
 ): ResolvedCall {
   if (options === undefined) {
     return { signal: undefined, headers: undefined, onResponse: undefined, ...client };
@@ -39,6 +47,9 @@ export function resolveCallOptions(
     throw new TypeError(`options.onResponse must be a function, got ${describeValue(onResponse)}`);
   }
   if (headers !== undefined) checkHeaders(headers);
+  if (options.validateResponses !== undefined) {
+    checkValidationMode(options.validateResponses, client.onEvent, "options.validateResponses");
+  }
   return {
     signal,
     timeoutMs: timeoutMs ?? client.timeoutMs,

@@ -1,4 +1,5 @@
 import { redactedMarker, type Redactor } from "../redact.js";
+import type { ResponseMismatch } from "../validation/mismatch.js";
 
 /** What every event says: which call it belongs to (calls run concurrently) and what it is. */
 export interface DixaEventBase {
@@ -12,7 +13,8 @@ export interface DixaEventBase {
 /**
  * What an `onEvent` hook sees, in order for one call: `call-start`, then per attempt
  * `rate-limit-wait` (if it waited), `request`, then `response` or `error`, `retry` between
- * attempts, and `call-end` once. Headers are copied with `Authorization` replaced by
+ * attempts, and `call-end` once, then `response-mismatch` per difference when response
+ * validation is on. Headers are copied with `Authorization` replaced by
  * "[redacted]" and the token removed from URLs and messages, so a hook can log them as they are.
  */
 export type DixaEvent = DixaEventBase &
@@ -32,6 +34,8 @@ export type DixaEvent = DixaEventBase &
         /** The failure's kind, when the call failed without an answer. */
         kind?: string;
       }
+    /** With `validateResponses`: one way the answer differs from Dixa's description. */
+    | ({ type: "response-mismatch" } & ResponseMismatch)
   );
 
 /**

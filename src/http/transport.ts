@@ -48,6 +48,8 @@ export interface Exchange {
   attempts: number;
   /** From the first attempt to the end of the answer, retries and waits included. */
   durationMs: number;
+  /** The call's id in its events (set when there is an `onEvent` hook). */
+  callId?: number;
 }
 
 export interface TransportOptions {
@@ -100,6 +102,7 @@ export function createTransport(options: TransportOptions): Transport {
       const exchange = await run(request, sendOnce, options, emit);
       const durationMs = performance.now() - started;
       emit({ type: "call-end", attempts: exchange.attempts, durationMs, status: exchange.status });
+      exchange.callId = base.callId;
       return exchange;
     } catch (error) {
       const { attempts = 0, kind } = error as DixaError;

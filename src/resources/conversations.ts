@@ -69,7 +69,7 @@ export type ClaimConversationInput = RequestBody<
 export type LinkConversationInput = RequestBody<"/beta/conversations/{conversationId}/link", "put">;
 /**
  * One activity log entry. Read the kind from `_type` (`"ConversationAssigned"`, ...): the
- * deprecated `activityType` arrives as a string though the spec types it as an object.
+ * deprecated `activityType` arrives as a string (typed so by the overlay; Dixa's description has an object).
  */
 export type ConversationActivityLogEntry = ListItem<"/beta/conversations/activitylog", "get">;
 /** Time window and page size of `conversations.listOrganizationActivityLog`. */
@@ -82,7 +82,7 @@ export type AnonymizeConversationQuery = QueryParams<
 >;
 /**
  * The queued anonymization request Dixa answers with (202). Read the kind from `_type`: the
- * deprecated `entityType` arrives as a string (`"ConversationAnonymizationType"`) though the spec types it as an object.
+ * deprecated `entityType` arrives as a string (`"ConversationAnonymizationType"`) (typed so by the overlay; Dixa's description has an object).
  */
 export type ConversationAnonymizationRequest = ResponseData<
   "/beta/conversations/{conversationId}/anonymize",

@@ -49,7 +49,7 @@ export type PatchManyEndUsersResult = BulkResult<
 export type AnonymizeEndUserQuery = QueryParams<"/beta/endusers/{userId}/anonymize", "patch">;
 /**
  * The queued anonymization request Dixa answers with (202). Read the kind from `_type`: the
- * deprecated `entityType` arrives as a string (`"UserAnonymizationType"`) though the spec types it as an object.
+ * deprecated `entityType` arrives as a string (`"UserAnonymizationType"`) (typed so by the overlay; Dixa's description has an object).
  */
 export type EndUserAnonymizationRequest = ResponseData<
   "/beta/endusers/{userId}/anonymize",

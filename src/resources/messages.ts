@@ -18,8 +18,8 @@ import { MessagesGeneratedMethods } from "../../generated/facade/messages.js";
  * spec's own examples send it, but the spec's schemas leave it out. Several members are then
  * indistinguishable (the three content kinds are all `{ value: string }`; `Email` and
  * `ContactForm` have the same fields), so the tag is what says which one is meant. The
- * generated types would refuse it as an unknown property; this keeps every generated field and
- * adds an optional `_type`.
+ * project's overlay declares `_type` on the union members; this keeps every generated field and
+ * allows an optional `_type` on the other objects of the body too.
  */
 export type WithTypeTags<T> = T extends readonly (infer Item)[]
   ? WithTypeTags<Item>[]
@@ -41,7 +41,7 @@ export type CreateMessageInput = WithTypeTags<
 export type CreatedMessage = ResponseData<"/beta/conversations/{conversationId}/messages", "post">;
 /**
  * The queued anonymization request Dixa answers with (202). Read the kind from `_type`: the
- * deprecated `entityType` arrives as a string (`"MessageAnonymizationType"`) though the spec types it as an object.
+ * deprecated `entityType` arrives as a string (`"MessageAnonymizationType"`) (typed so by the overlay; Dixa's description has an object).
  */
 export type MessageAnonymizationRequest = ResponseData<
   "/beta/conversations/{conversationId}/messages/{messageId}/anonymize",

@@ -82,7 +82,7 @@ export function searchConversations(
     query,
     search,
     options,
-    50, // Dixa documents at most 50 results a page; the spec does not say.
+    50, // Dixa documents at most 50 results a page (declared by the overlay: `maximum: 50`).
   );
 }
 

@@ -8,6 +8,7 @@ import {
   type QueuedFault,
   type SandboxFault,
 } from "./faults.js";
+import { deviateResponse } from "./deviations.js";
 import { createNote, listNotes } from "./notes.js";
 import { pageOf } from "./paging.js";
 import { readTextWithin } from "./request-body.js";
@@ -254,9 +255,14 @@ export function createSandboxCore(options: DixaSandboxOptions = {}): SandboxCore
     const base = await baseline(forwarded, match);
     if (route === undefined || base.status < 200 || base.status > 299) return answer(base);
     const replaced = behaviour(route, url, body);
-    if (replaced === undefined) return answer(base);
-    await base.body?.cancel();
-    return answer(toResponse(replaced));
+    if (replaced !== undefined) await base.body?.cancel();
+    const response = replaced === undefined ? base : toResponse(replaced);
+    if (fault?.deviate === undefined) return answer(response);
+    try {
+      return answer(await deviateResponse(response, fault.deviate));
+    } catch (error) {
+      return answer(toResponse({ status: 500, body: { message: (error as Error).message } }));
+    }
   }
 
   /** The Dixa-like answer for this operation, or undefined where the example answer stands. */

@@ -20,11 +20,12 @@ function asPublished(source: string): string {
 }
 
 describe("README examples", () => {
-  it("embeds the modular example, the vitest example and the MSW example", () => {
+  it("embeds the modular, vitest, MSW and response validation examples", () => {
     expect(embedded.map((match) => match[1])).toEqual([
       "test/unit/readme-modular-example.test.ts",
       "test/unit/readme-testing-example.test.ts",
       "test/unit/readme-testing-msw.test.ts",
+      "test/unit/readme-validation-example.test.ts",
     ]);
   });
 
