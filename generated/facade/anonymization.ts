@@ -37,6 +37,7 @@ export async function anonymizationGetRequest(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -70,6 +71,7 @@ export async function anonymizationRequest(
     undefined,
     entity,
     options,
+    "object",
   );
 }
 

@@ -1,0 +1,35 @@
+/**
+ * Run as its own process (with --expose-gc) by page-key-memory.test.ts, so the heap measured is
+ * this listing's alone: 100 pages whose opaque pageKeys are 1 MB each, read through the client.
+ * Prints the heap growth over pages 5 to 100, after a full collection at each end, in MB.
+ */
+import { createDixaClient } from "../../src/index.js";
+
+const pages = 100;
+const keyLength = 1024 * 1024;
+/** A distinct 1 MB key per page; made afresh for each answer, so only the client could keep it. */
+const keyFor = (page: number) => `${page}-`.padEnd(keyLength, "k");
+
+const client = createDixaClient({
+  apiKey: "page-key-memory-token",
+  rateLimit: false,
+  fetch: async (request) => {
+    const key = new URL(request.url).searchParams.get("pageKey");
+    const page = key === null ? 0 : Number(key.slice(0, key.indexOf("-")));
+    const meta = page + 1 < pages ? { next: `/beta/agents?pageKey=${keyFor(page + 1)}` } : {};
+    return Response.json({ data: [{ id: `agent-${page}`, displayName: "A" }], meta });
+  },
+});
+
+const gc = (globalThis as { gc?: () => void }).gc!;
+let baseline = 0;
+let count = 0;
+for await (const _agent of client.agents.list()) {
+  if (++count === 5) {
+    gc();
+    baseline = process.memoryUsage().heapUsed;
+  }
+}
+gc();
+const growthMb = (process.memoryUsage().heapUsed - baseline) / (1024 * 1024);
+console.log(JSON.stringify({ pages: count, growthMb: Math.round(growthMb) }));
