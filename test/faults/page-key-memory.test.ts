@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { expect, it } from "vitest";
 import { projectRoot } from "../support/run-script.js";
 
-it("100 pages with 1 MB pageKeys grow the heap by far less than the keys", async () => {
+it("100 pages with 1 MB pageKeys grow memory by far less than the keys", async () => {
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile(
       process.execPath,
@@ -19,6 +19,7 @@ it("100 pages with 1 MB pageKeys grow the heap by far less than the keys", async
   });
   const { pages, growthMb } = JSON.parse(stdout) as { pages: number; growthMb: number };
   expect(pages).toBe(100);
-  // The keys alone weigh 95 MB over pages 5 to 100; a bounded digest keeps a few kB of them.
-  expect(growthMb).toBeLessThan(20);
+  // The keys alone weigh 95 MB over pages 5 to 100 (keeping them grew memory by 100 to 170 MB); a
+  // bounded digest keeps a few kB of them.
+  expect(growthMb).toBeLessThan(40);
 });
