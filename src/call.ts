@@ -17,7 +17,7 @@ import { resolveCallOptions } from "./http/call-options.js";
 import { buildRequest, Json, toJson } from "./http/outgoing-request.js";
 import { parseRetryAfter } from "./http/retry-after.js";
 import { queryString } from "./http/request-url.js";
-import type { Exchange } from "./http/transport.js";
+import { shownHeaders, type Exchange } from "./http/transport.js";
 import { Paginated } from "./paginate.js";
 import type { CallOptions, DixaResponseInfo } from "./types.js";
 import { assertListQuery, assertNonEmptyString } from "./validate.js";
@@ -176,7 +176,7 @@ async function send(
   );
 }
 
-/** What the caller may see of an exchange (the transport removed the token from its headers). */
+/** What the caller may see of an exchange: the answer's headers without the token. */
 function responseInfo(
   state: CoreState,
   exchange: Exchange,
@@ -185,7 +185,7 @@ function responseInfo(
 ): DixaResponseInfo {
   return {
     status: exchange.status,
-    headers: exchange.headers,
+    headers: shownHeaders(exchange, state.redact).headers,
     method,
     pathTemplate,
     path: state.redact.text(exchange.path),

@@ -5,7 +5,7 @@ import { headerRecord, resolveCallOptions } from "./call-options.js";
 import { buildRequest } from "./outgoing-request.js";
 import { assertNoDotSegments, pathParameter } from "./request-url.js";
 import type { RetryOptions } from "./retry-policy.js";
-import type { Exchange } from "./transport.js";
+import { shownHeaders, type Exchange } from "./transport.js";
 
 /**
  * `client.raw`: an openapi-fetch client typed by the spec's `paths`, sending through the same
@@ -111,14 +111,12 @@ async function sendRaw(request: Request, core: CoreState): Promise<Response> {
       call: { ...call, headers, signal: request.signal },
     }),
   );
-  return responseOf(exchange);
+  return responseOf(exchange, core);
 }
 
-function responseOf(exchange: Exchange): Response {
+function responseOf(exchange: Exchange, core: CoreState): Response {
   const body = nullBodyStatuses.has(exchange.status) ? null : exchange.bytes;
-  return new Response(body as BodyInit | null, {
-    status: exchange.status,
-    statusText: exchange.statusText,
-    headers: exchange.headers,
-  });
+  // Handed to the caller as is: the token removed from the status text and every header.
+  const { statusText, headers } = shownHeaders(exchange, core.redact);
+  return new Response(body as BodyInit | null, { status: exchange.status, statusText, headers });
 }

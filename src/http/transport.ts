@@ -47,6 +47,11 @@ export interface Exchange {
   /** The URL the answer came from (after same-origin redirects), not redacted. */
   url: string;
   status: number;
+  /**
+   * The status text and headers, with the token removed from an error answer's (whose body is
+   * redacted too); a success's are as received, so a call that never shows them pays nothing:
+   * show them through {@link shownHeaders}.
+   */
   statusText: string;
   headers: Headers;
   bytes: Uint8Array;
@@ -79,9 +84,9 @@ type SendOnce = (hop: Hop, signal: AbortSignal) => Promise<Response>;
  * connection cut mid-body is a network error here and can be retried, not a parse error later);
  * a same-origin redirect is followed by the transport itself, each hop admitted by the limiter
  * again; between attempts it applies the retry policy. Failures become DixaErrors that name the
- * operation and the attempts made, never the token. Answers are returned with the token removed
- * from status text and headers, and error bodies redacted too, since `client.raw` hands them to
- * callers as data.
+ * operation and the attempts made, never the token. Error answers are returned redacted (status
+ * text, header names and values, body), since `client.raw` hands them to callers as data; a
+ * success's status text and headers are redacted when shown (`shownHeaders`).
  */
 export function createTransport(options: TransportOptions): Transport {
   const { onEvent, redact, guard } = options;
@@ -150,8 +155,10 @@ async function run(
         path: request.path,
         url: answer.url,
         status: answer.status,
-        statusText: redact.text(answer.statusText),
-        headers: redactHeaders(answer.headers, redact, { bodyRewritten: !ok }),
+        statusText: ok ? answer.statusText : redact.text(answer.statusText),
+        headers: ok
+          ? answer.headers
+          : redactHeaders(answer.headers, redact, { bodyRewritten: true }),
         bytes: ok ? answer.bytes : redactBytes(answer.bytes, redact),
         attempts: attempt,
         durationMs: performance.now() - started,
@@ -360,6 +367,18 @@ function redactBytes(bytes: Uint8Array, redact: Redactor): Uint8Array {
   const text = decoder.decode(bytes);
   const clean = redact.text(text);
   return clean === text ? bytes : encoder.encode(clean);
+}
+
+/** An exchange's status text and headers fit to show, the token removed, success or not. */
+export function shownHeaders(
+  exchange: Exchange,
+  redact: Redactor,
+): { statusText: string; headers: Headers } {
+  if (exchange.status < 200 || exchange.status > 299) return exchange; // redacted already
+  return {
+    statusText: redact.text(exchange.statusText),
+    headers: redactHeaders(exchange.headers, redact, { bodyRewritten: false }),
+  };
 }
 
 /**
