@@ -54,13 +54,11 @@ export class DixaError extends Error {
   static override [Symbol.hasInstance]<T>(
     this: abstract new (...args: never[]) => T,
     value: unknown,
-  ): value is NarrowedTo<T> {
+    // The members of AnyDixaError an `instanceof T` admits; T itself for a class outside it.
+  ): value is [Extract<AnyDixaError, T>] extends [never] ? T : Extract<AnyDixaError, T> {
     return Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }
-
-/** The members of {@link AnyDixaError} an `instanceof T` admits; T itself for a class outside it. */
-type NarrowedTo<T> = [Extract<AnyDixaError, T>] extends [never] ? T : Extract<AnyDixaError, T>;
 
 /** Dixa answered with a non-2xx status. */
 export class DixaApiError extends DixaError implements RequestDescription {

@@ -51,7 +51,7 @@ export class Paginated<Item> implements AsyncIterable<Item>, PromiseLike<Page<It
   private firstPage: Promise<Page<Item>> | undefined;
 
   /**
-   * @internal Made by the list methods.
+   * Made by the list methods.
    * @param startKey A `pageKey` saved from an earlier listing: the first page fetched.
    */
   constructor(

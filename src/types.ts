@@ -62,15 +62,14 @@ export type QueryParams<P extends PathsWith<M>, M extends HttpMethod> =
  * The query parameters of a paged list. `pageKey` is the paginator's, except to resume: given a
  * `nextPageKey` saved from a page, the list starts from the page after that one.
  */
-export type ListQuery<P extends PathsWith<M>, M extends HttpMethod> = Flat<
+export type ListQuery<P extends PathsWith<M>, M extends HttpMethod> = Omit<
+  // Omit of nothing: one object type instead of an intersection, as editors show it.
   Omit<QueryParams<P, M>, "pageKey"> & {
     /** A `nextPageKey` saved from an earlier page of the same list: start from there. */
     pageKey?: string;
-  }
+  },
+  never
 >;
-
-/** One object type instead of an intersection, as editors show it. */
-type Flat<T> = { [K in keyof T]: T[K] };
 
 type PathParamsOf<P extends PathsWith<M>, M extends HttpMethod> =
   ParametersOf<P, M> extends { path: infer Params } ? NonNullable<Params> : never;
