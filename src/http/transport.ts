@@ -375,6 +375,11 @@ export function shownHeaders(
   redact: Redactor,
 ): { statusText: string; headers: Headers } {
   if (exchange.status < 200 || exchange.status > 299) return exchange; // redacted already
+  // One test over all of it first: the usual answer holds no trace of the token, and is shown
+  // as it came, without a copy.
+  let all = exchange.statusText;
+  exchange.headers.forEach((value, name) => (all += `\n${name}: ${value}`));
+  if (redact.text(all) === all) return exchange;
   return {
     statusText: redact.text(exchange.statusText),
     headers: redactHeaders(exchange.headers, redact, { bodyRewritten: false }),
