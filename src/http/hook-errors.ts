@@ -28,13 +28,17 @@ export type GuardedHook = (info: HookErrorInfo, run: () => unknown) => void;
  */
 export function guardHooks(handler: HookErrorHandler | undefined, redact: Redactor): GuardedHook {
   const report = (error: unknown, info: HookErrorInfo) => {
-    const what = describe(info);
-    if (handler === undefined) return log(`${what}; the call went on`, error, redact);
+    const what = `${describe(info)}; the call went on`;
+    if (handler === undefined) return log(what, error, redact);
+    const handlerFailed = (failure: unknown) => {
+      log(what, error, redact);
+      log("onHookError threw while handling it", failure, redact);
+    };
     try {
-      handler(error, info);
+      const result = handler(error, info) as unknown;
+      if (isThenable(result)) result.then(undefined, handlerFailed);
     } catch (failure) {
-      log(`${what}; the call went on`, error, redact);
-      log(`onHookError threw while handling it`, failure, redact);
+      handlerFailed(failure);
     }
   };
   return (info, run) => {
