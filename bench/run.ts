@@ -16,6 +16,7 @@ import { paginationAtScale } from "./cases/pagination.js";
 import { peerCalls } from "./cases/peer-calls.js";
 import { sandboxOverhead } from "./cases/sandbox-overhead.js";
 import { webhookVerification } from "./cases/webhook-verify.js";
+import { webhookDedupe } from "./cases/webhook-dedupe.js";
 import { redisLimiter } from "./cases/redis-limiter.js";
 import { allPeers, setUpPeers } from "./peers/index.js";
 import { PeerTable } from "./peers/table.js";
@@ -61,6 +62,7 @@ async function main() {
     await stage("5 developer time", () => developerTime());
     await stage("6 sandbox overhead over Prism", () => sandboxOverhead());
     await stage("7 webhook verification", () => webhookVerification());
+    await stage("7 webhook de-duplication", () => webhookDedupe());
     await stage("8 Redis limiter", () => redisLimiter(server.url));
   } finally {
     server.stop();

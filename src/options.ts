@@ -1,6 +1,7 @@
 import type { EventHook } from "./http/events.js";
 import type { HookErrorHandler } from "./http/hook-errors.js";
 import { headerSafe, unsafeHeaderText } from "./http/header-text.js";
+import { secretText } from "./shared/secret-text.js";
 import type { RateLimit } from "./http/rate-limit.js";
 import type { RateLimiter, RateLimitOptions } from "./http/rate-limiter.js";
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from "./http/retry-policy.js";
@@ -115,8 +116,12 @@ export function resolveOptions(
     }
   }
   const given = options.apiKey;
-  const apiKey = typeof given === "string" ? headerValue(given, "apiKey") : undefined;
-  if (apiKey === undefined || apiKey === "") {
+  // The same rule as a webhook secret's: trimmed, refused without being shown.
+  const apiKey =
+    typeof given === "string" && given.trim() !== ""
+      ? secretText(given, "createDixaClient: `apiKey`", "header")
+      : undefined;
+  if (apiKey === undefined) {
     const got =
       given === undefined ? "nothing" : typeof given === "string" ? "a blank string" : typeof given;
     throw new TypeError(

@@ -18,7 +18,13 @@ const client = createDixaClient({
     const key = new URL(request.url).searchParams.get("pageKey");
     const page = key === null ? 0 : Number(key.slice(0, key.indexOf("-")));
     const meta = page + 1 < pages ? { next: `/beta/agents?pageKey=${keyFor(page + 1)}` } : {};
-    return Response.json({ data: [{ id: `agent-${page}`, displayName: "A" }], meta });
+    const body = new TextEncoder().encode(
+      JSON.stringify({ data: [{ id: `agent-${page}`, displayName: "A" }], meta }),
+    );
+    // With its length declared, as a server sends it: the client reads it in one piece.
+    return new Response(body, {
+      headers: { "content-type": "application/json", "content-length": String(body.length) },
+    });
   },
 });
 

@@ -11,7 +11,7 @@ it("100 pages with 1 MB pageKeys grow memory by far less than the keys", async (
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile(
       process.execPath,
-      ["--expose-gc", "--import", "tsx", "test/faults/page-key-memory.scenario.ts"],
+      ["--expose-gc", "--import", "tsx", "test/integration/page-key-memory.scenario.ts"],
       { cwd: projectRoot, timeout: 120_000, maxBuffer: 1024 * 1024 },
       (error, out, stderr) =>
         error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(out),

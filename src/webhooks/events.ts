@@ -1,32 +1,50 @@
 /**
- * Typed webhook events: one envelope, discriminated by `event_fqn`, with `data` per event.
+ * Typed webhook events: one envelope, discriminated by `event_fqn`, with `data` per event, the
+ * objects inside it, and the guards that narrow a received event.
  *
  * How much is known differs per event (see `dixaWebhookEvents`): 7 events have Dixa's field
  * table, 4 are typed from sample payloads only, and for 21 nothing is published; their `data` is
  * an open record, with `conversation` optional where every sibling event carries one (an
  * assumption, not a fact). Nothing in `data` is checked at run time: the types describe what
  * Dixa has been seen to send, and a field Dixa adds later is simply there.
+ *
+ * The objects' own field tables could not be retrieved from Dixa; every field was read off
+ * sample payloads (Dixa's OpenAPI examples, Pipedream's and Dixa's test events, real deliveries
+ * published by third parties). Where the samples disagree, or a field appeared in only some of
+ * them, the field is optional or nullable and its comment says why. Keys are snake_case, as in
+ * the payloads, except where the docs say otherwise. Open string sets (`status`, `channel`...)
+ * list the values seen and accept others.
  */
-import type {
-  DixaWebhookConversation,
-  DixaWebhookMessageContent,
-  DixaWebhookOrganization,
-  DixaWebhookQueue,
-  DixaWebhookUser,
-} from "./event-objects.js";
-import type { DixaEventFqn, DixaEventFqnOf, DixaSubscriptionEventName } from "./event-names.js";
+import {
+  dixaEventFqn,
+  isDixaEventFqn,
+  isDixaSubscriptionEventName,
+  type DixaEventFqn,
+  type DixaEventFqnOf,
+  type DixaSubscriptionEventName,
+} from "./event-names.js";
 
-/** The envelope every delivery has, per Dixa's docs. */
+/**
+ * The envelope of a delivery. Dixa's docs list six fields and every delivery seen so far has
+ * them all, but only `event_id` and `event_fqn` are checked: a verified delivery without the
+ * others (Dixa's own sample service sends no `organization`) is still delivered, so they are
+ * optional here.
+ */
 export interface DixaWebhookEnvelope<Fqn extends string = string, Data = DixaLooseEventData> {
   /** Id of the event behind the delivery: the same on every redelivery, so the de-duplication key. */
   event_id: string;
   /** Which event this is, e.g. `CONVERSATION_CLOSED`. */
   event_fqn: Fqn;
   /** A string (`"1"` in every sample); what a new version would mean is not documented. */
-  event_version: string;
+  event_version?: string;
   /** When the event happened: ISO 8601, UTC, milliseconds, e.g. `2025-01-14T22:01:05.429Z`. */
-  event_timestamp: string;
-  organization: DixaWebhookOrganization;
+  event_timestamp?: string;
+  /** Absent from the test deliveries of Dixa's own sample service. */
+  organization?: DixaWebhookOrganization;
+  /**
+   * The event's fields. Always an object on a known event (`isKnownDixaEvent` checks it);
+   * possibly absent on an unknown one.
+   */
   data: Data;
 }
 
@@ -165,11 +183,128 @@ export type DixaKnownWebhookEvent = {
 }[DixaEventFqn];
 
 /**
- * An event whose `event_fqn` is not in the table (a new event type, or one of the 26 inferred
- * names spelt differently by Dixa). Delivered as is, so a receiver keeps working; check for it
- * with `isKnownDixaEvent` before switching on `event_fqn`.
+ * An event this package cannot type: its `event_fqn` is not in the table (a new event type, or
+ * one of the 26 inferred names spelt differently by Dixa), or its `data` is not an object.
+ * Delivered as is, so a receiver keeps working; check for it with `isKnownDixaEvent` before
+ * switching on `event_fqn`.
  */
-export type DixaUnknownWebhookEvent = DixaWebhookEnvelope<string, DixaLooseEventData>;
+export interface DixaUnknownWebhookEvent extends Omit<DixaWebhookEnvelope<string>, "data"> {
+  data?: DixaLooseEventData;
+}
 
 /** What a verified delivery turns into: a known event, or an unknown one passed through. */
 export type DixaWebhookEvent = DixaKnownWebhookEvent | DixaUnknownWebhookEvent;
+
+// --- Narrowing -----------------------------------------------------------------------------------
+
+/** The `event_fqn` of an event named either way (subscription name or `event_fqn`). */
+export type DixaEventFqnFor<Type extends DixaEventFqn | DixaSubscriptionEventName> =
+  Type extends DixaSubscriptionEventName ? DixaEventFqnOf<Type> : Type;
+
+/** What the guards read of an event. */
+type AnyDixaEvent = { readonly event_fqn: string; readonly data?: unknown };
+
+/** True when the event's `event_fqn` is one of the 32 known ones and its `data` is an object. */
+export function isKnownDixaEvent(event: AnyDixaEvent): event is DixaKnownWebhookEvent {
+  return isDixaEventFqn(event.event_fqn) && isDataObject(event.data);
+}
+
+/**
+ * True when the event is of the given type, named either way:
+ * `isDixaEvent(event, "ConversationClosed")` or `isDixaEvent(event, "CONVERSATION_CLOSED")`.
+ */
+export function isDixaEvent<Type extends DixaEventFqn | DixaSubscriptionEventName>(
+  event: AnyDixaEvent,
+  type: Type,
+): event is DixaWebhookEventOf<DixaEventFqnFor<Type>> {
+  const fqn = isDixaSubscriptionEventName(type) ? dixaEventFqn[type] : type;
+  if (!isDixaEventFqn(fqn)) {
+    throw new TypeError(
+      `type must be a Dixa event name ("ConversationClosed") or event_fqn ("CONVERSATION_CLOSED"), got ${JSON.stringify(String(type)).slice(0, 80)}`,
+    );
+  }
+  return event.event_fqn === fqn && isDataObject(event.data);
+}
+
+/** `data` as every known event has it: an object (not null, not an array). */
+export function isDataObject(data: unknown): data is Record<string, unknown> {
+  return typeof data === "object" && data !== null && !Array.isArray(data);
+}
+
+// --- The objects inside `data` ------------------------------------------------------------------
+
+/** The Dixa organization the event belongs to. */
+export interface DixaWebhookOrganization {
+  id: string;
+  name: string;
+}
+
+/** A queue. */
+export interface DixaWebhookQueue {
+  id: string;
+  name: string;
+}
+
+/** A tag as it appears in `conversation.tags`. */
+export interface DixaWebhookTag {
+  id: string;
+  name: string;
+  is_deactivated: boolean;
+}
+
+/** A person: an end user (requester, message author) or an agent (assignee, note author). */
+export interface DixaWebhookUser {
+  id: string;
+  /** Null seen in real deliveries. */
+  name: string | null;
+  /**
+   * A string in every sample; typed nullable because whether it can be null is not documented
+   * (an end user reached by phone may have no address).
+   */
+  email: string | null;
+  phone: string | null;
+  /** Usually empty; Dixa's example shows `["Enduser"]` or `["Admin", "TeamLead", "SystemAdmin", "Agent"]`. */
+  roles: string[];
+  /**
+   * The kind of Dixa account (`Contact` for end users, `Member` for agents and colleagues), not
+   * the role in the conversation. Missing from Dixa's own example, so optional.
+   */
+  user_type?: "Contact" | "Member" | (string & {});
+  /** Seen on some requesters in real deliveries; element shape unknown. */
+  additional_emails?: unknown[];
+}
+
+/** A conversation, as carried by every conversation event. */
+export interface DixaWebhookConversation {
+  /** The conversation id (the number the REST API calls the conversation id). */
+  csid: number;
+  /** Upper snake case, unlike the REST API's PascalCase channels. */
+  channel:
+    "EMAIL" | "WIDGET_CHAT" | "CONTACT_FORM" | "FACEBOOK_MESSENGER" | "MESSENGER" | (string & {});
+  status: "OPEN" | "PENDING" | "CLOSED" | (string & {});
+  /** Upper case here; a message's own `direction` is lower case. */
+  direction: "INBOUND" | "OUTBOUND" | (string & {});
+  /** Null when the conversation is in no queue. */
+  queue: DixaWebhookQueue | null;
+  /** The Dixa address the contact came in through, e.g. `support@acme.email.dixa.io`. */
+  contact_point: string;
+  /** The end user. */
+  requester: DixaWebhookUser;
+  /** Null while unassigned. */
+  assignee: DixaWebhookUser | null;
+  /** Null seen; real subjects carry HTML entities such as `&amp;`. */
+  subject: string | null;
+  tags: DixaWebhookTag[];
+  /** ISO 8601, UTC, milliseconds, e.g. `2025-01-13T19:48:33.178Z`. */
+  created_at: string;
+}
+
+/** The content of a message (`CONVERSATION_MESSAGE_ADDED`). */
+export interface DixaWebhookMessageContent {
+  text: string;
+  /** `"Text"` in a hand-made sample, null in real deliveries. */
+  content_type: string | null;
+  /** In real deliveries a path relative to Dixa (`/private/<org>/email_original_data/...`), not a URL. */
+  original_content_url: string | null;
+  processed_content_url: string | null;
+}
