@@ -5,15 +5,25 @@
  * promises. Four small functions, so an app bundles only the kinds of call it makes.
  */
 import { coreState, type CoreState, type DixaCore } from "./core.js";
-import { DixaApiError, DixaMalformedResponseError } from "./errors.js";
+import { DixaApiError, serverExplanation } from "./errors.js";
+import {
+  envelopeData,
+  malformed,
+  objectBody,
+  type DataShape,
+  type ParsedAnswer,
+} from "./http/answer-shape.js";
 import { resolveCallOptions } from "./http/call-options.js";
+import { buildRequest, Json, toJson } from "./http/outgoing-request.js";
 import { parseRetryAfter } from "./http/retry-after.js";
 import { queryString } from "./http/request-url.js";
-import { redactHeaders, type Exchange } from "./http/transport.js";
-import { Paginated, type PageBody } from "./paginate.js";
+import { shownHeaders, type Exchange } from "./http/transport.js";
+import { Paginated } from "./paginate.js";
 import type { CallOptions, DixaResponseInfo } from "./types.js";
-import { assertListQuery } from "./validate.js";
+import { assertListQuery, assertNonEmptyString } from "./validate.js";
 import { validateAnswer } from "./validation/validate-answer.js";
+
+export { Json, toJson };
 
 /** The query of one call, as given. */
 export type Query = Readonly<Record<string, unknown>> | undefined;
@@ -21,15 +31,15 @@ export type Query = Readonly<Record<string, unknown>> | undefined;
 /** A request body: JSON-serialisable data, a FormData sent as multipart, or JSON text (`Json`). */
 export type Body = unknown;
 
-/** A body already serialised (by `toJson`), sent as is. */
-export class Json {
-  constructor(readonly text: string) {}
-}
-
 const decoder = new TextDecoder();
 
 /** Sends one request; resolves with the parsed body (undefined for an empty one). */
-export async function callBody<T>(
+export async function callBody<T>(...call: Parameters<typeof callAnswer>): Promise<T | undefined> {
+  return (await callAnswer(...call)).body as T | undefined;
+}
+
+/** Sends one request; resolves with the success status and the parsed body. */
+async function callAnswer(
   core: DixaCore,
   method: string,
   pathTemplate: string,
@@ -37,32 +47,41 @@ export async function callBody<T>(
   query: Query,
   body: Body,
   options: CallOptions | undefined,
-): Promise<T | undefined> {
+): Promise<ParsedAnswer> {
   const state = coreState(core);
   const exchange = await send(state, method, pathTemplate, path, query, body, options);
   const ok = exchange.status >= 200 && exchange.status <= 299;
-  if (!ok || options?.onResponse !== undefined) {
+  const onResponse = options?.onResponse;
+  if (!ok || onResponse !== undefined) {
     const info = responseInfo(state, exchange, method, pathTemplate);
-    options?.onResponse?.(info);
-    if (!ok) throw apiError(exchange, info);
+    // The user's hook sees the exchange but cannot change the call's outcome.
+    if (onResponse !== undefined) {
+      state.guard({ hook: "onResponse", method, pathTemplate }, () => onResponse(info));
+    }
+    if (!ok) throw apiError(state, exchange, info);
   }
-  const answer =
-    exchange.bytes.byteLength === 0 ? undefined : parseJson<T>(exchange, method, pathTemplate);
+  const answer = { status: exchange.status, body: undefined as unknown };
+  if (exchange.bytes.byteLength > 0)
+    answer.body = parseJson(exchange, answer, method, pathTemplate);
   if ((options?.validateResponses ?? state.validateResponses) !== "off") {
-    await validateAnswer(state, options, method, pathTemplate, exchange, answer);
+    await validateAnswer(state, options, method, pathTemplate, exchange, answer.body);
   }
   return answer;
 }
 
-function parseJson<T>(exchange: Exchange, method: string, pathTemplate: string): T {
+function parseJson(
+  exchange: Exchange,
+  answer: ParsedAnswer,
+  method: string,
+  pathTemplate: string,
+): unknown {
   const text = decoder.decode(exchange.bytes);
   try {
-    return JSON.parse(text) as T;
+    return JSON.parse(text);
   } catch {
-    throw new DixaMalformedResponseError(
-      method,
-      pathTemplate,
-      exchange.status,
+    throw malformed(
+      answer,
+      { method, pathTemplate },
       `a body that is not JSON (${describeText(text)})`,
     );
   }
@@ -81,19 +100,14 @@ export async function callObject<T>(
   body: Body,
   options: CallOptions | undefined,
 ): Promise<T> {
-  const answer = await callBody<T>(core, method, pathTemplate, path, query, body, options);
-  if (typeof answer !== "object" || answer === null || Array.isArray(answer)) {
-    throw new DixaMalformedResponseError(
-      method,
-      pathTemplate,
-      200,
-      "a body that is not a JSON object",
-    );
-  }
-  return answer;
+  const answer = await callAnswer(core, method, pathTemplate, path, query, body, options);
+  return objectBody<T>(answer, { method, pathTemplate });
 }
 
-/** Sends one request and returns what is inside Dixa's `{ data }` envelope. */
+/**
+ * Sends one request and returns what is inside Dixa's `{ data }` envelope, which must be an
+ * object or a list (the one `shape` names, when given: what the spec describes).
+ */
 export async function callData<T>(
   core: DixaCore,
   method: string,
@@ -102,25 +116,10 @@ export async function callData<T>(
   query: Query,
   body: Body,
   options: CallOptions | undefined,
+  shape?: DataShape,
 ): Promise<T> {
-  const answer = await callBody<{ data?: T }>(
-    core,
-    method,
-    pathTemplate,
-    path,
-    query,
-    body,
-    options,
-  );
-  if (typeof answer !== "object" || answer === null || !("data" in answer)) {
-    throw new DixaMalformedResponseError(
-      method,
-      pathTemplate,
-      200,
-      "a body without the `{ data }` envelope",
-    );
-  }
-  return answer.data as T;
+  const answer = await callAnswer(core, method, pathTemplate, path, query, body, options);
+  return envelopeData<T>(answer, { method, pathTemplate }, shape);
 }
 
 /** Sends one request whose success answer carries nothing the caller needs (204, 202). */
@@ -152,29 +151,26 @@ export function callPages<Item>(
 ): Paginated<Item> {
   resolveCallOptions(options, coreState(core));
   assertListQuery(query ?? {}, maxPageLimit);
+  // A saved pageKey resumes the listing from that page: the pager owns it from there.
+  const { pageKey: startKey, ...rest } = query ?? {};
+  if (startKey !== undefined) assertNonEmptyString(startKey, "query.pageKey");
   // A POST-paged search is sent again with the same body for each page: serialise it once.
   const sent =
     body === undefined || body instanceof Json ? body : toJson(body, method, pathTemplate);
   return new Paginated<Item>(
-    async (pageKey) => {
-      const pageQuery = pageKey === undefined ? query : { ...query, pageKey };
-      const page = await callBody(core, method, pathTemplate, path, pageQuery, sent, options);
-      return page as PageBody<Item>;
-    },
+    (pageKey) =>
+      callAnswer(
+        core,
+        method,
+        pathTemplate,
+        path,
+        pageKey === undefined ? rest : { ...rest, pageKey },
+        sent,
+        options,
+      ),
     { method, pathTemplate },
+    startKey,
   );
-}
-
-/** A request body as JSON, or a TypeError naming the operation (a BigInt, a cycle...). */
-export function toJson(value: unknown, method: string, pathTemplate: string): Json {
-  try {
-    return new Json(JSON.stringify(value));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new TypeError(
-      `${method} ${pathTemplate}: the request body cannot be sent as JSON (${reason})`,
-    );
-  }
 }
 
 async function send(
@@ -187,30 +183,10 @@ async function send(
   options: CallOptions | undefined,
 ): Promise<Exchange> {
   const call = resolveCallOptions(options, state);
-  let headers = call.headers === undefined ? state.headers : { ...state.headers, ...call.headers };
-  let payload: string | Uint8Array<ArrayBuffer> | undefined;
-  if (body !== undefined) {
-    if (typeof FormData !== "undefined" && body instanceof FormData) {
-      // Encoded once, so every attempt sends the very same bytes under the same boundary.
-      const encoded = new Response(body);
-      payload = new Uint8Array(await encoded.arrayBuffer());
-      headers = { ...headers, "Content-Type": encoded.headers.get("content-type")! };
-    } else {
-      payload = (body instanceof Json ? body : toJson(body, method, pathTemplate)).text;
-      headers = { ...headers, "Content-Type": "application/json" };
-    }
-  }
-  return state.transport({
-    method,
-    pathTemplate,
-    path,
-    url: state.baseUrl + path + queryString(query),
-    headers,
-    body: payload,
-    signal: call.signal,
-    timeoutMs: call.timeoutMs,
-    retry: call.retry,
-  });
+  const search = queryString(query);
+  return state.transport(
+    await buildRequest(state, { method, pathTemplate, path, search, body, call }),
+  );
 }
 
 /** What the caller may see of an exchange: the answer's headers without the token. */
@@ -220,14 +196,9 @@ function responseInfo(
   method: string,
   pathTemplate: string,
 ): DixaResponseInfo {
-  // Error answers were redacted by the transport already; a success's headers are copied here.
-  const ok = exchange.status >= 200 && exchange.status <= 299;
-  const headers = ok
-    ? redactHeaders(exchange.headers, state.redact, { bodyRewritten: false })
-    : exchange.headers;
   return {
     status: exchange.status,
-    headers,
+    headers: shownHeaders(exchange, state.redact).headers,
     method,
     pathTemplate,
     path: state.redact.text(exchange.path),
@@ -236,7 +207,7 @@ function responseInfo(
   };
 }
 
-function apiError(exchange: Exchange, response: DixaResponseInfo): DixaApiError {
+function apiError(state: CoreState, exchange: Exchange, response: DixaResponseInfo): DixaApiError {
   // The transport already removed the token from error answers; parse them into plain data.
   const text = decoder.decode(exchange.bytes);
   let body: unknown = text === "" ? undefined : text;
@@ -250,24 +221,13 @@ function apiError(exchange: Exchange, response: DixaResponseInfo): DixaApiError 
     method: response.method,
     pathTemplate: response.pathTemplate,
     path: response.path,
-    serverMessage: serverMessage(body, exchange.statusText, exchange.status),
+    sentPath: state.redact.text(new URL(exchange.url).pathname),
+    serverMessage: serverExplanation(body, exchange.statusText, exchange.status),
     body,
     retryAfter: parseRetryAfter(exchange.headers.get("retry-after")),
     attempts: exchange.attempts,
     response,
   });
-}
-
-function serverMessage(body: unknown, statusText: string, status: number): string {
-  if (
-    typeof body === "object" &&
-    body !== null &&
-    typeof (body as { message?: unknown }).message === "string"
-  ) {
-    const message = (body as { message: string }).message.trim();
-    if (message !== "") return message;
-  }
-  return statusText || `HTTP ${status}`;
 }
 
 function describeText(text: string): string {

@@ -17,6 +17,8 @@ export { RateLimiter } from "./http/rate-limiter.js";
 export { sharedRateLimiter } from "./http/shared-rate-limiter.js";
 export type { RateLimit, RateLimitTicket } from "./http/rate-limit.js";
 export type { DixaEvent, DixaEventBase, EventHook } from "./http/events.js";
+export type { HookErrorHandler, HookErrorInfo } from "./http/hook-errors.js";
+export type { HeadersOption } from "./http/header-text.js";
 export {
   DixaError,
   DixaApiError,
@@ -27,8 +29,10 @@ export {
   DixaBulkResponseError,
   DixaPaginationError,
   DixaResponseValidationError,
+  DixaRedirectError,
   isDixaError,
   isDixaApiError,
+  type AnyDixaError,
   type DixaErrorKind,
   type RequestDescription,
 } from "./errors.js";

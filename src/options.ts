@@ -1,4 +1,5 @@
 import type { EventHook } from "./http/events.js";
+import type { HookErrorHandler } from "./http/hook-errors.js";
 import { headerSafe, unsafeHeaderText } from "./http/header-text.js";
 import { secretText } from "./shared/secret-text.js";
 import type { RateLimit } from "./http/rate-limit.js";
@@ -19,7 +20,10 @@ export const defaultMaxResponseBytes = 64 * 1024 * 1024;
 export interface DixaClientOptions {
   /** Your Dixa API token. Sent as is in `Authorization` (no `Bearer`), trimmed. Required. */
   apiKey: string;
-  /** Default `https://dev.dixa.io`. An http(s) URL, optionally with a path; no query or fragment. */
+  /**
+   * Default `https://dev.dixa.io`. An http(s) URL, optionally with a path (a proxy's); no query
+   * or fragment, and not ending in `/beta`: every path the client sends starts with `/beta`.
+   */
   baseUrl?: string | undefined;
   /** The fetch to use; default the global one. Handy for proxies, tests and non-Node runtimes. */
   fetch?: FetchLike | undefined;
@@ -45,6 +49,12 @@ export interface DixaClientOptions {
   rateLimit?: RateLimitOptions | RateLimiter | RateLimit | false | undefined;
   /** Sees every request, response, retry, limiter wait and failure; headers come redacted. */
   onEvent?: EventHook | undefined;
+  /**
+   * Told once about each error your `onEvent` or per-call `onResponse` hook throws (or rejects
+   * with); the call goes on as if the hook had not failed. Default: logged with
+   * `console.error`, the token removed.
+   */
+  onHookError?: HookErrorHandler | undefined;
   /**
    * Largest answer body the client reads into memory, in bytes. A longer one fails with a
    * DixaMalformedResponseError (not retried) and its connection is closed. Default 64 MiB.
@@ -78,6 +88,7 @@ export interface ResolvedOptions {
   retry: ResolvedRetry;
   limiter: RateLimit | undefined;
   onEvent: EventHook | undefined;
+  onHookError: HookErrorHandler | undefined;
   maxResponseBytes: number;
   validateResponses: ValidateResponses;
 }
@@ -91,6 +102,7 @@ const knownOptions = new Set([
   "retry",
   "rateLimit",
   "onEvent",
+  "onHookError",
   "maxResponseBytes",
   "validateResponses",
 ]);
@@ -141,8 +153,10 @@ export function resolveOptions(
   if (options.fetch === undefined && typeof globalThis.fetch !== "function") {
     throw new TypeError("createDixaClient: no `fetch` available; pass one with the `fetch` option");
   }
-  if (options.onEvent !== undefined && typeof options.onEvent !== "function") {
-    throw new TypeError("createDixaClient: `onEvent` must be a function");
+  for (const hook of ["onEvent", "onHookError"] as const) {
+    if (options[hook] !== undefined && typeof options[hook] !== "function") {
+      throw new TypeError(`createDixaClient: \`${hook}\` must be a function`);
+    }
   }
   const validateResponses = options.validateResponses ?? "off";
   checkValidationMode(validateResponses, options.onEvent, "createDixaClient: `validateResponses`");
@@ -155,6 +169,7 @@ export function resolveOptions(
     retry: resolveRetry(options.retry),
     limiter: givenLimiter(options.rateLimit, "createDixaCore"),
     onEvent: options.onEvent,
+    onHookError: options.onHookError,
     maxResponseBytes,
     validateResponses,
   };
@@ -203,7 +218,13 @@ function resolveBaseUrl(value: unknown): string {
   if (url.search !== "" || baseUrl.includes("?")) throw refuse("it has a query");
   if (url.hash !== "" || baseUrl.includes("#")) throw refuse("it has a fragment");
   if (url.username !== "" || url.password !== "") throw refuse("it holds credentials");
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  const resolved = `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  if (/\/beta$/i.test(resolved)) {
+    throw new TypeError(
+      `createDixaClient: \`baseUrl\` must not end in /beta: every path the client sends starts with /beta already (${resolved}/beta/agents would be requested); pass ${resolved.slice(0, -"/beta".length)}`,
+    );
+  }
+  return resolved;
 }
 
 /** A limiter given as such (anything with `acquire`), or none; options objects are the client's. */

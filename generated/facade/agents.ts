@@ -30,7 +30,10 @@ import {
  * Lists all agents/admins in an organization. It is possible to filter by one of the mutually
  * exclusive parameters: email or phone number. In case both are provided, an error is returned.
  *
- * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+ * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+ * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+ * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+ * `nextPageKey`.
  * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/getagents
  */
 export function agentsList(
@@ -146,6 +149,7 @@ export async function agentsCreate(
     undefined,
     agent,
     options,
+    "object",
   );
 }
 
@@ -224,6 +228,7 @@ export async function agentsListTeams(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -247,6 +252,7 @@ export async function agentsGetPresence(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -333,6 +339,7 @@ export async function agentsGet(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -375,6 +382,7 @@ export async function agentsUpdate(
     undefined,
     agent,
     options,
+    "object",
   );
 }
 
@@ -443,6 +451,7 @@ export async function agentsPatch(
     undefined,
     patch,
     options,
+    "object",
   );
 }
 
@@ -485,7 +494,10 @@ export class AgentsGeneratedMethods {
    * Lists all agents/admins in an organization. It is possible to filter by one of the mutually
    * exclusive parameters: email or phone number. In case both are provided, an error is returned.
    *
-   * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/getagents
    */
   list(

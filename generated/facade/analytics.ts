@@ -16,7 +16,10 @@ import { assertListQuery, assertNonEmptyString, assertPresent } from "../../src/
  *
  * This endpoint lists all available metric IDs that can be used to fetch data in Get Metric Data
  *
- * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+ * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+ * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+ * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+ * `nextPageKey`.
  * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsmetrics
  */
 export function analyticsListMetrics(
@@ -56,6 +59,7 @@ export async function analyticsGetMetric(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -66,7 +70,10 @@ export async function analyticsGetMetric(
  * or record specific, so one filter attribute can be used with multiple metrics/records. When a
  * filter value is not relevant for a specific metric/record, it is simply ignored.
  *
- * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+ * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+ * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+ * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+ * `nextPageKey`.
  * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsfilterfilterattribute
  */
 export function analyticsListFilterValues(
@@ -94,7 +101,10 @@ export function analyticsListFilterValues(
  * This endpoint lists all available record IDs that can be used to fetch data in Get Metric
  * Records Data
  *
- * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+ * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+ * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+ * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+ * `nextPageKey`.
  * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsrecords
  */
 export function analyticsListRecords(
@@ -134,6 +144,7 @@ export async function analyticsGetRecord(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -160,7 +171,10 @@ export class AnalyticsGeneratedMethods {
    *
    * This endpoint lists all available metric IDs that can be used to fetch data in Get Metric Data
    *
-   * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsmetrics
    */
   listMetrics(
@@ -190,7 +204,10 @@ export class AnalyticsGeneratedMethods {
    * or record specific, so one filter attribute can be used with multiple metrics/records. When a
    * filter value is not relevant for a specific metric/record, it is simply ignored.
    *
-   * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsfilterfilterattribute
    */
   listFilterValues(
@@ -207,7 +224,10 @@ export class AnalyticsGeneratedMethods {
    * This endpoint lists all available record IDs that can be used to fetch data in Get Metric
    * Records Data
    *
-   * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsrecords
    */
   listRecords(

@@ -38,6 +38,7 @@ export async function anonymizationGetRequest(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -79,6 +80,7 @@ export async function anonymizationRequest(
     undefined,
     entity,
     options,
+    "object",
   );
 }
 

@@ -35,6 +35,7 @@ export async function businessHoursListSchedules(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -58,6 +59,7 @@ export async function businessHoursGetScheduleDefinition(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -87,6 +89,7 @@ export async function businessHoursGetUpcoming(
     query,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -113,6 +116,7 @@ export async function businessHoursGetStatus(
     query,
     undefined,
     options,
+    "object",
   );
 }
 

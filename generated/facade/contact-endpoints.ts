@@ -30,6 +30,7 @@ export async function contactEndpointsGet(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -54,6 +55,7 @@ export async function contactEndpointsList(
     query,
     undefined,
     options,
+    "list",
   );
 }
 

@@ -51,6 +51,7 @@ export async function conversationsAnonymize(
     query,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -166,7 +167,10 @@ export async function conversationsTransferToQueue(
  *
  * List all activity logs for an organization.
  *
- * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+ * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+ * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+ * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+ * `nextPageKey`.
  * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsactivitylog
  */
 export function conversationsListOrganizationActivityLog(
@@ -209,6 +213,7 @@ export async function conversationsListFlows(
     query,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -238,6 +243,7 @@ export async function conversationsUpdateCustomAttributes(
     undefined,
     attributes,
     options,
+    "list",
   );
 }
 
@@ -289,6 +295,7 @@ export async function conversationsGetActivityLog(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -312,6 +319,7 @@ export async function conversationsGet(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -368,6 +376,7 @@ export async function conversationsListLinked(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -491,7 +500,10 @@ export class ConversationsGeneratedMethods {
    *
    * List all activity logs for an organization.
    *
-   * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsactivitylog
    */
   listOrganizationActivityLog(

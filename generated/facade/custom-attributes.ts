@@ -30,6 +30,7 @@ export async function customAttributesGet(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -51,6 +52,7 @@ export async function customAttributesList(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 

@@ -32,7 +32,10 @@ import {
  * **Note:** Custom attributes are not part of the response at this point. If you need to get
  * custom attributes for a user use the GET /endusers/{userId} endpoint
  *
- * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+ * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+ * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+ * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+ * `nextPageKey`.
  * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusers
  */
 export function endUsersList(
@@ -160,6 +163,7 @@ export async function endUsersCreate(
     undefined,
     endUser,
     options,
+    "object",
   );
 }
 
@@ -312,6 +316,7 @@ export async function endUsersGet(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -356,6 +361,7 @@ export async function endUsersUpdate(
     undefined,
     endUser,
     options,
+    "object",
   );
 }
 
@@ -403,6 +409,7 @@ export async function endUsersPatch(
     undefined,
     patch,
     options,
+    "object",
   );
 }
 
@@ -432,6 +439,7 @@ export async function endUsersAnonymize(
     query,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -461,6 +469,7 @@ export async function endUsersUpdateCustomAttributes(
     undefined,
     attributes,
     options,
+    "list",
   );
 }
 
@@ -471,7 +480,10 @@ export async function endUsersUpdateCustomAttributes(
  * Note: Custom attributes are not part of the response at this point. If you need to get custom
  * attributes for a conversation use the GET /conversations/{conversationId} endpoint
  *
- * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+ * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+ * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+ * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+ * `nextPageKey`.
  * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusersuseridconversations
  */
 export function endUsersListConversations(
@@ -508,7 +520,10 @@ export class EndUsersResource {
    * **Note:** Custom attributes are not part of the response at this point. If you need to get
    * custom attributes for a user use the GET /endusers/{userId} endpoint
    *
-   * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusers
    */
   list(
@@ -694,7 +709,10 @@ export class EndUsersResource {
    * Note: Custom attributes are not part of the response at this point. If you need to get custom
    * attributes for a conversation use the GET /conversations/{conversationId} endpoint
    *
-   * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusersuseridconversations
    */
   listConversations(

@@ -41,6 +41,7 @@ export async function knowledgeGetCollection(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -67,6 +68,7 @@ export async function knowledgeGetCollectionCatalog(
     query,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -93,6 +95,7 @@ export async function knowledgeGetCategory(
     query,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -116,6 +119,7 @@ export async function knowledgeListCategoryTranslations(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -142,6 +146,7 @@ export async function knowledgeGetArticle(
     query,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -206,6 +211,7 @@ export async function knowledgeUpdateArticle(
     undefined,
     changes,
     options,
+    "object",
   );
 }
 
@@ -229,6 +235,7 @@ export async function knowledgeListArticleTranslations(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -307,6 +314,7 @@ export async function knowledgeCreateArticle(
     undefined,
     article,
     options,
+    "object",
   );
 }
 
@@ -499,7 +507,10 @@ export async function knowledgeRemoveArticleParent(
  *
  * Paginated list knowledge collections
  *
- * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+ * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+ * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+ * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+ * `nextPageKey`.
  * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecollections
  */
 export function knowledgeListCollections(
@@ -786,7 +797,10 @@ export class KnowledgeGeneratedMethods {
    *
    * Paginated list knowledge collections
    *
-   * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecollections
    */
   listCollections(

@@ -35,6 +35,7 @@ export async function messagesAnonymize(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -61,6 +62,7 @@ export async function messagesList(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 

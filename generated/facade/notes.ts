@@ -84,6 +84,7 @@ export async function notesList(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -115,6 +116,7 @@ export async function notesCreate(
     undefined,
     note,
     options,
+    "object",
   );
 }
 

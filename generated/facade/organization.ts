@@ -26,6 +26,7 @@ export async function organizationGet(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 

@@ -41,6 +41,7 @@ export async function queuesList(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -98,6 +99,7 @@ export async function queuesCreate(
     undefined,
     queue,
     options,
+    "object",
   );
 }
 
@@ -121,6 +123,7 @@ export async function queuesListMembers(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -175,6 +178,7 @@ export async function queuesGetAvailability(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -198,6 +202,7 @@ export async function queuesGet(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -221,6 +226,7 @@ export async function queuesGetConversationPosition(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 

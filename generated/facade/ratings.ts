@@ -47,6 +47,7 @@ export async function ratingsOffer(
     undefined,
     offer,
     options,
+    "object",
   );
 }
 
@@ -71,6 +72,7 @@ export async function ratingsListLegacy(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -100,6 +102,7 @@ export async function ratingsList(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 

@@ -25,7 +25,10 @@ import {
  * NOTE: This endpoint is deprecated and is replaced with POST /search/conversations. Search for
  * conversations containing a particular text.
  *
- * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+ * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+ * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+ * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+ * `nextPageKey`.
  * @deprecated Dixa marks this operation deprecated.
  * @see https://docs.dixa.io/openapi/dixa-api/beta/search/getsearchconversations
  */
@@ -83,7 +86,10 @@ export class SearchGeneratedMethods {
    * NOTE: This endpoint is deprecated and is replaced with POST /search/conversations. Search for
    * conversations containing a particular text.
    *
-   * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @deprecated Dixa marks this operation deprecated.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/search/getsearchconversations
    */

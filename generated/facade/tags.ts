@@ -91,6 +91,7 @@ export async function tagsListForConversation(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -116,6 +117,7 @@ export async function tagsList(
     query,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -144,6 +146,7 @@ export async function tagsCreate(
     undefined,
     tag,
     options,
+    "object",
   );
 }
 
@@ -167,6 +170,7 @@ export async function tagsGet(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 

@@ -37,6 +37,7 @@ export async function teamsList(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -64,6 +65,7 @@ export async function teamsCreate(
     undefined,
     team,
     options,
+    "object",
   );
 }
 
@@ -87,6 +89,7 @@ export async function teamsListMembers(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -156,7 +159,10 @@ export async function teamsAddMembers(
  *
  * List the presence status of all agents/admins in a team.
  *
- * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+ * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+ * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+ * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+ * `nextPageKey`.
  * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/getteamsteamidpresence
  */
 export function teamsListPresence(
@@ -198,6 +204,7 @@ export async function teamsGet(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -306,7 +313,10 @@ export class TeamsResource {
    *
    * List the presence status of all agents/admins in a team.
    *
-   * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/getteamsteamidpresence
    */
   listPresence(

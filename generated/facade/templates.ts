@@ -16,7 +16,10 @@ import { assertEnum, assertListQuery, assertUuid, ifPresent } from "../../src/va
  *
  * Lists all templates belonging to an organization.
  *
- * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+ * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+ * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+ * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+ * `nextPageKey`.
  * @see https://docs.dixa.io/openapi/dixa-api/beta/templates/gettemplates
  */
 export function templatesList(
@@ -75,7 +78,10 @@ export class TemplatesResource {
    *
    * Lists all templates belonging to an organization.
    *
-   * Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/templates/gettemplates
    */
   list(

@@ -41,6 +41,7 @@ export async function webhooksGet(
     undefined,
     undefined,
     options,
+    "object",
   );
 }
 
@@ -85,6 +86,7 @@ export async function webhooksList(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -108,6 +110,7 @@ export async function webhooksGetDeliveryStatus(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 
@@ -133,6 +136,7 @@ export async function webhooksListDeliveryLogs(
     undefined,
     undefined,
     options,
+    "list",
   );
 }
 

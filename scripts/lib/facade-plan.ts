@@ -50,6 +50,8 @@ export interface PlannedOperation {
    * (the body is the list of items, or holds it in `data`).
    */
   result: "data" | "body" | "void" | "pages" | "bulk";
+  /** For `data`: what the success answer's `data` holds, as the spec describes it (checked at run time). */
+  dataShape: "object" | "list" | undefined;
   /** For `bulk`: whether the items go as the body itself or in its `data`. */
   bulkShape: "list" | "data" | undefined;
   pathParameters: PathParameter[];
@@ -117,6 +119,7 @@ export function planFacade(
         paged,
         bulkOutcomes: trait.bulkOutcomes,
         result: paged ? "pages" : bulkShape !== undefined ? "bulk" : resultOf(doc, operation),
+        dataShape: dataShapeOf(doc, operation),
         bulkShape,
         pathParameters: parameters
           .filter((p) => p["in"] === "path")
@@ -205,14 +208,40 @@ function resultOf(doc: OpenApiDocument, operation: Schema): PlannedOperation["re
   if (success === undefined) return "void";
   const content = deref(doc, deref(doc, responses[success])?.["content"]);
   if (!isRecord(content) || Object.keys(content).length === 0) return "void";
-  const media = content["application/json"] ?? Object.values(content)[0];
-  const schema = deref(doc, deref(doc, media)?.["schema"]);
-  const properties = deref(doc, schema?.["properties"]);
+  const properties = deref(doc, successSchema(doc, operation)?.["properties"]);
   if (isRecord(properties) && "data" in properties) {
     const others = Object.keys(properties).filter((key) => key !== "data" && key !== "meta");
     return others.length === 0 ? "data" : "body";
   }
   return "body";
+}
+
+/** The schema of the first success answer's JSON (else only) content, if it has one. */
+function successSchema(doc: OpenApiDocument, operation: Schema): Schema | undefined {
+  const responses = deref(doc, operation["responses"]) ?? {};
+  const success = Object.keys(responses)
+    .filter((status) => status.startsWith("2"))
+    .sort()[0];
+  const content = deref(doc, deref(doc, responses[success ?? ""])?.["content"]);
+  if (!isRecord(content)) return undefined;
+  const media = content["application/json"] ?? Object.values(content)[0];
+  return deref(doc, deref(doc, media)?.["schema"]);
+}
+
+/** What the success answer's `data` is described as: a list, an object, or neither said. */
+function dataShapeOf(doc: OpenApiDocument, operation: Schema): PlannedOperation["dataShape"] {
+  const properties = deref(doc, successSchema(doc, operation)?.["properties"]);
+  return shapeOf(doc, deref(doc, properties?.["data"]));
+}
+
+function shapeOf(doc: OpenApiDocument, schema: Schema | undefined): PlannedOperation["dataShape"] {
+  if (schema === undefined) return undefined;
+  if (schema["type"] === "array") return "list";
+  if (schema["type"] === "object" || schema["properties"] !== undefined) return "object";
+  // A composition is an object when every member is one (`oneOf` of conversation kinds).
+  const members = ["oneOf", "anyOf", "allOf"].flatMap((key) => asArray(schema[key]));
+  const shapes = members.map((member) => shapeOf(doc, deref(doc, member)));
+  return shapes.length > 0 && shapes.every((shape) => shape === "object") ? "object" : undefined;
 }
 
 /** How a bulk body carries its items: as the list itself, or as a list in `data`. */

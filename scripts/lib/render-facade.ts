@@ -218,6 +218,10 @@ function renderFunction(
   if (operation.result === "pages" && operation.maxPageLimit !== undefined) {
     args.push(String(operation.maxPageLimit));
   }
+  // What `data` holds, so an answer of another shape is refused rather than returned.
+  if (operation.result === "data" && operation.dataShape !== undefined) {
+    args.push(JSON.stringify(operation.dataShape));
+  }
   const t = operation.typeName;
   if (operation.result === "bulk") {
     const wrap = operation.bulkShape === "data" ? "(data) => ({ data })" : "(items) => items";
@@ -342,7 +346,10 @@ function docComment(operation: PlannedOperation, indent: string): string[] {
   const notes: string[][] = [];
   if (operation.paged) {
     notes.push([
-      "Pages are fetched one at a time as you iterate (`for await`), following Dixa's `meta.next`.",
+      "Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the",
+      "first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched",
+      "page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved",
+      "`nextPageKey`.",
     ]);
   }
   if (operation.result === "bulk") {

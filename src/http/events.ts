@@ -39,8 +39,9 @@ export type DixaEvent = DixaEventBase &
   );
 
 /**
- * The `onEvent` option: receives every {@link DixaEvent}. What it throws does not change the call;
- * it is rethrown by itself (an uncaught exception), so a broken hook is seen, not hidden.
+ * The `onEvent` option: receives every {@link DixaEvent}. What it throws (or a promise it returns
+ * rejects with) changes neither the call nor the process: it is reported once, through the
+ * client's `onHookError` (by default logged with `console.error`, without the token).
  */
 export type EventHook = (event: DixaEvent) => void;
 

@@ -1,7 +1,6 @@
 import { responseSchemas } from "../../generated/response-schemas.js";
 import type { CoreState } from "../core.js";
 import type { DixaResponseValidationError } from "../errors.js";
-import type { DixaEvent } from "../http/events.js";
 import type { Exchange } from "../http/transport.js";
 import type { ResponseMismatch } from "./mismatch.js";
 import type { ValidateResponses } from "./mode.js";
@@ -52,7 +51,15 @@ export function reportAnswer(
       method,
       pathTemplate,
     } as const;
-    for (const mismatch of mismatches) notify(hook, { ...base, ...mismatch });
+    const info = {
+      hook: "onEvent",
+      eventType: base.type,
+      callId: base.callId,
+      method,
+      pathTemplate,
+    } as const;
+    // A hook's error never changes the call: the guard reports it through onHookError.
+    for (const mismatch of mismatches) state.guard(info, () => hook({ ...base, ...mismatch }));
   }
   const [first] = mismatches.filter((m) => m.breaking);
   if (mode === "strict" && first !== undefined) {
@@ -70,16 +77,5 @@ export function reportAnswer(
         mismatches,
       },
     );
-  }
-}
-
-/** A hook's error never changes the call: it is rethrown on its own, where it is seen. */
-function notify(hook: (event: DixaEvent) => void, event: DixaEvent): void {
-  try {
-    hook(event);
-  } catch (error) {
-    queueMicrotask(() => {
-      throw error;
-    });
   }
 }

@@ -49,6 +49,7 @@ function setUp(mode: ValidateResponses, now?: () => number) {
 type Call = (dixa: DixaClient) => Promise<unknown>;
 const getAgent: Call = (dixa) => dixa.agents.get(agentId);
 const getTag: Call = (dixa) => dixa.tags.get(tagId);
+const getQueue: Call = (dixa) => dixa.queues.get("2b7c3b5e-8b9f-4c1e-9d3a-6f0e1a2b3c4d");
 const listAgents: Call = async (dixa) => {
   const all = [];
   for await (const agent of dixa.agents.list()) all.push(agent);
@@ -123,15 +124,16 @@ const cases: Case[] = [
     },
   },
   {
+    // Inside the answer: an array as the whole `data` is a malformed envelope, thrown in any mode.
     name: "an array where an object is described",
-    call: getAgent,
-    path: "/beta/agents/{agentId}",
-    deviate: [{ at: "/data", set: [{ email: "jane.secret@example.com" }] }],
+    call: getQueue,
+    path: "/beta/queues/{queueId}",
+    deviate: [{ at: "/data/usages", set: [{ email: "jane.secret@example.com" }] }],
     secrets: ["jane.secret@example.com"],
     expected: {
-      pointer: "/data",
+      pointer: "/data/usages",
       kind: "type",
-      expected: "object (Agent)",
+      expected: "object (QueueUsages)",
       received: "array",
       breaking: true,
     },
