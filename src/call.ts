@@ -201,6 +201,7 @@ async function send(
     signal: call.signal,
     timeoutMs: call.timeoutMs,
     retry: call.retry,
+    priority: call.priority,
   });
 }
 

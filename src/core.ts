@@ -58,10 +58,12 @@ export function createDixaCore(options: DixaCoreOptions): DixaCore {
     redact,
     transport: createTransport({
       fetch: resolved.fetch,
-      limiter: resolved.limiter,
+      // Each client its own handle, so the clients of one limit take turns.
+      limiter: resolved.limiter?.forClient?.() ?? resolved.limiter,
       onEvent: resolved.onEvent,
       redact,
       maxResponseBytes: resolved.maxResponseBytes,
+      priority: resolved.priority,
     }),
   });
 }

@@ -1,5 +1,6 @@
 import type { EventHook } from "./http/events.js";
 import { headerSafe, unsafeHeaderText } from "./http/header-text.js";
+import { checkPriority, defaultPriority, type RateLimitPriority } from "./http/lanes.js";
 import type { RateLimit } from "./http/rate-limit.js";
 import type { RateLimiter, RateLimitOptions } from "./http/rate-limiter.js";
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from "./http/retry-policy.js";
@@ -41,6 +42,11 @@ export interface DixaClientOptions {
    * `acquire(signal)`, such as the Redis one of `dixa-beta/redis`), or `false` to turn limiting off.
    */
   rateLimit?: RateLimitOptions | RateLimiter | RateLimit | false | undefined;
+  /**
+   * The rate limiter's lane for this client's calls, unless a call says otherwise: "interactive",
+   * "normal" (the default) or "background". A higher lane goes first when both wait.
+   */
+  priority?: RateLimitPriority | undefined;
   /** Sees every request, response, retry, limiter wait and failure; headers come redacted. */
   onEvent?: EventHook | undefined;
   /**
@@ -70,6 +76,7 @@ export interface ResolvedOptions {
   limiter: RateLimit | undefined;
   onEvent: EventHook | undefined;
   maxResponseBytes: number;
+  priority: RateLimitPriority;
 }
 
 const knownOptions = new Set([
@@ -82,6 +89,7 @@ const knownOptions = new Set([
   "rateLimit",
   "onEvent",
   "maxResponseBytes",
+  "priority",
 ]);
 
 /**
@@ -139,6 +147,7 @@ export function resolveOptions(
     limiter: givenLimiter(options.rateLimit, "createDixaCore"),
     onEvent: options.onEvent,
     maxResponseBytes,
+    priority: checkPriority(options.priority, "createDixaClient: `priority`") ?? defaultPriority,
   };
 }
 

@@ -3,6 +3,7 @@
  * `paths`, so a regenerated spec flows through and a breaking change breaks the build.
  */
 import type { components, operations, paths } from "../generated/dixa-beta.js";
+import type { RateLimitPriority } from "./http/lanes.js";
 import type { RetryOptions } from "./http/retry-policy.js";
 
 export type { components, operations, paths };
@@ -112,6 +113,12 @@ export interface CallOptions {
    * returns. A DixaApiError carries the same as `error.response`.
    */
   onResponse?: (response: DixaResponseInfo) => void;
+  /**
+   * The call's lane in the rate limiter, over the client's `priority`: "interactive" goes before
+   * "normal", which goes before "background", when they wait together (a waiting lane still
+   * gets at least one turn in six).
+   */
+  priority?: RateLimitPriority;
 }
 
 /** The exchange behind a result or a DixaApiError: what Dixa answered, and what it took. */

@@ -2,6 +2,7 @@ import { checkTimeout } from "../options.js";
 import type { CallOptions } from "../types.js";
 import { describeValue } from "../validate.js";
 import { headerNameSafe, headerSafe, unsafeHeaderText } from "./header-text.js";
+import { checkPriority, type RateLimitPriority } from "./lanes.js";
 import { resolveRetry, type ResolvedRetry } from "./retry-policy.js";
 
 export interface ResolvedCall {
@@ -10,9 +11,11 @@ export interface ResolvedCall {
   retry: ResolvedRetry;
   headers: Readonly<Record<string, string>> | undefined;
   onResponse: CallOptions["onResponse"];
+  /** The call's own lane; undefined: the client's. */
+  priority: RateLimitPriority | undefined;
 }
 
-const known = new Set(["signal", "timeoutMs", "retry", "headers", "onResponse"]);
+const known = new Set(["signal", "timeoutMs", "retry", "headers", "onResponse", "priority"]);
 
 /** Checks one call's options and merges them over the client's, before anything is sent. */
 export function resolveCallOptions(
@@ -20,7 +23,13 @@ export function resolveCallOptions(
   client: { timeoutMs: number; retry: ResolvedRetry },
 ): ResolvedCall {
   if (options === undefined) {
-    return { signal: undefined, headers: undefined, onResponse: undefined, ...client };
+    return {
+      signal: undefined,
+      headers: undefined,
+      onResponse: undefined,
+      priority: undefined,
+      ...client,
+    };
   }
   if (typeof options !== "object" || options === null) {
     throw new TypeError(`options must be an object, got ${describeValue(options)}`);
@@ -31,6 +40,7 @@ export function resolveCallOptions(
     }
   }
   const { signal, timeoutMs, retry, headers, onResponse } = options;
+  const priority = checkPriority(options.priority, "options.priority");
   if (signal !== undefined && !isAbortSignal(signal)) {
     throw new TypeError(`options.signal must be an AbortSignal, got ${describeValue(signal)}`);
   }
@@ -45,6 +55,7 @@ export function resolveCallOptions(
     retry: retry === undefined ? client.retry : resolveRetry(retry, client.retry),
     headers,
     onResponse,
+    priority,
   };
 }
 

@@ -7,7 +7,7 @@ import {
 } from "../errors.js";
 import type { Redactor } from "../redact.js";
 import { redactedHeaders, type DixaEvent, type DixaEventBase, type EventHook } from "./events.js";
-import type { RateLimit, RateLimitTicket } from "./rate-limit.js";
+import type { RateLimit, RateLimitPriority, RateLimitTicket } from "./rate-limit.js";
 import { readBodyWithin } from "./read-body.js";
 import { decideRetry, type ResolvedRetry } from "./retry-policy.js";
 
@@ -34,6 +34,8 @@ export interface OutgoingRequest {
   /** Time limit of each attempt, headers and body together. */
   timeoutMs: number;
   retry: ResolvedRetry;
+  /** The call's lane in the rate limiter; undefined: the client's. */
+  priority?: RateLimitPriority | undefined;
 }
 
 /** The answer to a call, read in full: any HTTP status, after the retries the policy allowed. */
@@ -59,6 +61,8 @@ export interface TransportOptions {
   redact: Redactor;
   /** Largest answer body read into memory. */
   maxResponseBytes: number;
+  /** The client's lane in the rate limiter, for calls that name none. */
+  priority: RateLimitPriority;
 }
 
 export type Transport = (request: OutgoingRequest) => Promise<Exchange>;
@@ -95,7 +99,10 @@ export function createTransport(options: TransportOptions): Transport {
       }
     };
     const started = performance.now();
-    emit({ type: "call-start", url: redact.text(request.url) });
+    const url = redact.text(request.url);
+    // The lane, when a limiter has lanes to put the call in.
+    if (options.limiter === undefined) emit({ type: "call-start", url });
+    else emit({ type: "call-start", url, priority: request.priority ?? options.priority });
     try {
       const exchange = await run(request, sendOnce, options, emit);
       const durationMs = performance.now() - started;
@@ -125,15 +132,16 @@ async function run(
   const { limiter, redact } = options;
   const { method, pathTemplate } = request;
   const started = performance.now();
+  const priority = request.priority ?? options.priority;
   for (let attempt = 1; ; attempt++) {
     let ticket: RateLimitTicket | undefined;
     if (limiter !== undefined) {
-      const granted = await limiter.acquire(request.signal).catch(() => {
+      const granted = await limiter.acquire(request.signal, { priority }).catch(() => {
         throw new DixaAbortError(method, pathTemplate, { attempts: attempt - 1 });
       });
       ticket = typeof granted === "object" && granted !== null ? granted : undefined;
       const waitedMs = ticket?.waitedMs ?? (typeof granted === "number" ? granted : 0);
-      if (waitedMs > 0) emit?.({ type: "rate-limit-wait", waitedMs });
+      if (waitedMs > 0) emit?.({ type: "rate-limit-wait", waitedMs, priority });
     }
     emit?.({
       type: "request",
@@ -214,7 +222,9 @@ async function attemptOnce(
   }, timeoutMs);
   let tooLarge: DixaMalformedResponseError | undefined;
   try {
-    const response = await sendOnce(request, controller.signal);
+    // Through the ticket, so the limiter sees when the request leaves.
+    const send = () => sendOnce(request, controller.signal);
+    const response = await (ticket?.dispatch?.(send) ?? send());
     // The server has seen the request by now: the limiter may stop counting it as on its way.
     ticket?.settle();
     const bytes = await readBodyWithin(response, options.maxResponseBytes, () => {
