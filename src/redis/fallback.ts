@@ -30,9 +30,9 @@ export class OwnShare {
     return entry;
   }
 
-  /** Its answer came at `now`: it cannot reach the server later than that. */
-  settle(entry: OwnRequest, now: number): void {
-    if (now < entry.latestArrival) entry.latestArrival = now;
+  /** It can no longer reach the server later than `at` (it left, or its answer came). */
+  lower(entry: OwnRequest, at: number): void {
+    if (at < entry.latestArrival) entry.latestArrival = at;
   }
 
   /** The earliest moment this process may start one more request under its share. */

@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { earliestStart, memoryMs, type AdmissionRule } from "../../src/http/admission-rule.js";
 import { ruleOf } from "../../src/http/rate-limiter.js";
 import { scriptRunner, type ScriptRunner } from "../../src/redis/redis-client.js";
-import { step, type RecordSettings } from "../../src/redis/shared-record.js";
+import {
+  recordKeys,
+  settingsArguments,
+  step,
+  type RecordSettings,
+} from "../../src/redis/shared-record.js";
 import { tokenKeys } from "../../src/redis/token-keys.js";
 import { startRedisServer, type RedisServer } from "../../scripts/lib/redis-server.js";
 
@@ -88,9 +93,10 @@ describe.each(rules)("the step script agrees with earliestStart: %s", (_name, ru
       if (count > 0) {
         await redis.zadd(keys.sent, ...scores.flatMap((score, i) => [String(score), `r${i}`]));
       }
-      const reply = await step(run, keys, settings, {
-        waiters: ["w"],
+      const reply = await step(run, recordKeys(keys), settingsArguments(settings), {
+        waiters: ["w:1"],
         leaving: [],
+        updates: [],
         maxAdmit: 1,
         expectedEpoch: "",
         newEpoch: "e",
@@ -101,8 +107,8 @@ describe.each(rules)("the step script agrees with earliestStart: %s", (_name, ru
       expect(await redis.zcard(keys.sent)).toBe(kept.length + (expected <= reply.now ? 1 : 0));
       if (expected <= reply.now) {
         admittedCount++;
-        expect(reply.admitted).toEqual(["w"]);
-        expect(Number(await redis.zscore(keys.sent, "w"))).toBe(reply.now + 250);
+        expect(reply.admitted).toEqual(["w:1"]);
+        expect(Number(await redis.zscore(keys.sent, "w:1"))).toBe(reply.now + 250);
         expect(reply.waitMs).toBeUndefined();
       } else {
         waitedCount++;
@@ -117,7 +123,7 @@ describe.each(rules)("the step script agrees with earliestStart: %s", (_name, ru
         expect(reply.waitMs).toBe(optimistic - reply.now);
         expect(reply.waitMs!).toBeLessThanOrEqual(expected - reply.now);
       }
-      await redis.del(keys.sent, keys.queue, keys.leases, keys.epoch);
+      await redis.del(...recordKeys(keys));
     }
     // The vectors exercise both outcomes.
     expect(admittedCount).toBeGreaterThan(10);
@@ -152,15 +158,16 @@ it("hand-picked edges: an empty record, the window's last slot, and the bucket's
     if (scores.length > 0) {
       await redis.zadd(keys.sent, ...scores.flatMap((score, i) => [String(score), `r${i}`]));
     }
-    const reply = await step(run, keys, settings, {
-      waiters: ["w"],
+    const reply = await step(run, recordKeys(keys), settingsArguments(settings), {
+      waiters: ["w:1"],
       leaving: [],
+      updates: [],
       maxAdmit: 1,
       expectedEpoch: "",
       newEpoch: "e",
     });
     expect(reply.earliestStart, name).toBe(earliestStart([...scores], rule, reply.now));
-    await redis.del(keys.sent, keys.queue, keys.leases, keys.epoch);
+    await redis.del(...recordKeys(keys));
   }
 });
 
@@ -177,24 +184,31 @@ it("a head that leaves its turn untaken for 50 ms does not hold up the others, a
   };
   const keys = await tokenKeys("late-head", "test:agree:");
   const ask = (waiters: string[], maxAdmit: number) =>
-    step(run, keys, settings, { waiters, leaving: [], maxAdmit, expectedEpoch: "", newEpoch: "e" });
+    step(run, recordKeys(keys), settingsArguments(settings), {
+      waiters,
+      leaving: [],
+      updates: [],
+      maxAdmit,
+      expectedEpoch: "",
+      newEpoch: "e",
+    });
   // Three just sent: the bucket lets the next one go 100 ms after the oldest of them.
   const base = await redisNow();
   const sent = [base - 100, base - 99, base - 98];
   await redis.zadd(keys.sent, ...sent.flatMap((score, i) => [String(score), `r${i}`]));
   const turnCame = earliestStart([...sent], rule, -Infinity); // base
   // Process X queues a caller but does not take its turn (as if busy: it asks to admit none).
-  await ask(["x1"], 0);
+  await ask(["x1:1"], 0);
   // Process Y asks: it may go only once X's turn has been untaken for 50 ms (Redis clock).
-  const first = await ask(["y1"], 1);
+  const first = await ask(["y1:1"], 1);
   const late = first.now - turnCame >= 50;
-  expect(first.admitted).toEqual(late ? ["y1"] : []);
+  expect(first.admitted).toEqual(late ? ["y1:1"] : []);
   if (!late) {
     await new Promise((resolve) => setTimeout(resolve, 60));
-    const second = await ask(["y1"], 1);
-    expect(second.admitted).toEqual(["y1"]);
+    const second = await ask(["y1:1"], 1);
+    expect(second.admitted).toEqual(["y1:1"]);
   }
   // X's caller is still first in the queue.
-  expect(await redis.zrange(keys.queue, "0", "-1")).toEqual(["x1"]);
-  await redis.del(keys.sent, keys.queue, keys.leases, keys.epoch);
+  expect(await redis.zrange(keys.lanes, "0", "-1")).toEqual(["x1:1"]);
+  await redis.del(...recordKeys(keys));
 });

@@ -250,13 +250,13 @@ describe("4 worker processes, 60 requests each, one token", () => {
         expect(limiter.mode).toBe("redis");
         // The dead worker's callers were ahead in the queue and still are (their lease has not
         // lapsed yet), yet they held nobody up: a turn left untaken passes to the next process.
-        expect(await inspect.zcard(keys.queue)).toBeGreaterThan(0);
+        expect(await inspect.zcard(keys.lanes)).toBeGreaterThan(0);
         // And once their lease lapses they are gone.
         const deadline = Date.now() + 10_000;
-        while ((await inspect.zcard(keys.queue)) > 0 && Date.now() < deadline) {
+        while ((await inspect.zcard(keys.lanes)) > 0 && Date.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
-        expect(await inspect.zcard(keys.queue)).toBe(0);
+        expect(await inspect.zcard(keys.lanes)).toBe(0);
       } finally {
         inspect.disconnect();
       }

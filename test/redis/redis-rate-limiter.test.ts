@@ -103,14 +103,14 @@ describe.each(redisLibraries)("with %s", (library) => {
     const waiting = limiter.acquire(controller.signal);
     await until(
       "the waiter to join the shared queue",
-      async () => (await inspect.zcard(keys.queue)) === 1,
+      async () => (await inspect.zcard(keys.lanes)) === 1,
     );
     const reason = new Error("caller gave up");
     controller.abort(reason);
     await expect(waiting).rejects.toBe(reason);
     await until(
       "the queue to be empty",
-      async () => (await inspect.zcard(keys.queue)) === 0,
+      async () => (await inspect.zcard(keys.lanes)) === 0,
       3_000,
     );
     expect(limiter.queued).toBe(0);
@@ -155,7 +155,7 @@ describe.each(redisLibraries)("with %s", (library) => {
       // Each joins the shared queue before the next arrives.
       await until(
         `${name} to join the queue`,
-        async () => (await inspect.zcard(keys.queue)) >= i + 1 - served.length,
+        async () => (await inspect.zcard(keys.lanes)) >= i + 1 - served.length,
       );
     }
     const tickets = await Promise.all(pending);

@@ -1,0 +1,88 @@
+/**
+ * A request that Node's fetch reports as written to its connection stops counting as possibly on
+ * its way once `networkAllowanceMs` has passed, even while its answer is still held back: the
+ * tighter rule that lets requests with slow answers use the whole rate. The network is the
+ * subject, so a loopback server answers; what is checked is an order of events, not a duration.
+ */
+import { describe, expect, it } from "vitest";
+import { createDixaClient, RateLimiter, type DixaEvent } from "../../src/index.js";
+import { sendJson, startLoopbackServer } from "../support/loopback-server.js";
+
+/** A server whose answers wait until `release()`; `arrived` resolves with the first request. */
+async function heldServer() {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let arrived!: () => void;
+  const first = new Promise<void>((resolve) => (arrived = resolve));
+  const server = await startLoopbackServer(async (_request, response) => {
+    arrived();
+    await released;
+    sendJson(response, 200, { data: {} });
+  });
+  return { server, release, arrived: first };
+}
+
+/** One request at a time: the next may start 1 ms after the last one's latest arrival. */
+const oneInFlight = (networkAllowanceMs: number) =>
+  new RateLimiter({
+    requestsPerSecond: 1000,
+    burst: 1,
+    jitterAllowanceMs: 0,
+    // Far longer than the test may take: only the departure can free the next turn.
+    transitAllowanceMs: 600_000,
+    networkAllowanceMs,
+  });
+
+describe("departures reported by Node's fetch", () => {
+  it("free the next turn before the answer comes", async () => {
+    const { server, release, arrived } = await heldServer();
+    try {
+      const limiter = oneInFlight(0);
+      const ticket = await limiter.acquire();
+      const answer = ticket.dispatch!(() => fetch(`${server.url}/held`));
+      await arrived;
+      const order: string[] = [];
+      const next = limiter.acquire().then((second) => {
+        order.push("next turn");
+        second.settle();
+      });
+      const answered = answer.then(() => order.push("first answer"));
+      await next;
+      release();
+      await answered;
+      ticket.settle();
+      expect(order).toEqual(["next turn", "first answer"]);
+    } finally {
+      release();
+      await server.close();
+    }
+  });
+
+  it("reach the client's limiter: a call with a held answer lets the next call go", async () => {
+    const { server, release, arrived } = await heldServer();
+    const events: DixaEvent[] = [];
+    try {
+      const dixa = createDixaClient({
+        apiKey: "departure-token",
+        baseUrl: server.url,
+        rateLimit: oneInFlight(0),
+        retry: false,
+        onEvent: (event) => events.push(event),
+      });
+      const first = dixa.organization.get();
+      await arrived;
+      const second = dixa.organization.get();
+      // The second reaches the server while the first's answer is still held.
+      while (server.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+      release();
+      await Promise.all([first, second]);
+      expect(events.filter((e) => e.type === "call-start")).toMatchObject([
+        { priority: "normal" },
+        { priority: "normal" },
+      ]);
+    } finally {
+      release();
+      await server.close();
+    }
+  });
+});
