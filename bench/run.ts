@@ -3,6 +3,9 @@
  * openapi-fetch, orval, hey-api, ky, axios) against a loopback server started here, printed as
  * one table plus the peer comparison of issue #13 and written to bench/results.json. A missed
  * target is printed as MISS; it does not fail anything.
+ *
+ * `npm run bench -- limiter redis` runs only the stages whose name holds one of the words given
+ * (case-insensitive), and writes bench/results.partial.json instead.
  */
 import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
@@ -36,9 +39,13 @@ async function main() {
   const started = performance.now();
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`dixa-beta bench on ${machine}\n`);
+  const only = process.argv.slice(2).map((word) => word.toLowerCase());
+  const wanted = (stageName: string) =>
+    only.length === 0 || only.some((word) => stageName.toLowerCase().includes(word));
   const server = await startServer();
   const results: Result[] = [];
   const stage = async (name: string, run: () => Promise<Result[]>) => {
+    if (!wanted(name)) return;
     process.stdout.write(`running ${name}... `);
     const t = performance.now();
     results.push(...(await run()));
@@ -46,15 +53,22 @@ async function main() {
   };
   let peerTable: PeerTable | undefined;
   try {
-    process.stdout.write("building the facade and generating its peers... ");
-    const t = performance.now();
-    const setup = await setUpPeers(server.url);
-    console.log(`${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const peers = allPeers(setup);
-    const table = (peerTable = new PeerTable(peers));
-    await stage("1 import time, fresh processes", () => importTime(peers, setup, table));
-    await stage("1 bundle size", () => bundleSize(peers, setup, table));
-    await stage("1 per-call, this facade and its peers", () => peerCalls(peers, server.url, table));
+    const peerStages = [
+      "1 import time, fresh processes",
+      "1 bundle size",
+      "1 per-call, this facade and its peers",
+    ] as const;
+    if (peerStages.some(wanted)) {
+      process.stdout.write("building the facade and generating its peers... ");
+      const t = performance.now();
+      const setup = await setUpPeers(server.url);
+      console.log(`${((performance.now() - t) / 1000).toFixed(1)} s`);
+      const peers = allPeers(setup);
+      const table = (peerTable = new PeerTable(peers));
+      await stage(peerStages[0], () => importTime(peers, setup, table));
+      await stage(peerStages[1], () => bundleSize(peers, setup, table));
+      await stage(peerStages[2], () => peerCalls(peers, server.url, table));
+    }
     await stage("2 pagination at scale", () => paginationAtScale(server.url));
     await stage("3 bulk split", () => bulkSplit());
     await stage("4 limiter fidelity", () => limiterFidelity(server.url));
@@ -76,7 +90,7 @@ async function main() {
   const seconds = (performance.now() - started) / 1000;
   console.log(`Bench took ${seconds.toFixed(0)} s.`);
   await writeFile(
-    new URL("results.json", import.meta.url),
+    new URL(only.length === 0 ? "results.json" : "results.partial.json", import.meta.url),
     `${JSON.stringify({ machine, date: new Date().toISOString(), seconds: Math.round(seconds), results }, null, 2)}\n`,
   );
 }

@@ -16,16 +16,17 @@ export interface RateLimitOptions {
    */
   jitterAllowanceMs?: number;
   /**
-   * How long after it is sent a request still counts as possibly on its way to the server when
-   * no answer has come yet, in milliseconds. A request counts from the moment it is sent until
-   * its answer arrives, but at most this long. Default 250.
+   * How long after it is let through a request still counts as possibly on its way to the
+   * server while neither its departure nor its answer has been seen, in milliseconds: room for
+   * a process stalled between the limiter's yes and the send (a busy machine can hold one that
+   * long). Default 1,000.
    */
   transitAllowanceMs?: number;
   /**
    * How long after a request has left the process (written to its connection, as Node's
    * built-in fetch reports) it may still take to be counted at the server, in milliseconds:
-   * the network's and the server's own delays. From then on the request no longer counts as
-   * possibly on its way, even before its answer. Default 50.
+   * the network's and the server's own delays. From its departure on, the request counts until
+   * then (or its answer, if sooner), however long it was held before. Default 50.
    */
   networkAllowanceMs?: number;
 }
@@ -34,7 +35,7 @@ export const dixaRateLimit = {
   requestsPerSecond: 10,
   burst: 4,
   jitterAllowanceMs: 100,
-  transitAllowanceMs: 250,
+  transitAllowanceMs: 1_000,
   networkAllowanceMs: 50,
 } as const;
 
@@ -192,16 +193,25 @@ function take(limit: SharedLimit, waitedMs: number): RateLimitTicket {
   const { transitMs, networkMs } = limit.settings;
   const entry: Sent = { latestArrival: performance.now() + transitMs };
   limit.sent.push(entry);
-  // It can no longer reach the server later than `at`: others may go sooner.
-  const lower = (at: number) => {
-    if (at >= entry.latestArrival) return;
-    entry.latestArrival = at;
-    if (limit.waiting.size > 0) schedule(limit);
+  let answered = false;
+  const count = (until: number) => {
+    const sooner = until < entry.latestArrival;
+    entry.latestArrival = until;
+    if (sooner && limit.waiting.size > 0) schedule(limit);
   };
   return {
     waitedMs,
-    settle: () => lower(performance.now()),
-    dispatch: (send) => watchDeparture((departedAt) => lower(departedAt + networkMs), send),
+    settle: () => {
+      const now = performance.now();
+      answered = true;
+      if (now < entry.latestArrival) count(now);
+    },
+    // Once it has left, it counts until it may have reached the server: sooner than assumed,
+    // or later, when the process was held up before sending it.
+    dispatch: (send) =>
+      watchDeparture((departedAt) => {
+        if (!answered) count(departedAt + networkMs);
+      }, send),
   };
 }
 

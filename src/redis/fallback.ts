@@ -30,11 +30,6 @@ export class OwnShare {
     return entry;
   }
 
-  /** It can no longer reach the server later than `at` (it left, or its answer came). */
-  lower(entry: OwnRequest, at: number): void {
-    if (at < entry.latestArrival) entry.latestArrival = at;
-  }
-
   /** The earliest moment this process may start one more request under its share. */
   startAt(now: number): number {
     const forgetBefore = now - this.forgetAfterMs;

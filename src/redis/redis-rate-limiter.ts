@@ -303,7 +303,7 @@ export class RedisRateLimiter implements RateLimit {
       const admitted: Admitted = { id, redisNow: reply.now, sentAt, latestArrival };
       const waiter = batch.find((candidate) => candidate.id === id);
       // Aborted while the step ran: the slot goes unused, counted until now.
-      if (waiter === undefined || !this.waiting.remove(waiter)) this.lowerShared(admitted, now());
+      if (waiter === undefined || !this.waiting.remove(waiter)) this.recountShared(admitted, now());
       else this.grant(waiter, admitted);
     }
     for (const waiter of batch) waiter.passedOver = true;
@@ -342,33 +342,48 @@ export class RedisRateLimiter implements RateLimit {
     const t = now();
     waiter.signal?.removeEventListener("abort", waiter.onAbort);
     const entry = this.own.add(t + this.options.transitMs);
+    let answered = false;
     waiter.resolve({
       // Let through by the first decision it took part in: it did not wait for its turn (the
       // round trip to Redis is the limiter's cost, measured by the bench, not a wait).
       waitedMs: waiter.passedOver ? t - waiter.queuedAt : 0,
-      settle: () => this.lower(entry, admitted, now()),
+      settle: () => {
+        answered = true;
+        this.recount(entry, admitted, now(), true);
+      },
+      // Once it has left, it counts until it may have reached the server: sooner than assumed,
+      // or later, when this process was held up before sending it.
       dispatch: (send) =>
-        watchDeparture(
-          (departedAt) => this.lower(entry, admitted, departedAt + this.options.networkMs),
-          send,
-        ),
+        watchDeparture((departedAt) => {
+          if (!answered) this.recount(entry, admitted, departedAt + this.options.networkMs, false);
+        }, send),
     });
   }
 
-  /** A request let through can no longer reach the server later than `at` (local clock). */
-  private lower(entry: OwnRequest, admitted: Admitted | undefined, at: number): void {
-    this.own.lower(entry, at);
-    if (admitted !== undefined && this.current === "redis") this.lowerShared(admitted, at);
-    else if (this.waiting.size > 0) this.wake();
+  /**
+   * A request let through may reach the server until `until` (local clock), and no later; with
+   * `onlySooner`, only if that is sooner than what is recorded.
+   */
+  private recount(
+    entry: OwnRequest,
+    admitted: Admitted | undefined,
+    until: number,
+    onlySooner: boolean,
+  ): void {
+    if (!onlySooner || until < entry.latestArrival) entry.latestArrival = until;
+    if (admitted !== undefined && this.current === "redis") {
+      this.recountShared(admitted, until, onlySooner);
+    } else if (this.waiting.size > 0) this.wake();
   }
 
   /**
-   * Writes a sooner latest arrival to the record: with this process's next step, or at once
+   * Writes a request's latest arrival to the record: with this process's next step, or at once
    * when other processes wait (their decisions need it; ours come with our own next step).
    */
-  private lowerShared(admitted: Admitted, at: number): void {
-    const latest = admitted.redisNow + (at - admitted.sentAt);
-    if (latest >= admitted.latestArrival) return;
+  private recountShared(admitted: Admitted, until: number, onlySooner = true): void {
+    const latest = admitted.redisNow + (until - admitted.sentAt);
+    if (latest === admitted.latestArrival) return;
+    if (onlySooner && latest > admitted.latestArrival) return;
     admitted.latestArrival = latest;
     this.updates.set(admitted.id, latest);
     // Bounded: the oldest stopped counting long ago (their recorded latest arrival has passed).

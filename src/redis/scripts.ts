@@ -94,7 +94,7 @@ end
 `;
 
 /**
- * One step of the shared limiter for one process: forget what no longer matters, lower the
+ * One step of the shared limiter for one process: forget what no longer matters, write the
  * latest arrivals the process learned of (a request that left or was answered), drop waiters
  * whose lease lapsed and those the process says left, register or refresh the process's
  * waiters (given in the order the process would send them), then admit while the rule allows
@@ -160,10 +160,7 @@ end
 
 redis.call('ZREMRANGEBYSCORE', sent, '-inf', '(' .. exact(now - memory_ms))
 for i = 17, first_leaving - 1, 2 do
-  local score = redis.call('ZSCORE', sent, ARGV[i])
-  if score and tonumber(score) > tonumber(ARGV[i + 1]) then
-    redis.call('ZADD', sent, 'XX', ARGV[i + 1], ARGV[i])
-  end
+  redis.call('ZADD', sent, 'XX', ARGV[i + 1], ARGV[i])
 end
 
 local queued = redis.call('ZCARD', queue)

@@ -25,7 +25,7 @@ export interface StepRequest {
   waiters: readonly string[];
   /** Waiters that gave up their place (aborted, or served elsewhere). */
   leaving: readonly string[];
-  /** Requests whose latest arrival this process learned is sooner (Redis clock, ms). */
+  /** Requests whose latest arrival this process learned better (Redis clock, ms). */
   updates: readonly (readonly [id: string, latestArrival: number])[];
   /** At most this many of `waiters` are admitted. */
   maxAdmit: number;

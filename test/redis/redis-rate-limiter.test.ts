@@ -86,9 +86,9 @@ describe.each(redisLibraries)("with %s", (library) => {
     expect(recorded).toHaveLength(1);
     const [id, score] = recorded[0]!;
     const before = await redisTime();
-    // Counted as arriving up to transitAllowanceMs (250 ms) after it was let through.
-    expect(score - before).toBeGreaterThan(150);
-    expect(score - before).toBeLessThanOrEqual(250);
+    // Counted as arriving up to transitAllowanceMs (1,000 ms) after it was let through.
+    expect(score - before).toBeGreaterThan(900);
+    expect(score - before).toBeLessThanOrEqual(1_000);
     ticket.settle();
     ticket.settle(); // twice is harmless
     await sleep(20);
@@ -97,7 +97,7 @@ describe.each(redisLibraries)("with %s", (library) => {
     (await limiter.acquire()).settle();
     const lowered = await zscore(keys.sent, id);
     expect(lowered).toBeLessThan(score);
-    expect(lowered).toBeGreaterThanOrEqual(score - 250);
+    expect(lowered).toBeGreaterThanOrEqual(score - 1_000);
   });
 
   it("tells Redis of an answer at once when callers of another process wait", async () => {
@@ -304,9 +304,9 @@ describe.each(redisLibraries)("with %s", (library) => {
     const started = performance.now();
     const ticket = await limiter.acquire();
     ticket.settle();
-    // Requests the lost record held may still be arriving: nothing starts for 1.26 s.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(1_250);
-    expect(events).toEqual([{ type: "redis-rate-limit-record-lost", holdMs: 1260 }]);
+    // Requests the lost record held may still be arriving: nothing starts for 2.01 s.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2_000);
+    expect(events).toEqual([{ type: "redis-rate-limit-record-lost", holdMs: 2010 }]);
     expect(limiter.mode).toBe("redis");
   });
 
@@ -382,10 +382,10 @@ describe.each(redisLibraries)("with %s", (library) => {
       expect(tickets).toHaveLength(4);
       expect(limiter.mode).toBe("fallback");
       const fallback = events.find((e) => e.type === "redis-rate-limit-fallback");
-      expect(fallback).toMatchObject({ share: 0.5, holdMs: 1260 });
+      expect(fallback).toMatchObject({ share: 0.5, holdMs: 2010 });
       expect(fallback && "reason" in fallback && fallback.reason).toBeTruthy();
       // Nothing starts within the hold: requests Redis let through may still be arriving.
-      expect(Math.min(...grantedAt)).toBeGreaterThanOrEqual(1_250);
+      expect(Math.min(...grantedAt)).toBeGreaterThanOrEqual(2_000);
       // Half the limit alone (5/s, burst 2 → capacity 1, at most 5 per window): 4 take 600 ms.
       expect(Math.max(...grantedAt) - Math.min(...grantedAt)).toBeGreaterThanOrEqual(550);
 

@@ -58,6 +58,40 @@ describe("departures reported by Node's fetch", () => {
     }
   });
 
+  it("count from the departure when the request was held up before it left", async () => {
+    const { server, release, arrived } = await heldServer();
+    try {
+      // Assumed on its way for 20 ms only; once it has left it counts until its answer.
+      const limiter = new RateLimiter({
+        requestsPerSecond: 1000,
+        burst: 1,
+        jitterAllowanceMs: 0,
+        transitAllowanceMs: 20,
+        networkAllowanceMs: 600_000,
+      });
+      const ticket = await limiter.acquire();
+      // Held up past the assumption before sending (as a stalled process would be).
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      const answer = ticket.dispatch!(() => fetch(`${server.url}/held`));
+      await arrived;
+      const order: string[] = [];
+      const next = limiter.acquire().then((second) => {
+        order.push("next turn");
+        second.settle();
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      order.push("answer released");
+      release();
+      await answer;
+      ticket.settle();
+      await next;
+      expect(order).toEqual(["answer released", "next turn"]);
+    } finally {
+      release();
+      await server.close();
+    }
+  });
+
   it("reach the client's limiter: a call with a held answer lets the next call go", async () => {
     const { server, release, arrived } = await heldServer();
     const events: DixaEvent[] = [];
