@@ -60,6 +60,20 @@ export class FairQueue<T extends Queued> {
     return item;
   }
 
+  /** Up to `count` items, in the order the iterator gives them. */
+  first(count: number): T[] {
+    const items: T[] = [];
+    for (const clients of this.byLane) {
+      for (const mine of clients.values()) {
+        for (const item of mine) {
+          if (items.length === count) return items;
+          items.push(item);
+        }
+      }
+    }
+    return items;
+  }
+
   /** Every item, highest lane first; within a lane, client by client in turn order. */
   *[Symbol.iterator](): IterableIterator<T> {
     for (const clients of this.byLane) {

@@ -25,13 +25,16 @@ export function laneIndex(priority: unknown): number {
 /** Checks a `priority` option; the error names the option and what it takes. */
 export function checkPriority(value: unknown, what: string): RateLimitPriority | undefined {
   if (value === undefined) return undefined;
-  if (laneIndex(value) < 0) {
-    const got = typeof value === "string" ? JSON.stringify(value) : typeof value;
-    throw new TypeError(
-      `${what} must be one of ${lanes.map((l) => `"${l}"`).join(", ")}, got ${got}`,
-    );
-  }
+  if (laneIndex(value) < 0) throw badPriority(value, what);
   return value as RateLimitPriority;
+}
+
+/** The error for a `priority` that is not a lane. */
+export function badPriority(value: unknown, what = "priority"): TypeError {
+  const got = typeof value === "string" ? JSON.stringify(value) : typeof value;
+  return new TypeError(
+    `${what} must be one of ${lanes.map((l) => `"${l}"`).join(", ")}, got ${got}`,
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { earliestStart, memoryMs, type AdmissionRule } from "./admission-rule.js";
 import { watchDeparture } from "./departures.js";
 import { FairQueue, type Queued } from "./fair-queue.js";
-import { checkPriority, defaultPriority, laneIndex } from "./lanes.js";
+import { badPriority, defaultPriority, laneIndex } from "./lanes.js";
 import type { AcquireOptions, RateLimit, RateLimitTicket } from "./rate-limit.js";
 
 export interface RateLimitOptions {
@@ -124,11 +124,9 @@ export class RateLimiter implements RateLimit {
    * waiting; the place in the queue is given up.
    */
   acquire(signal?: AbortSignal, options?: AcquireOptions): Promise<RateLimitTicket> {
-    let lane: number;
-    try {
-      lane = laneIndex(checkPriority(options?.priority, "priority") ?? defaultPriority);
-    } catch (error) {
-      return Promise.reject(error);
+    const lane = laneIndex(options?.priority ?? defaultPriority);
+    if (lane < 0) {
+      return Promise.reject(badPriority(options!.priority));
     }
     if (signal?.aborted) return Promise.reject(signal.reason);
     const limit = this.limit;

@@ -58,21 +58,22 @@ export function scriptRunner(client: unknown, what: string): ScriptRunner {
   let loaded = loadedBy.get(shape);
   if (loaded === undefined) loadedBy.set(shape, (loaded = new Set()));
   const scripts = loaded;
-  return async (script, keys, args) => {
-    const sha = hashes.get(script);
-    if (sha !== undefined && scripts.has(sha)) {
-      try {
-        return await evalSha(sha, keys, args);
-      } catch (error) {
-        // A server that restarted or flushed its script cache: EVAL loads the script again.
-        if (!String((error as Error | undefined)?.message ?? error).includes("NOSCRIPT")) {
-          throw error;
-        }
-      }
-    }
+  const load = async (script: LuaScript, keys: string[], args: string[]) => {
     const result = await evalSource(script.source, keys, args);
-    scripts.add(sha ?? (await hashOf(script)));
+    scripts.add(hashes.get(script) ?? (await hashOf(script)));
     return result;
+  };
+  // The common path adds no promise of its own to the client's.
+  return (script, keys, args) => {
+    const sha = hashes.get(script);
+    if (sha === undefined || !scripts.has(sha)) return load(script, keys, args);
+    return evalSha(sha, keys, args).catch((error: unknown) => {
+      // A server that restarted or flushed its script cache: EVAL loads the script again.
+      if (!String((error as Error | undefined)?.message ?? error).includes("NOSCRIPT")) {
+        throw error;
+      }
+      return load(script, keys, args);
+    });
   };
 }
 

@@ -1,7 +1,7 @@
 import { memoryMs } from "../http/admission-rule.js";
 import { watchDeparture } from "../http/departures.js";
 import { FairQueue, type Queued } from "../http/fair-queue.js";
-import { checkPriority, defaultPriority, laneIndex } from "../http/lanes.js";
+import { badPriority, defaultPriority, laneIndex } from "../http/lanes.js";
 import type { AcquireOptions, RateLimit, RateLimitTicket } from "../http/rate-limit.js";
 import type { RedisRateLimitEvent } from "./events.js";
 import { OwnShare, type OwnRequest } from "./fallback.js";
@@ -56,6 +56,7 @@ const lateHeadMs = 50;
 const behindPollMs = 10;
 
 const now = () => performance.now();
+const none: never[] = [];
 
 /**
  * One rate limit for every process that uses a token, decided in Redis: see `scripts.ts` for the
@@ -79,6 +80,8 @@ export class RedisRateLimiter implements RateLimit {
   private readonly settingsArgs: string[];
   private readonly own: OwnShare;
   private keys: Promise<string[]> | undefined;
+  /** The keys, once known (so the common path does not wait a turn for them). */
+  private knownKeys: string[] | undefined;
   private readonly waiting = new FairQueue<Waiter>();
   /** Ids to take out of the shared queue with the next step. */
   private readonly leaving = new Set<string>();
@@ -139,11 +142,9 @@ export class RedisRateLimiter implements RateLimit {
    * waiting; its place in the shared queue is given up.
    */
   acquire(signal?: AbortSignal, options?: AcquireOptions): Promise<RateLimitTicket> {
-    let lane: number;
-    try {
-      lane = laneIndex(checkPriority(options?.priority, "priority") ?? defaultPriority);
-    } catch (error) {
-      return Promise.reject(error);
+    const lane = laneIndex(options?.priority ?? defaultPriority);
+    if (lane < 0) {
+      return Promise.reject(badPriority(options!.priority));
     }
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<RateLimitTicket>((resolve, reject) => {
@@ -248,23 +249,19 @@ export class RedisRateLimiter implements RateLimit {
 
   private async stepShared(): Promise<number | undefined> {
     const t = now();
-    const batch: Waiter[] = [];
-    for (const waiter of this.waiting) {
-      if (batch.length === maxRegistered) break;
-      batch.push(waiter);
-    }
+    const batch = this.waiting.first(maxRegistered);
     let maxAdmit = batch.length;
     if (t < this.holdUntil) maxAdmit = 0;
     else if (t < this.graceUntil) maxAdmit = Math.min(maxAdmit, this.own.startAt(t) <= t ? 1 : 0);
-    const leaving = [...this.leaving];
-    const updates = [...this.updates];
+    const leaving = this.leaving.size === 0 ? none : [...this.leaving];
+    const updates = this.updates.size === 0 ? none : [...this.updates];
     for (const waiter of batch) waiter.registered = true;
     const sentAt = now();
     let reply: StepReply;
     try {
       reply = await this.within(
         "the step script",
-        step(this.options.run, await this.keysOf(), this.settingsArgs, {
+        step(this.options.run, this.knownKeys ?? (await this.keysOf()), this.settingsArgs, {
           waiters: batch.map((waiter) => waiter.id),
           leaving,
           updates,
@@ -481,7 +478,10 @@ export class RedisRateLimiter implements RateLimit {
   }
 
   private keysOf(): Promise<string[]> {
-    this.keys ??= tokenKeys(this.options.apiKey, this.options.keyPrefix).then(recordKeys);
+    this.keys ??= tokenKeys(this.options.apiKey, this.options.keyPrefix).then((keys) => {
+      this.knownKeys = recordKeys(keys);
+      return this.knownKeys;
+    });
     return this.keys;
   }
 

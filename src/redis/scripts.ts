@@ -144,12 +144,15 @@ local function tag_of(score, lane) return math.floor((score - lane * span) / tag
 
 local now = now_ms()
 
-local epoch = redis.call('GET', epoch_key)
+-- Read and kept alive in one command (GETEX, Redis 6.2+), else in two.
+local epoch = redis.pcall('GETEX', epoch_key, 'PX', epoch_ttl_ms)
+if type(epoch) == 'table' and epoch.err then
+  epoch = redis.call('GET', epoch_key)
+  if epoch then redis.call('PEXPIRE', epoch_key, epoch_ttl_ms) end
+end
 if not epoch then
   epoch = new_epoch
   redis.call('SET', epoch_key, epoch, 'PX', epoch_ttl_ms)
-else
-  redis.call('PEXPIRE', epoch_key, epoch_ttl_ms)
 end
 local epoch_matched = 1
 if expected_epoch ~= '' and expected_epoch ~= epoch then
@@ -177,8 +180,12 @@ if queued > 0 then
   queued = redis.call('ZCARD', queue)
 end
 
--- Newest first, as the sorted set already holds them.
-local scores = redis.call('ZREVRANGE', sent, 0, -1, 'WITHSCORES')
+-- Newest first, as the sorted set already holds them, and only those that can hold anyone back:
+-- with n requests recorded (and as many more as we may admit), one older than
+-- max(window, (n + 1 - capacity) / rate) can no longer push the start past now.
+local recorded = redis.call('ZCARD', sent) + #ARGV - first_waiter + 1
+local horizon = math.max(window_ms, 1000 * (recorded + 1 - capacity) / rate)
+local scores = redis.call('ZREVRANGEBYSCORE', sent, '+inf', '(' .. exact(now - horizon), 'WITHSCORES')
 local arrivals = {}
 for i = 2, #scores, 2 do arrivals[#arrivals + 1] = tonumber(scores[i]) end
 local start = earliest_start(arrivals, rate, capacity, window_limit, window_ms, now)

@@ -75,7 +75,7 @@ export function recordKeys(keys: TokenKeys): string[] {
 }
 
 /** Runs the step script for one token and reads its answer. */
-export async function step(
+export function step(
   run: ScriptRunner,
   keys: string[],
   settingsArgs: readonly string[],
@@ -91,7 +91,7 @@ export async function step(
   ];
   for (const [id, latestArrival] of request.updates) args.push(id, String(latestArrival));
   args.push(...request.leaving, ...request.waiters);
-  return readStepReply(await run(stepScript, keys, args));
+  return run(stepScript, keys, args).then(readStepReply);
 }
 
 function readStepReply(reply: unknown): StepReply {
