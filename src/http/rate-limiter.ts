@@ -26,7 +26,7 @@ export interface RateLimitOptions {
    * How long after a request has left the process (written to its connection, as Node's
    * built-in fetch reports) it may still take to be counted at the server, in milliseconds:
    * the network's and the server's own delays. From its departure on, the request counts until
-   * then (or its answer, if sooner), however long it was held before. Default 50.
+   * then (or its answer, if sooner), however long it was held before. Default 75.
    */
   networkAllowanceMs?: number;
 }
@@ -36,7 +36,7 @@ export const dixaRateLimit = {
   burst: 4,
   jitterAllowanceMs: 100,
   transitAllowanceMs: 1_000,
-  networkAllowanceMs: 50,
+  networkAllowanceMs: 75,
 } as const;
 
 /** The rule and the allowances, checked. */

@@ -492,16 +492,23 @@ export class RedisRateLimiter implements RateLimit {
   private within<T>(label: string, work: Promise<T>): Promise<T> {
     const ms = this.options.commandTimeoutMs;
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`${label} took longer than commandTimeoutMs (${ms} ms)`)),
-        ms,
-      );
+      let settled = false;
+      const timer = setTimeout(() => {
+        // When this process itself was held up (paused, starved of CPU), the answer may be
+        // waiting to be read: timers run before I/O, so give it one more turn of the event loop
+        // rather than blame Redis and fall back, adding this process's share to the others'.
+        setTimeout(() => {
+          if (!settled) reject(new Error(`${label} took longer than commandTimeoutMs (${ms} ms)`));
+        }, 0);
+      }, ms);
       work.then(
         (value) => {
+          settled = true;
           clearTimeout(timer);
           resolve(value);
         },
         (error: unknown) => {
+          settled = true;
           clearTimeout(timer);
           reject(error);
         },

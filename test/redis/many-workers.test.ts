@@ -91,6 +91,8 @@ interface Worker {
   go(): void;
   /** MODE=backlog: lets its callers go and ends. */
   stop(): void;
+  /** Sends the process a signal (SIGSTOP, SIGCONT). */
+  signal(name: NodeJS.Signals): void;
   finished: Promise<Finished>;
 }
 
@@ -131,6 +133,7 @@ function startWorker(env: Record<string, string>, timeoutMs: number): Worker {
     ready,
     queued,
     stop: () => child.send("stop"),
+    signal: (name) => child.kill(name),
     go: () => {
       child.send("go");
       // A worker that does not end on its own is a failure (a leaked timer or connection, a hang).
@@ -248,6 +251,41 @@ describe("4 worker processes, 60 requests each, one token", () => {
     expect(at).toHaveLength(3);
     for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]! - 1).toBeLessThan(waiting);
     expect(describeArrivals(stats.arrivals).perSecondMax).toBeLessThanOrEqual(10);
+  }, 90_000);
+
+  it("a worker stopped (SIGSTOP) while its callers wait holds nobody up, and goes on when resumed", async () => {
+    const apiKey = `many-workers-stopped-${process.pid}`;
+    const stopped = startWorker(
+      { ...workerEnv(apiKey, "ioredis", "stopped"), REQUESTS: "30" },
+      60_000,
+    );
+    const other = startWorker(
+      { ...workerEnv(apiKey, "node-redis", "other"), REQUESTS: "30" },
+      60_000,
+    );
+    await Promise.all([stopped.ready, other.ready]);
+    stopped.go();
+    other.go();
+    await until(async () => (await statsFor(apiKey)).arrivals.length >= 8);
+    stopped.signal("SIGSTOP");
+    // Shorter than transitAllowanceMs and leaseMs: its places are kept, its turns pass on.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    stopped.signal("SIGCONT");
+    const finished = await Promise.all([stopped.finished, other.finished]);
+    for (const { code, stderr, report } of finished) {
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      expect(report?.ok).toBe(30);
+    }
+    const stats = await statsFor(apiKey);
+    expect(stats.rejected).toBe(0);
+    const seen = describeArrivals(stats.arrivals);
+    expect(seen.perSecondMax).toBeLessThanOrEqual(10);
+    // While the stopped worker sent nothing (its longest silence), the other went on.
+    const own = stats.workers.flatMap((worker, i) => (worker === "stopped" ? [i] : []));
+    let widest = 0;
+    for (let i = 1; i < own.length; i++) widest = Math.max(widest, own[i]! - own[i - 1]! - 1);
+    expect(widest).toBeGreaterThanOrEqual(3);
   }, 90_000);
 
   it("Redis killed mid-run and restarted: every call completes, each worker falls back and returns", async () => {

@@ -469,6 +469,44 @@ it("one round trip to Redis per request when nobody else waits, none wasted on a
   }
 });
 
+it("a process held up past commandTimeoutMs reads Redis's answer before blaming Redis", async () => {
+  const client = new Redis(redisServer.url);
+  const events: RedisRateLimitEvent[] = [];
+  try {
+    let holdUp = false;
+    const evalsha = client.evalsha.bind(client) as (...args: unknown[]) => Promise<unknown>;
+    // The command goes out, then this process is busy (as if paused) well past the time limit,
+    // while Redis answers at once.
+    (client as unknown as { evalsha: typeof evalsha }).evalsha = (...args) => {
+      const answer = evalsha(...args);
+      if (holdUp) {
+        // Once the limiter's own time limit runs (right after this call returns).
+        queueMicrotask(() => {
+          const until = performance.now() + 300;
+          while (performance.now() < until);
+        });
+      }
+      return answer;
+    };
+    const limiter = createRedisRateLimiter({
+      redis: client,
+      apiKey: freshToken(),
+      workers: 2,
+      commandTimeoutMs: 100,
+      onEvent: (event) => events.push(event),
+    });
+    (await limiter.acquire()).settle(); // loads the script
+    holdUp = true;
+    const ticket = await limiter.acquire();
+    holdUp = false;
+    ticket.settle();
+    expect(events).toEqual([]);
+    expect(limiter.mode).toBe("redis");
+  } finally {
+    client.disconnect();
+  }
+});
+
 it("refuses bad options with a TypeError that names the option", async () => {
   const connection = await connectRedis("ioredis", redisServer.url);
   opened.push(connection);
