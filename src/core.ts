@@ -71,11 +71,13 @@ export function createDixaCore(options: DixaCoreOptions): DixaCore {
     guard,
     transport: createTransport({
       fetch: resolved.fetch,
-      limiter: resolved.limiter,
+      // Each client its own handle, so the clients of one limit take turns.
+      limiter: resolved.limiter?.forClient?.() ?? resolved.limiter,
       onEvent: resolved.onEvent,
       guard,
       redact,
       maxResponseBytes: resolved.maxResponseBytes,
+      priority: resolved.priority,
     }),
   });
 }

@@ -15,7 +15,12 @@ export type {
 export type { FetchLike } from "./http/transport.js";
 export { RateLimiter } from "./http/rate-limiter.js";
 export { sharedRateLimiter } from "./http/shared-rate-limiter.js";
-export type { RateLimit, RateLimitTicket } from "./http/rate-limit.js";
+export type {
+  AcquireOptions,
+  RateLimit,
+  RateLimitPriority,
+  RateLimitTicket,
+} from "./http/rate-limit.js";
 export type { DixaEvent, DixaEventBase, EventHook } from "./http/events.js";
 export type { HookErrorHandler, HookErrorInfo } from "./http/hook-errors.js";
 export type { HeadersOption } from "./http/header-text.js";

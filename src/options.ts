@@ -2,6 +2,7 @@ import type { EventHook } from "./http/events.js";
 import type { HookErrorHandler } from "./http/hook-errors.js";
 import { headerSafe, unsafeHeaderText } from "./http/header-text.js";
 import { secretText } from "./shared/secret-text.js";
+import { checkPriority, defaultPriority, type RateLimitPriority } from "./http/lanes.js";
 import type { RateLimit } from "./http/rate-limit.js";
 import type { RateLimiter, RateLimitOptions } from "./http/rate-limiter.js";
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from "./http/retry-policy.js";
@@ -47,6 +48,11 @@ export interface DixaClientOptions {
    * `acquire(signal)`, such as the Redis one of `dixa-beta/redis`), or `false` to turn limiting off.
    */
   rateLimit?: RateLimitOptions | RateLimiter | RateLimit | false | undefined;
+  /**
+   * The rate limiter's lane for this client's calls, unless a call says otherwise: "interactive",
+   * "normal" (the default) or "background". A higher lane goes first when both wait.
+   */
+  priority?: RateLimitPriority | undefined;
   /** Sees every request, response, retry, limiter wait and failure; headers come redacted. */
   onEvent?: EventHook | undefined;
   /**
@@ -91,6 +97,7 @@ export interface ResolvedOptions {
   onHookError: HookErrorHandler | undefined;
   maxResponseBytes: number;
   validateResponses: ValidateResponses;
+  priority: RateLimitPriority;
 }
 
 const knownOptions = new Set([
@@ -105,6 +112,7 @@ const knownOptions = new Set([
   "onHookError",
   "maxResponseBytes",
   "validateResponses",
+  "priority",
 ]);
 
 /**
@@ -172,6 +180,7 @@ export function resolveOptions(
     onHookError: options.onHookError,
     maxResponseBytes,
     validateResponses,
+    priority: checkPriority(options.priority, "createDixaClient: `priority`") ?? defaultPriority,
   };
 }
 

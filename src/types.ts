@@ -4,6 +4,7 @@
  */
 import type { components, operations, paths } from "../generated/dixa-beta.js";
 import type { HeadersOption } from "./http/header-text.js";
+import type { RateLimitPriority } from "./http/lanes.js";
 import type { RetryOptions } from "./http/retry-policy.js";
 import type { ValidateResponses } from "./validation/mode.js";
 
@@ -131,6 +132,12 @@ export interface CallOptions {
    * description, `"off"` skips the check.
    */
   validateResponses?: ValidateResponses;
+  /**
+   * The call's lane in the rate limiter, over the client's `priority`: "interactive" goes before
+   * "normal", which goes before "background", when they wait together (a waiting lane still
+   * gets at least one turn in six).
+   */
+  priority?: RateLimitPriority;
 }
 
 /** The exchange behind a result or a DixaApiError: what Dixa answered, and what it took. */

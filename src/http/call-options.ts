@@ -3,6 +3,7 @@ import { checkValidationMode } from "../validation/mode.js";
 import type { CallOptions } from "../types.js";
 import { describeValue } from "../validate.js";
 import { headerNameSafe, headerSafe, unsafeHeaderText } from "./header-text.js";
+import { checkPriority, type RateLimitPriority } from "./lanes.js";
 import { resolveRetry, type ResolvedRetry } from "./retry-policy.js";
 
 export interface ResolvedCall {
@@ -12,6 +13,8 @@ export interface ResolvedCall {
   /** Names in lower case. */
   headers: Readonly<Record<string, string>> | undefined;
   onResponse: CallOptions["onResponse"];
+  /** The call's own lane; undefined: the client's. */
+  priority: RateLimitPriority | undefined;
 }
 
 const known = new Set([
@@ -21,6 +24,7 @@ const known = new Set([
   "headers",
   "onResponse",
   "validateResponses",
+  "priority",
 ]);
 
 /** Checks one call's options and merges them over the client's, before anything is sent. */
@@ -29,7 +33,13 @@ export function resolveCallOptions(
   client: { timeoutMs: number; retry: ResolvedRetry; onEvent?: unknown },
 ): ResolvedCall {
   if (options === undefined) {
-    return { signal: undefined, headers: undefined, onResponse: undefined, ...client };
+    return {
+      signal: undefined,
+      headers: undefined,
+      onResponse: undefined,
+      priority: undefined,
+      ...client,
+    };
   }
   if (typeof options !== "object" || options === null) {
     throw new TypeError(`options must be an object, got ${describeValue(options)}`);
@@ -40,6 +50,7 @@ export function resolveCallOptions(
     }
   }
   const { signal, timeoutMs, retry, headers, onResponse } = options;
+  const priority = checkPriority(options.priority, "options.priority");
   if (signal !== undefined && !isAbortSignal(signal)) {
     throw new TypeError(`options.signal must be an AbortSignal, got ${describeValue(signal)}`);
   }
@@ -56,6 +67,7 @@ export function resolveCallOptions(
     retry: retry === undefined ? client.retry : resolveRetry(retry, client.retry),
     headers: headers === undefined ? undefined : headerRecord(headers, "options.headers"),
     onResponse,
+    priority,
   };
 }
 

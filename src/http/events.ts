@@ -1,5 +1,6 @@
 import { redactedMarker, type Redactor } from "../redact.js";
 import type { ResponseMismatch } from "../validation/mismatch.js";
+import type { RateLimitPriority } from "./lanes.js";
 
 /** What every event says: which call it belongs to (calls run concurrently) and what it is. */
 export interface DixaEventBase {
@@ -19,8 +20,18 @@ export interface DixaEventBase {
  */
 export type DixaEvent = DixaEventBase &
   (
-    | { type: "call-start"; url: string }
-    | { type: "rate-limit-wait"; waitedMs: number }
+    | {
+        type: "call-start";
+        url: string;
+        /** The call's lane in the rate limiter (absent when the client does not limit). */
+        priority?: RateLimitPriority;
+      }
+    | {
+        type: "rate-limit-wait";
+        waitedMs: number;
+        /** The lane it waited in. */
+        priority: RateLimitPriority;
+      }
     | { type: "request"; url: string; attempt: number; headers: Record<string, string> }
     | { type: "response"; attempt: number; status: number; durationMs: number }
     | { type: "retry"; attempt: number; delayMs: number; reason: string }

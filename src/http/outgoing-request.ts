@@ -80,5 +80,6 @@ export async function buildRequest(
     signal: call.signal,
     timeoutMs: call.timeoutMs,
     retry: call.retry,
+    priority: call.priority,
   };
 }

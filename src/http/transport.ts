@@ -9,7 +9,7 @@ import {
 import type { Redactor } from "../redact.js";
 import { redactedHeaders, type DixaEvent, type DixaEventBase, type EventHook } from "./events.js";
 import type { GuardedHook } from "./hook-errors.js";
-import type { RateLimit, RateLimitTicket } from "./rate-limit.js";
+import type { RateLimit, RateLimitPriority, RateLimitTicket } from "./rate-limit.js";
 import { readBodyWithin } from "./read-body.js";
 import { isRedirect, nextHop, type Hop } from "./redirects.js";
 import { decideRetry, type ResolvedRetry } from "./retry-policy.js";
@@ -38,6 +38,8 @@ export interface OutgoingRequest {
   /** Time limit of each attempt, headers and body together. */
   timeoutMs: number;
   retry: ResolvedRetry;
+  /** The call's lane in the rate limiter; undefined: the client's. */
+  priority?: RateLimitPriority | undefined;
 }
 
 /** The answer to a call, read in full: any HTTP status, after the retries the policy allowed. */
@@ -74,6 +76,8 @@ export interface TransportOptions {
   redact: Redactor;
   /** Largest answer body read into memory. */
   maxResponseBytes: number;
+  /** The client's lane in the rate limiter, for calls that name none. */
+  priority: RateLimitPriority;
 }
 
 export type Transport = (request: OutgoingRequest) => Promise<Exchange>;
@@ -107,7 +111,10 @@ export function createTransport(options: TransportOptions): Transport {
         onEvent({ ...base, ...event } as DixaEvent),
       );
     const started = performance.now();
-    emit({ type: "call-start", url: redact.text(request.url) });
+    const url = redact.text(request.url);
+    // The lane, when a limiter has lanes to put the call in.
+    if (options.limiter === undefined) emit({ type: "call-start", url });
+    else emit({ type: "call-start", url, priority: request.priority ?? options.priority });
     try {
       const exchange = await run(request, sendOnce, options, emit);
       const durationMs = performance.now() - started;
@@ -197,7 +204,7 @@ async function attemptWithRedirects(
   const { redact } = options;
   let hop: Hop = request;
   for (let redirects = 0; ; redirects++) {
-    const ticket = await admit(request, options.limiter, emit, attempt);
+    const ticket = await admit(request, options, emit, attempt);
     emit?.({
       type: "request",
       url: redact.text(hop.url),
@@ -220,17 +227,19 @@ async function attemptWithRedirects(
 /** Waits for the limiter (when there is one) to let one request go. */
 async function admit(
   request: OutgoingRequest,
-  limiter: RateLimit | undefined,
+  options: TransportOptions,
   emit: Emit | undefined,
   attempt: number,
 ): Promise<RateLimitTicket | undefined> {
+  const { limiter } = options;
   if (limiter === undefined) return undefined;
-  const granted = await limiter.acquire(request.signal).catch(() => {
+  const priority = request.priority ?? options.priority;
+  const granted = await limiter.acquire(request.signal, { priority }).catch(() => {
     throw new DixaAbortError(request.method, request.pathTemplate, { attempts: attempt - 1 });
   });
   const ticket = typeof granted === "object" && granted !== null ? granted : undefined;
   const waitedMs = ticket?.waitedMs ?? (typeof granted === "number" ? granted : 0);
-  if (waitedMs > 0) emit?.({ type: "rate-limit-wait", waitedMs });
+  if (waitedMs > 0) emit?.({ type: "rate-limit-wait", waitedMs, priority });
   return ticket;
 }
 
@@ -269,7 +278,9 @@ async function sendHop(
     return error;
   };
   try {
-    const response = await sendOnce(hop, controller.signal);
+    // Through the ticket, so the limiter sees when the request leaves.
+    const send = () => sendOnce(hop, controller.signal);
+    const response = await (ticket?.dispatch?.(send) ?? send());
     // The server has seen the request by now: the limiter may stop counting it as on its way.
     ticket?.settle();
     const answer = { url: hop.url, status: response.status, statusText: response.statusText };

@@ -86,6 +86,7 @@ function recorder(
     // Called synchronously in the call's own async chain: the active context is the caller's.
     const parent = context.active();
     const { name, attributes } = describeRequest(event, event.url);
+    if (event.priority !== undefined) attributes[attr.dixaRateLimitPriority] = event.priority;
     const kind = spanPerAttempt ? SpanKind.INTERNAL : SpanKind.CLIENT;
     const span = tracer.startSpan(name, { kind, attributes }, parent);
     calls.set(event.callId, {
@@ -135,6 +136,7 @@ function recorder(
         call.span.addEvent(eventName.rateLimitWait, {
           [attr.dixaAttempt]: call.attempt + 1,
           [attr.dixaRateLimitWaitedMs]: event.waitedMs,
+          [attr.dixaRateLimitPriority]: event.priority,
         });
         return;
       case "request":
