@@ -201,8 +201,8 @@ export type DixaWebhookEvent = DixaKnownWebhookEvent | DixaUnknownWebhookEvent;
 export type DixaEventFqnFor<Type extends DixaEventFqn | DixaSubscriptionEventName> =
   Type extends DixaSubscriptionEventName ? DixaEventFqnOf<Type> : Type;
 
-/** What the guards read of an event. */
-type AnyDixaEvent = { readonly event_fqn: string; readonly data?: unknown };
+/** What the guards read of an event: any event, known or not, or a parsed delivery. */
+export type AnyDixaEvent = { readonly event_fqn: string; readonly data?: unknown };
 
 /** True when the event's `event_fqn` is one of the 32 known ones and its `data` is an object. */
 export function isKnownDixaEvent(event: AnyDixaEvent): event is DixaKnownWebhookEvent {

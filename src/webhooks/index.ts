@@ -79,6 +79,7 @@ export {
 export {
   isKnownDixaEvent,
   isDixaEvent,
+  type AnyDixaEvent,
   type DixaEventFqnFor,
   type DixaWebhookEnvelope,
   type DixaLooseEventData,
