@@ -3,6 +3,9 @@
  * openapi-fetch, orval, hey-api, ky, axios) against a loopback server started here, printed as
  * one table plus the peer comparison of issue #13 and written to bench/results.json. A missed
  * target is printed as MISS; it does not fail anything.
+ *
+ * `npm run bench -- limiter redis` runs only the stages whose name holds one of the words given
+ * (case-insensitive), and writes bench/results.partial.json instead.
  */
 import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
@@ -16,8 +19,11 @@ import { paginationAtScale } from "./cases/pagination.js";
 import { peerCalls } from "./cases/peer-calls.js";
 import { sandboxOverhead } from "./cases/sandbox-overhead.js";
 import { webhookVerification } from "./cases/webhook-verify.js";
+import { webhookDedupe } from "./cases/webhook-dedupe.js";
 import { redisLimiter } from "./cases/redis-limiter.js";
+import { responseValidation } from "./cases/response-validation.js";
 import { allPeers, setUpPeers } from "./peers/index.js";
+import type { PeerSetup } from "./peers/peer.js";
 import { PeerTable } from "./peers/table.js";
 import { formatTable, type Result } from "./report.js";
 
@@ -36,9 +42,13 @@ async function main() {
   const started = performance.now();
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`dixa-beta bench on ${machine}\n`);
+  const only = process.argv.slice(2).map((word) => word.toLowerCase());
+  const wanted = (stageName: string) =>
+    only.length === 0 || only.some((word) => stageName.toLowerCase().includes(word));
   const server = await startServer();
   const results: Result[] = [];
   const stage = async (name: string, run: () => Promise<Result[]>) => {
+    if (!wanted(name)) return;
     process.stdout.write(`running ${name}... `);
     const t = performance.now();
     results.push(...(await run()));
@@ -46,22 +56,39 @@ async function main() {
   };
   let peerTable: PeerTable | undefined;
   try {
-    process.stdout.write("building the facade and generating its peers... ");
-    const t = performance.now();
-    const setup = await setUpPeers(server.url);
-    console.log(`${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const peers = allPeers(setup);
-    const table = (peerTable = new PeerTable(peers));
-    await stage("1 import time, fresh processes", () => importTime(peers, setup, table));
-    await stage("1 bundle size", () => bundleSize(peers, setup, table));
-    await stage("1 per-call, this facade and its peers", () => peerCalls(peers, server.url, table));
+    const peerStages = [
+      "1 import time, fresh processes",
+      "1 bundle size",
+      "1 per-call, this facade and its peers",
+    ] as const;
+    const validationStage = "9 response validation";
+    // The peers' build also gives the validation stage the facade it bundles.
+    let setup: PeerSetup | undefined;
+    if (peerStages.some(wanted) || wanted(validationStage)) {
+      process.stdout.write("building the facade and generating its peers... ");
+      const t = performance.now();
+      setup = await setUpPeers(server.url);
+      console.log(`${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+    if (setup !== undefined && peerStages.some(wanted)) {
+      const peers = allPeers(setup);
+      const table = (peerTable = new PeerTable(peers));
+      await stage(peerStages[0], () => importTime(peers, setup, table));
+      await stage(peerStages[1], () => bundleSize(peers, setup, table));
+      await stage(peerStages[2], () => peerCalls(peers, server.url, table));
+    }
     await stage("2 pagination at scale", () => paginationAtScale(server.url));
     await stage("3 bulk split", () => bulkSplit());
     await stage("4 limiter fidelity", () => limiterFidelity(server.url));
     await stage("5 developer time", () => developerTime());
     await stage("6 sandbox overhead over Prism", () => sandboxOverhead());
     await stage("7 webhook verification", () => webhookVerification());
+    await stage("7 webhook de-duplication", () => webhookDedupe());
     await stage("8 Redis limiter", () => redisLimiter(server.url));
+    if (setup !== undefined) {
+      const built = setup;
+      await stage(validationStage, () => responseValidation(built));
+    }
   } finally {
     server.stop();
   }
@@ -76,7 +103,7 @@ async function main() {
   const seconds = (performance.now() - started) / 1000;
   console.log(`Bench took ${seconds.toFixed(0)} s.`);
   await writeFile(
-    new URL("results.json", import.meta.url),
+    new URL(only.length === 0 ? "results.json" : "results.partial.json", import.meta.url),
     `${JSON.stringify({ machine, date: new Date().toISOString(), seconds: Math.round(seconds), results }, null, 2)}\n`,
   );
 }

@@ -5,9 +5,13 @@
  *   POST /beta/conversations/{id}/notes     one created note
  *   GET  /beta/agents?pageLimit=&pageKey=   1,000 pages of 100 agents, linked by meta.next
  *   GET  /beta/organization                 behind Dixa's limit (10/s, burst 4): 429 when over
+ *   POST /beta/conversations/{id}/notes/bulk  behind the same limit, answered after 200 ms (Dixa's
+ *                                           latency) with one outcome per note, echoing it
+ *   GET  /__limit-stats                     arrival times (ms) of the requests the limit accepted,
+ *                                           with each one's `x-worker` header, and the 429s; resets
  *   GET  /__connections                     TCP connections accepted so far (keep-alive check)
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import { DixaLimitEnforcer } from "../test/support/dixa-rate-limit.js";
 
 const pages = 1_000;
@@ -49,7 +53,17 @@ const organization = JSON.stringify({
   },
 });
 let enforcer = new DixaLimitEnforcer(10, 4);
+/** The `x-worker` header of each accepted request, in order. */
+let workers: string[] = [];
 let connections = 0;
+const bulkLatencyMs = 200;
+
+/** Counts the request against the limit; false when it is over (answered 429). */
+function admit(request: IncomingMessage): boolean {
+  if (!enforcer.admit()) return false;
+  workers.push(String(request.headers["x-worker"] ?? ""));
+  return true;
+}
 
 const server = createServer((request, response) => {
   const chunks: Buffer[] = [];
@@ -64,14 +78,31 @@ const server = createServer((request, response) => {
       response.end(body);
     };
     if (url.pathname === "/beta/organization") {
-      return enforcer.admit()
+      return admit(request)
         ? send(200, organization)
         : send(429, '{"message":"Too Many Requests"}');
     }
+    if (request.method === "POST" && url.pathname.endsWith("/notes/bulk")) {
+      if (!admit(request)) return send(429, '{"message":"Too Many Requests"}');
+      const { data } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+        data: { message: string }[];
+      };
+      const outcomes = data.map((note, i) => ({
+        _type: "BulkActionSuccess",
+        data: { id: `note-${i}`, csid: 4711, message: note.message },
+      }));
+      setTimeout(() => send(200, JSON.stringify({ data: outcomes })), bulkLatencyMs);
+      return;
+    }
     if (url.pathname === "/__connections") return send(200, JSON.stringify({ connections }));
     if (url.pathname === "/__limit-stats") {
-      const stats = JSON.stringify({ accepted: enforcer.accepted, rejected: enforcer.rejected });
+      const stats = JSON.stringify({
+        accepted: enforcer.accepted,
+        rejected: enforcer.rejected,
+        workers,
+      });
       enforcer = new DixaLimitEnforcer(10, 4);
+      workers = [];
       return send(200, stats);
     }
     if (request.method === "POST" && url.pathname.endsWith("/notes")) {

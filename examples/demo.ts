@@ -1,11 +1,12 @@
 /**
  * The tour of the client: page through agents, bulk-create 25 internal notes in chunks and
  * report each one's fate, list them back, send 40 calls through the client's rate limiter
- * beside the same 40 without it, ride out a server error, and make one typed raw call.
+ * beside the same 40 without it, ride out a server error, make one typed raw call, and handle
+ * one typed error.
  * Run it with `npm run demo` (against the Dixa sandbox, no token needed) or with DIXA_API_KEY
  * set (against the real API; see scripts/demo.ts).
  */
-import { isDixaError, type DixaClient, type EventHook } from "../src/index.js"; // in your code: "dixa-beta"
+import { DixaError, isDixaError, type DixaClient, type EventHook } from "../src/index.js"; // in your code: "dixa-beta"
 import type { ExampleContext } from "./lib/example-client.js";
 
 export interface DemoOptions extends Pick<
@@ -54,6 +55,8 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   const { data, error, response } = await client.raw.GET("/beta/organization");
   if (error !== undefined) throw new Error(`GET /beta/organization answered ${response.status}`);
   log(`   organization ${data.data.name} (${data.data.id})`);
+
+  await typedErrorHandled(client, sandboxUrl, log);
 }
 
 async function bulkNotes(
@@ -142,12 +145,7 @@ async function serverErrorRetried(
   log: (line: string) => void,
 ) {
   log("5. The sandbox answers the next GET with a 503 (POST /__sandbox/faults)");
-  const queued = await fetch(`${sandboxUrl}/__sandbox/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ status: 503, method: "GET", path: "/beta/organization" }),
-  });
-  if (queued.status !== 204) throw new Error(`the sandbox refused the fault: ${queued.status}`);
+  await queueFault(sandboxUrl, { status: 503, method: "GET", path: "/beta/organization" });
   const statuses: number[] = [];
   const watched = createClient({
     apiKey: "demo-token-faults",
@@ -159,4 +157,46 @@ async function serverErrorRetried(
   log(
     `   answers seen: ${statuses.join(", ")}; the client retried the GET and got ${organization.name}`,
   );
+}
+
+/**
+ * A failure told apart by `error.kind`: TypeScript narrows the error to its class in each case,
+ * so `error.status` is there for "api" and `error.timeoutMs` for "timeout".
+ */
+async function typedErrorHandled(
+  client: DixaClient,
+  sandboxUrl: string | undefined,
+  log: (line: string) => void,
+) {
+  log("7. A typed error, handled: GET an agent the organization does not have");
+  // The sandbox answers every well-formed id (Prism's examples): ask it for Dixa's 404.
+  if (sandboxUrl !== undefined) {
+    await queueFault(sandboxUrl, { status: 404, method: "GET", path: "/beta/agents/{agentId}" });
+  }
+  try {
+    const agent = await client.agents.get(unknownAgentId);
+    log(`   found ${agent.displayName}?`);
+  } catch (error) {
+    if (!(error instanceof DixaError)) throw error;
+    switch (error.kind) {
+      case "api":
+        log(`   ${error.name} ${error.status} (kind "api"): ${error.message}`);
+        break;
+      case "timeout":
+        log(`   no answer within ${error.timeoutMs} ms`);
+        break;
+      default:
+        throw error;
+    }
+  }
+}
+
+/** Queues a fault at the sandbox's control endpoint (see README "The sandbox"). */
+async function queueFault(sandboxUrl: string, fault: Record<string, unknown>) {
+  const queued = await fetch(`${sandboxUrl}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(fault),
+  });
+  if (queued.status !== 204) throw new Error(`the sandbox refused the fault: ${queued.status}`);
 }

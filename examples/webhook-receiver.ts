@@ -8,20 +8,18 @@
  * It listens on PORT (default 3000) at POST /dixa/webhooks. Subscribe to the same two events:
  * `dixa.webhooks.create({ ..., events: [...handledEvents] })`.
  *
- * What it answers, and why: 200 once an event is handled, and for a duplicate or an event it
- * does not handle (so Dixa does not retry it); 400 for a delivery that fails verification or is
- * not an event; 413 for a body over the cap; 500 when handling failed (the event id is
- * forgotten, so Dixa's redelivery is handled afresh).
+ * `receiver.nodeHandler` does the answering: 200 once an event is handled, and for a duplicate
+ * or an event this receiver does not handle (so Dixa does not retry it); 401 for a delivery
+ * that fails verification; 400 for one that is not an event; 413 for a body over the cap; 500
+ * when handling failed (the event's claim is released, so Dixa's redelivery is handled afresh).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import {
   createDixaWebhookReceiver,
   dixaEventFqn,
   isDixaEvent,
-  isDixaWebhookPayloadError,
-  isDixaWebhookSignatureError,
   type DixaSubscriptionEventName,
   type DixaWebhookEventNamed,
 } from "../src/webhooks/index.js"; // in your code: "dixa-beta/webhooks"
@@ -73,48 +71,31 @@ export async function startWebhookReceiver(options: ReceiverOptions): Promise<Ru
     secret: options.secret,
     ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
   });
-
-  const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    if (request.method !== "POST" || request.url !== "/dixa/webhooks") {
-      return answer(response, 404, "not found");
-    }
-    let event;
-    try {
-      event = await receiver.fromNodeRequest(request);
-    } catch (error) {
-      if (isDixaWebhookPayloadError(error) && error.kind === "too-large") {
-        // The rest of the body was not read: close the connection rather than drain it.
-        return answer(response, 413, error.message, { connection: "close" });
-      }
-      if (isDixaWebhookSignatureError(error) || isDixaWebhookPayloadError(error)) {
-        logError(`refused a delivery: ${error.kind}: ${error.message}`);
-        return answer(response, 400, error.kind);
-      }
-      throw error;
-    }
-    if (await receiver.isDuplicate(event)) return answer(response, 200, "duplicate");
-    try {
+  const handle = receiver.nodeHandler(
+    async (event) => {
       if (isDixaEvent(event, dixaEventFqn.ConversationMessageAdded)) {
         await handlers.ConversationMessageAdded(event);
       } else if (isDixaEvent(event, dixaEventFqn.ConversationClosed)) {
         await handlers.ConversationClosed(event);
-      } else {
-        return answer(response, 200, `ignored ${event.event_fqn}`);
       }
-    } catch (error) {
-      await receiver.forget(event);
-      logError(`handling ${event.event_fqn} ${event.event_id} failed: ${String(error)}`);
-      return answer(response, 500, "handling failed");
-    }
-    answer(response, 200, "handled");
-  };
+      // Any other event: acknowledged, nothing to do.
+    },
+    {
+      onError: (error, answer) =>
+        logError(
+          answer.status >= 500
+            ? `handling ${answer.eventFqn} ${answer.eventId} failed: ${String(error)}`
+            : `refused a delivery: ${answer.status} ${answer.reason}`,
+        ),
+    },
+  );
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      logError(`receiver error: ${String(error)}`);
-      if (!response.headersSent) answer(response, 500, "error");
-      else response.end();
-    });
+    if (request.method !== "POST" || request.url !== "/dixa/webhooks") {
+      response.writeHead(404, { "content-type": "text/plain" });
+      return void response.end("not found");
+    }
+    handle(request, response);
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 3000, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -126,16 +107,6 @@ export async function startWebhookReceiver(options: ReceiverOptions): Promise<Ru
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
-}
-
-function answer(
-  response: ServerResponse,
-  status: number,
-  text: string,
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, { "content-type": "text/plain", ...headers });
-  response.end(text);
 }
 
 // Run directly (not imported by the tests): start and keep listening until Ctrl-C.

@@ -1975,8 +1975,11 @@ export interface components {
             /** Format: date-time */
             activityTimestamp: string;
             activityType: components["schemas"]["DeprecatedActivityLogType"];
-            /** @description values: [ConversationRatingScheduled, ConversationPending, ConversationRatingUnscheduled, ConversationOfferRejected, ConversationEndUserReplaced, NoteAdded, FollowupExpired, ConversationRated, TagAdded, ConversationRatingNotOffered, ConversationOfferTimeout, ConversationChannelChanged, ConversationOfferAccepted, MessageAddedByCustomer, ConversationCreatedByCustomer, ConversationCreatedByAgent, ConversationUnlinkedToParent, TransferFailed, TransferSuccessful, ConversationTranscriptionEnded, ConversationOffered, ConversationUnassigned, ConversationMessageRedacted, TagRemoved, TransferInitiated, ConversationResolvedStateToggled, ConversationClaimed, ConversationReopened, ConversationClosed, ConversationLanguageUpdated, FollowupAdded, ConversationCustomAttributesUpdated, ConversationLinkedToParent, ConversationLinkedFromChild, ConversationAutoreplySent, ConversationReserved, ConversationAssigned, ConversationRatingOffered, ConversationUnlinkedFromChild, ConversationTranscriptionStarted, ConversationRatingCancelled, MessageAddedByAgent, FollowupRemoved] */
-            _type: string;
+            /**
+             * @description values: [ConversationRatingScheduled, ConversationPending, ConversationRatingUnscheduled, ConversationOfferRejected, ConversationEndUserReplaced, NoteAdded, FollowupExpired, ConversationRated, TagAdded, ConversationRatingNotOffered, ConversationOfferTimeout, ConversationChannelChanged, ConversationOfferAccepted, MessageAddedByCustomer, ConversationCreatedByCustomer, ConversationCreatedByAgent, ConversationUnlinkedToParent, TransferFailed, TransferSuccessful, ConversationTranscriptionEnded, ConversationOffered, ConversationUnassigned, ConversationMessageRedacted, TagRemoved, TransferInitiated, ConversationResolvedStateToggled, ConversationClaimed, ConversationReopened, ConversationClosed, ConversationLanguageUpdated, FollowupAdded, ConversationCustomAttributesUpdated, ConversationLinkedToParent, ConversationLinkedFromChild, ConversationAutoreplySent, ConversationReserved, ConversationAssigned, ConversationRatingOffered, ConversationUnlinkedFromChild, ConversationTranscriptionStarted, ConversationRatingCancelled, MessageAddedByAgent, FollowupRemoved]
+             * @enum {string}
+             */
+            _type: "ConversationRatingScheduled" | "ConversationPending" | "ConversationRatingUnscheduled" | "ConversationOfferRejected" | "ConversationEndUserReplaced" | "NoteAdded" | "FollowupExpired" | "ConversationRated" | "TagAdded" | "ConversationRatingNotOffered" | "ConversationOfferTimeout" | "ConversationChannelChanged" | "ConversationOfferAccepted" | "MessageAddedByCustomer" | "ConversationCreatedByCustomer" | "ConversationCreatedByAgent" | "ConversationUnlinkedToParent" | "TransferFailed" | "TransferSuccessful" | "ConversationTranscriptionEnded" | "ConversationOffered" | "ConversationUnassigned" | "ConversationMessageRedacted" | "TagRemoved" | "TransferInitiated" | "ConversationResolvedStateToggled" | "ConversationClaimed" | "ConversationReopened" | "ConversationClosed" | "ConversationLanguageUpdated" | "FollowupAdded" | "ConversationCustomAttributesUpdated" | "ConversationLinkedToParent" | "ConversationLinkedFromChild" | "ConversationAutoreplySent" | "ConversationReserved" | "ConversationAssigned" | "ConversationRatingOffered" | "ConversationUnlinkedFromChild" | "ConversationTranscriptionStarted" | "ConversationRatingCancelled" | "MessageAddedByAgent" | "FollowupRemoved";
             author?: components["schemas"]["ActivityLogUser"];
             attributes?: components["schemas"]["ActivityLogAttribute"];
         };
@@ -2023,6 +2026,8 @@ export interface components {
         /** AgentId */
         AgentId: {
             operator: components["schemas"]["FieldCanHaveSingleValueOrBeEmptyOperator"];
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /** AgentOutput */
         AgentOutput: {
@@ -2032,6 +2037,11 @@ export interface components {
         AgentPresenceDurationValue: {
             value?: components["schemas"]["PresenceDuration"][];
             description?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "AgentPresenceDurationValue";
         };
         /** AgentTeamsOutput */
         AgentTeamsOutput: {
@@ -2043,8 +2053,11 @@ export interface components {
         };
         /** AggregateMetadata */
         AggregateMetadata: {
-            /** @description values: [Min, Max, Sum, Count, Percentage, AgentPresenceDuration, StdDev, Average] */
-            measure: string;
+            /**
+             * @description values: [Min, Max, Sum, Count, Percentage, AgentPresenceDuration, StdDev, Average]
+             * @enum {string}
+             */
+            measure: "Min" | "Max" | "Sum" | "Count" | "Percentage" | "AgentPresenceDuration" | "StdDev" | "Average";
             description?: string;
         };
         /** AggregateValue */
@@ -2054,8 +2067,11 @@ export interface components {
             /** Format: uuid */
             id: string;
             entityType: components["schemas"]["DeprecatedAnonymizationType"];
-            /** @description values: [Conversation, Message, User] */
-            _type: string;
+            /**
+             * @description values: [Conversation, Message, User]
+             * @enum {string}
+             */
+            _type: "Conversation" | "Message" | "User";
             /** Format: date-time */
             initiatedAt: string;
             targetEntityId: string;
@@ -2082,14 +2098,23 @@ export interface components {
             id: number;
             /** Format: uuid */
             requesterId: string;
-            /** @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger] */
-            channel: string;
+            /**
+             * @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger]
+             * @enum {string}
+             */
+            channel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
             /** Format: date-time */
             createdAt: string;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
-            /** @description values: [AwaitingPending, Closed, Open, Pending] */
-            state?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
+            /**
+             * @description values: [AwaitingPending, Closed, Open, Pending]
+             * @enum {string}
+             */
+            state?: "AwaitingPending" | "Closed" | "Open" | "Pending";
             /** Format: date-time */
             stateUpdatedAt?: string;
             /** Format: date-time */
@@ -2098,6 +2123,11 @@ export interface components {
             customAttributes?: components["schemas"]["CustomAttribute"][];
             /** Format: date-time */
             transportExpiresAt?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "AnonymizedConversation";
         };
         /** Article */
         Article: {
@@ -2150,6 +2180,8 @@ export interface components {
         /** AssignedDate */
         AssignedDate: {
             operator: components["schemas"]["TimestampOperator"];
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /** Assignment */
         Assignment: {
@@ -2180,6 +2212,11 @@ export interface components {
         /** Attachments */
         Attachments: {
             value?: components["schemas"]["FileMeta"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "Attachments";
         };
         /** Attributes */
         Attributes: components["schemas"]["CallRecordingAttributes"] | components["schemas"]["ChatAttributes"] | components["schemas"]["ContactFormAttributes"] | components["schemas"]["EmailAttributes"] | components["schemas"]["FacebookMessengerAttributes"] | components["schemas"]["GenericAttributes"] | components["schemas"]["MessengerFormAttributes"] | components["schemas"]["PhoneAttributes"] | components["schemas"]["SmsAttributes"] | components["schemas"]["TranscriptAttributes"] | components["schemas"]["TwitterAttributes"] | components["schemas"]["WhatsAppAttributes"];
@@ -2195,6 +2232,8 @@ export interface components {
         BasicAuth: {
             username: string;
             password: string;
+            /** @description Which kind this is: BasicAuth, NoAuth, TokenAuth. */
+            _type?: string;
         };
         /**
          * Between
@@ -2205,6 +2244,8 @@ export interface components {
             timestampFrom: string;
             /** Format: date-time */
             timestampTo: string;
+            /** @description Which kind this is: Between, Since, Until. */
+            _type?: string;
         };
         /**
          * Between
@@ -2215,10 +2256,17 @@ export interface components {
             min: number;
             /** Format: int64 */
             max: number;
+            /** @description Which kind this is: Between, LongerThanOrEqualTo, ShorterThanOrEqualTo. */
+            _type?: string;
         };
         /** BooleanField */
         BooleanField: {
             value: boolean;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "BooleanField";
         };
         /** BrowserInfo */
         BrowserInfo: {
@@ -2230,18 +2278,38 @@ export interface components {
         /** BulkActionFailure_BulkError_Agent */
         BulkActionFailure_BulkError_Agent: {
             error: components["schemas"]["BulkError"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "BulkActionFailure";
         };
         /** BulkActionFailure_BulkError_EndUser */
         BulkActionFailure_BulkError_EndUser: {
             error: components["schemas"]["BulkError"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "BulkActionFailure";
         };
         /** BulkActionFailure_BulkError_UUID */
         BulkActionFailure_BulkError_UUID: {
             error: components["schemas"]["BulkError"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "BulkActionFailure";
         };
         /** BulkActionFailure_ErrorResponse_InternalNoteData */
         BulkActionFailure_ErrorResponse_InternalNoteData: {
             error: components["schemas"]["ErrorResponse"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "BulkActionFailure";
         };
         /** BulkActionOutcome_BulkError_Agent */
         BulkActionOutcome_BulkError_Agent: components["schemas"]["BulkActionFailure_BulkError_Agent"] | components["schemas"]["BulkActionSuccess_BulkError_Agent"];
@@ -2254,19 +2322,39 @@ export interface components {
         /** BulkActionSuccess_BulkError_Agent */
         BulkActionSuccess_BulkError_Agent: {
             data: components["schemas"]["Agent"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "BulkActionSuccess";
         };
         /** BulkActionSuccess_BulkError_EndUser */
         BulkActionSuccess_BulkError_EndUser: {
             data: components["schemas"]["EndUser"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "BulkActionSuccess";
         };
         /** BulkActionSuccess_BulkError_UUID */
         BulkActionSuccess_BulkError_UUID: {
             /** Format: uuid */
             data: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "BulkActionSuccess";
         };
         /** BulkActionSuccess_ErrorResponse_InternalNoteData */
         BulkActionSuccess_ErrorResponse_InternalNoteData: {
             data: components["schemas"]["InternalNoteData"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "BulkActionSuccess";
         };
         /** BulkCreateInternalNoteInput */
         BulkCreateInternalNoteInput: {
@@ -2404,8 +2492,11 @@ export interface components {
             startDate: string;
             nextDate?: string;
         };
-        /** BusinessHourExceptionType */
-        BusinessHourExceptionType: components["schemas"]["Exception"] | components["schemas"]["Holiday"];
+        /**
+         * BusinessHourExceptionType
+         * @enum {string}
+         */
+        BusinessHourExceptionType: "Exception" | "Holiday";
         /** BusinessHourRegular */
         BusinessHourRegular: {
             name: string;
@@ -2416,14 +2507,26 @@ export interface components {
             intervals?: components["schemas"]["TimeInterval"][];
             startDate: string;
         };
-        /** BusinessHourRegularType */
-        BusinessHourRegularType: components["schemas"]["Regular1"];
-        /** BusinessHourStatus */
-        BusinessHourStatus: components["schemas"]["Closed"] | components["schemas"]["Open"];
-        /** BusinessHourStatus */
-        BusinessHourStatus1: components["schemas"]["Closed1"] | components["schemas"]["Open1"];
-        /** BusinessHourType */
-        BusinessHourType: components["schemas"]["Exception1"] | components["schemas"]["Holiday1"] | components["schemas"]["Regular2"];
+        /**
+         * BusinessHourRegularType
+         * @enum {string}
+         */
+        BusinessHourRegularType: "Regular";
+        /**
+         * BusinessHourStatus
+         * @enum {string}
+         */
+        BusinessHourStatus: "Closed" | "Open";
+        /**
+         * BusinessHourStatus
+         * @enum {string}
+         */
+        BusinessHourStatus1: "Closed" | "Open";
+        /**
+         * BusinessHourType
+         * @enum {string}
+         */
+        BusinessHourType: "Exception" | "Holiday" | "Regular";
         /** BusinessHoursSchedule */
         BusinessHoursSchedule: {
             name: string;
@@ -2449,6 +2552,11 @@ export interface components {
             /** Format: int32 */
             duration?: number;
             recording: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "CallRecordingAttributes";
         };
         /** Callback */
         Callback: {
@@ -2459,6 +2567,8 @@ export interface components {
             contactEndpointId: string;
             /** Format: uuid */
             queueId: string;
+            /** @description Which kind this is: Callback, Chat, ContactForm, Email, Sms. */
+            _type?: string;
         };
         /** Category */
         Category: {
@@ -2484,6 +2594,8 @@ export interface components {
         /** Channel */
         Channel: {
             operator: components["schemas"]["ChannelOperator"];
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /** ChannelAvailability */
         ChannelAvailability: components["schemas"]["GenericChannel"];
@@ -2502,14 +2614,24 @@ export interface components {
             message: components["schemas"]["CreateMessageInput"];
             browserInfo?: components["schemas"]["BrowserInfo"];
             language?: string;
+            /** @description Which kind this is: Callback, Chat, ContactForm, Email, Sms. */
+            _type?: string;
         };
         /** ChatAttributes */
         ChatAttributes: {
             content?: components["schemas"]["Content"];
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
             attachments?: components["schemas"]["File"][];
             isAutomated: boolean;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "ChatAttributes";
         };
         /** ChatConversation */
         ChatConversation: {
@@ -2517,14 +2639,23 @@ export interface components {
             id: number;
             /** Format: uuid */
             requesterId: string;
-            /** @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger] */
-            channel: string;
+            /**
+             * @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger]
+             * @enum {string}
+             */
+            channel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
             /** Format: date-time */
             createdAt: string;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
-            /** @description values: [AwaitingPending, Closed, Open, Pending] */
-            state?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
+            /**
+             * @description values: [AwaitingPending, Closed, Open, Pending]
+             * @enum {string}
+             */
+            state?: "AwaitingPending" | "Closed" | "Open" | "Pending";
             /** Format: date-time */
             stateUpdatedAt?: string;
             assignment?: components["schemas"]["Assignment"];
@@ -2535,6 +2666,11 @@ export interface components {
             customAttributes?: components["schemas"]["CustomAttribute"][];
             /** Format: date-time */
             transportExpiresAt?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "ChatConversation";
         };
         /** Checksum */
         Checksum: {
@@ -2563,6 +2699,8 @@ export interface components {
         /** ClosedDate */
         ClosedDate: {
             operator: components["schemas"]["TimestampOperator"];
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /**
          * Closing
@@ -2592,6 +2730,8 @@ export interface components {
             /** @description values: [All, Any] */
             strategy: string;
             conditions: components["schemas"]["Condition1"][];
+            /** @description Which kind this is: CombinedFilters. */
+            _type?: string;
         };
         /** Condition */
         Condition: {
@@ -2613,6 +2753,8 @@ export interface components {
             subject: string;
             message: components["schemas"]["CreateMessageInput"];
             language?: string;
+            /** @description Which kind this is: Callback, Chat, ContactForm, Email, Sms. */
+            _type?: string;
         };
         /** ContactFormAttributes */
         ContactFormAttributes: {
@@ -2626,9 +2768,17 @@ export interface components {
             inlineImages?: components["schemas"]["File"][];
             attachments?: components["schemas"]["File"][];
             deliveryFailureReason?: string;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
             originalContentUrl?: components["schemas"]["File"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "ContactFormAttributes";
         };
         /** ContactFormConversation */
         ContactFormConversation: {
@@ -2636,14 +2786,23 @@ export interface components {
             id: number;
             /** Format: uuid */
             requesterId: string;
-            /** @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger] */
-            channel: string;
+            /**
+             * @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger]
+             * @enum {string}
+             */
+            channel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
             /** Format: date-time */
             createdAt: string;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
-            /** @description values: [AwaitingPending, Closed, Open, Pending] */
-            state?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
+            /**
+             * @description values: [AwaitingPending, Closed, Open, Pending]
+             * @enum {string}
+             */
+            state?: "AwaitingPending" | "Closed" | "Open" | "Pending";
             /** Format: date-time */
             stateUpdatedAt?: string;
             assignment?: components["schemas"]["Assignment"];
@@ -2657,10 +2816,17 @@ export interface components {
             customAttributes?: components["schemas"]["CustomAttribute"][];
             /** Format: date-time */
             transportExpiresAt?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "ContactFormConversation";
         };
         /** ContactId */
         ContactId: {
             operator: components["schemas"]["FieldHasSingleValueOperator"];
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /** Content */
         Content: components["schemas"]["Html"] | components["schemas"]["Markdown"] | components["schemas"]["Text"];
@@ -2719,13 +2885,18 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            /** @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger] */
-            channel: string;
+            /**
+             * @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger]
+             * @enum {string}
+             */
+            channel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
             contactEndpointId: string;
         };
         /** ConversationId */
         ConversationId: {
             operator: components["schemas"]["FieldHasSingleValueOperator"];
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /** ConversationLanguageUpdatedActivityType */
         ConversationLanguageUpdatedActivityType: Record<string, never>;
@@ -2772,15 +2943,24 @@ export interface components {
             id: string;
             /** Format: int32 */
             ratingScore?: number;
-            /** @description values: [Csat, Nps, ThumbsUpOrDown] */
-            ratingType: string;
+            /**
+             * @description values: [Csat, Nps, ThumbsUpOrDown]
+             * @enum {string}
+             */
+            ratingType: "Csat" | "Nps" | "ThumbsUpOrDown";
             ratingComment?: string;
-            /** @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger] */
-            conversationChannel: string;
+            /**
+             * @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger]
+             * @enum {string}
+             */
+            conversationChannel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
             agentId?: string;
             userId: string;
-            /** @description values: [Unscheduled, Offered, Rated, Scheduled, Cancelled] */
-            ratingStatus: string;
+            /**
+             * @description values: [Unscheduled, Offered, Rated, Scheduled, Cancelled]
+             * @enum {string}
+             */
+            ratingStatus: "Unscheduled" | "Offered" | "Rated" | "Scheduled" | "Cancelled";
             language?: string;
             timestamps: components["schemas"]["Map_String"];
         };
@@ -2994,8 +3174,11 @@ export interface components {
         /** CreateMessageOutputData */
         CreateMessageOutputData: {
             content?: components["schemas"]["Content"];
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction: "Inbound" | "Internal" | "Outbound";
             /** Format: uuid */
             authorId: string;
             externalId?: string;
@@ -3111,6 +3294,8 @@ export interface components {
         /** CreationDate */
         CreationDate: {
             operator: components["schemas"]["TimestampOperator"];
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /** Csat */
         Csat: {
@@ -3119,6 +3304,8 @@ export interface components {
              * @description Numeric value between 1 and 5 representing the customer's satisfaction level.
              */
             value: number;
+            /** @description Which kind this is: Csat, Nps, ThumbsUpOrDown. */
+            _type?: string;
         };
         /** CustomAttribute */
         CustomAttribute: {
@@ -3133,13 +3320,18 @@ export interface components {
         CustomAttribute1: {
             operator: components["schemas"]["CustomAttributeOperator"];
             attributeId: string;
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /** CustomAttributeDefinition */
         CustomAttributeDefinition: {
             /** Format: uuid */
             id: string;
-            /** @description values: [Contact, Conversation] */
-            entityType: string;
+            /**
+             * @description values: [Contact, Conversation]
+             * @enum {string}
+             */
+            entityType: "Contact" | "Conversation";
             identifier: string;
             label: string;
             inputDefinition: components["schemas"]["CustomAttributeInputDefinition"];
@@ -3167,6 +3359,11 @@ export interface components {
             /** Format: int32 */
             responseCode: number;
             responseText: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "DeliveryDetail";
         };
         /** DeliveryStatus */
         DeliveryStatus: components["schemas"]["DeliveryDetail"] | components["schemas"]["NoRecentDelivery"];
@@ -3174,17 +3371,21 @@ export interface components {
          * DeprecatedActivityLogType
          * @deprecated
          * @description Replaced by _type field
+         * @enum {string}
          */
-        DeprecatedActivityLogType: components["schemas"]["ConversationAssignedActivityType"] | components["schemas"]["ConversationAutoreplySentActivityType"] | components["schemas"]["ConversationClaimedActivityType"] | components["schemas"]["ConversationClosedActivityType"] | components["schemas"]["ConversationCreatedByAgentActivityType"] | components["schemas"]["ConversationCreatedByCustomerActivityType"] | components["schemas"]["ConversationEndUserReplacedActivityType"] | components["schemas"]["ConversationLanguageUpdatedActivityType"] | components["schemas"]["ConversationOfferAcceptedActivityType"] | components["schemas"]["ConversationOfferRejectedActivityType"] | components["schemas"]["ConversationOfferTimeoutActivityType"] | components["schemas"]["ConversationOfferedActivityType"] | components["schemas"]["ConversationPendingActivityType"] | components["schemas"]["ConversationRatedActivityType"] | components["schemas"]["ConversationRatingCancelledActivityType"] | components["schemas"]["ConversationRatingOfferedActivityType"] | components["schemas"]["ConversationRatingScheduledActivityType"] | components["schemas"]["ConversationRatingUnscheduledActivityType"] | components["schemas"]["ConversationReopenedActivityType"] | components["schemas"]["ConversationReservedType"] | components["schemas"]["ConversationTranscriptionEndedActivityType"] | components["schemas"]["ConversationTranscriptionStartedActivityType"] | components["schemas"]["ConversationUnassignedActivityType"] | components["schemas"]["FollowupAddedActivityType"] | components["schemas"]["FollowupExpiredActivityType"] | components["schemas"]["FollowupRemovedActivityType"] | components["schemas"]["MessageAddedByAgentActivityType"] | components["schemas"]["MessageAddedByCustomerActivityType"] | components["schemas"]["NoteAddedActivityType"] | components["schemas"]["TagAddedActivityType"] | components["schemas"]["TagRemovedActivityType"] | components["schemas"]["TransferFailedActivityType"] | components["schemas"]["TransferInitiatedActivityType"] | components["schemas"]["TransferSuccessfulActivityType"] | components["schemas"]["UnknownActivityType"];
+        DeprecatedActivityLogType: "ConversationAssignedActivityType" | "ConversationAutoreplySentActivityType" | "ConversationClaimedActivityType" | "ConversationClosedActivityType" | "ConversationCreatedByAgentActivityType" | "ConversationCreatedByCustomerActivityType" | "ConversationEndUserReplacedActivityType" | "ConversationLanguageUpdatedActivityType" | "ConversationOfferAcceptedActivityType" | "ConversationOfferRejectedActivityType" | "ConversationOfferTimeoutActivityType" | "ConversationOfferedActivityType" | "ConversationPendingActivityType" | "ConversationRatedActivityType" | "ConversationRatingCancelledActivityType" | "ConversationRatingOfferedActivityType" | "ConversationRatingScheduledActivityType" | "ConversationRatingUnscheduledActivityType" | "ConversationReopenedActivityType" | "ConversationReservedType" | "ConversationTranscriptionEndedActivityType" | "ConversationTranscriptionStartedActivityType" | "ConversationUnassignedActivityType" | "FollowupAddedActivityType" | "FollowupExpiredActivityType" | "FollowupRemovedActivityType" | "MessageAddedByAgentActivityType" | "MessageAddedByCustomerActivityType" | "NoteAddedActivityType" | "TagAddedActivityType" | "TagRemovedActivityType" | "TransferFailedActivityType" | "TransferInitiatedActivityType" | "TransferSuccessfulActivityType" | "UnknownActivityType";
         /**
          * DeprecatedAnonymizationType
          * @deprecated
          * @description Replaced by _type field
+         * @enum {string}
          */
-        DeprecatedAnonymizationType: components["schemas"]["ConversationAnonymizationType"] | components["schemas"]["MessageAnonymizationType"] | components["schemas"]["UnknownAnonymizationType"] | components["schemas"]["UserAnonymizationType"];
+        DeprecatedAnonymizationType: "ConversationAnonymizationType" | "MessageAnonymizationType" | "UnknownAnonymizationType" | "UserAnonymizationType";
         /** Direction */
         Direction: {
             operator: components["schemas"]["DirectionOperator"];
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /** DirectionOperator */
         DirectionOperator: components["schemas"]["IsNotOneOf3"] | components["schemas"]["IsOneOf3"];
@@ -3192,17 +3393,32 @@ export interface components {
         DoubleAggregateValue: {
             /** Format: double */
             value: number;
-            /** @description values: [Min, Max, Sum, Percentage, AgentPresenceDuration, StdDev, Average] */
-            measure: string;
+            /**
+             * @description values: [Min, Max, Sum, Percentage, AgentPresenceDuration, StdDev, Average]
+             * @enum {string}
+             */
+            measure: "Min" | "Max" | "Sum" | "Percentage" | "AgentPresenceDuration" | "StdDev" | "Average";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "DoubleAggregateValue";
         };
         /** DoubleField */
         DoubleField: {
             /** Format: double */
             value: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "DoubleField";
         };
         /** Duration */
         Duration: {
             operator: components["schemas"]["DurationOperator"];
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /** DurationOperator */
         DurationOperator: components["schemas"]["Between1"] | components["schemas"]["LongerThanOrEqualTo"] | components["schemas"]["ShorterThanOrEqualTo"];
@@ -3214,6 +3430,8 @@ export interface components {
             subject: string;
             message: components["schemas"]["CreateMessageInput"];
             language?: string;
+            /** @description Which kind this is: Callback, Chat, ContactForm, Email, Sms. */
+            _type?: string;
         };
         /** EmailAttributes */
         EmailAttributes: {
@@ -3226,9 +3444,17 @@ export interface components {
             inlineImages?: components["schemas"]["File"][];
             attachments?: components["schemas"]["File"][];
             deliveryFailureReason?: string;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
             originalContentUrl?: components["schemas"]["File"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "EmailAttributes";
         };
         /** EmailAutoReply */
         EmailAutoReply: {
@@ -3241,6 +3467,11 @@ export interface components {
             lastEditedAt?: string;
             translations?: components["schemas"]["Translation"][];
             subject?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "EmailAutoReply";
         };
         /** EmailContact */
         EmailContact: {
@@ -3255,14 +3486,23 @@ export interface components {
             id: number;
             /** Format: uuid */
             requesterId: string;
-            /** @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger] */
-            channel: string;
+            /**
+             * @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger]
+             * @enum {string}
+             */
+            channel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
             /** Format: date-time */
             createdAt: string;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
-            /** @description values: [AwaitingPending, Closed, Open, Pending] */
-            state?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
+            /**
+             * @description values: [AwaitingPending, Closed, Open, Pending]
+             * @enum {string}
+             */
+            state?: "AwaitingPending" | "Closed" | "Open" | "Pending";
             /** Format: date-time */
             stateUpdatedAt?: string;
             assignment?: components["schemas"]["Assignment"];
@@ -3276,22 +3516,42 @@ export interface components {
             customAttributes?: components["schemas"]["CustomAttribute"][];
             /** Format: date-time */
             transportExpiresAt?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "EmailConversation";
         };
         /** EmailEndpoint */
         EmailEndpoint: {
             address: string;
             senderOverride?: string;
             name?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "EmailEndpoint";
         };
         /** EmailForward */
         EmailForward: {
             /** Format: int64 */
             parentId: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "EmailForward";
         };
         /** EmptyPatchSet */
         EmptyPatchSet: {
             id: string;
             message: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "EmptyPatchSet";
         };
         /** EndUser */
         EndUser: {
@@ -3331,6 +3591,11 @@ export interface components {
         /** ErrorResponse */
         ErrorResponse: {
             message: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "ErrorResponse";
         };
         /** EventDeliveryLog */
         EventDeliveryLog: {
@@ -3339,8 +3604,11 @@ export interface components {
         };
         /** EventDeliveryStatus */
         EventDeliveryStatus: {
-            /** @description values: [SLAEvaluationVoided, ConversationPending, SLAEvaluationBreached, ConversationMessageAdded, ConversationCustomAttributeUpdated, SLAEvaluationAchieved, ConversationAssigned, ConversationMessageDeliveryDelivered, ConversationMessageDeliveryInfo, ConversationTransferred, ConversationEnqueued, AgentUnbannedEnduser, TypingStarted, ConversationCreated, ConversationUnassigned, ConversationOpen, ConversationAbandoned, ConversationClosed, ConversationMessageDeliveryFailed, ConversationTagAdded, ConversationNoteAdded, AgentBannedEnduser, ConversationEndUserReplaced, ConversationMessageDeliverySeen, AgentUnbannedIp, ConversationMessageDeliverySent, AgentBannedIp, ConversationTagRemoved, ConversationRated, SLAEvaluationPending, ConversationMessageDeliverySpamComplaint, ConversationPendingExpired] */
-            event: string;
+            /**
+             * @description values: [SLAEvaluationVoided, ConversationPending, SLAEvaluationBreached, ConversationMessageAdded, ConversationCustomAttributeUpdated, SLAEvaluationAchieved, ConversationAssigned, ConversationMessageDeliveryDelivered, ConversationMessageDeliveryInfo, ConversationTransferred, ConversationEnqueued, AgentUnbannedEnduser, TypingStarted, ConversationCreated, ConversationUnassigned, ConversationOpen, ConversationAbandoned, ConversationClosed, ConversationMessageDeliveryFailed, ConversationTagAdded, ConversationNoteAdded, AgentBannedEnduser, ConversationEndUserReplaced, ConversationMessageDeliverySeen, AgentUnbannedIp, ConversationMessageDeliverySent, AgentBannedIp, ConversationTagRemoved, ConversationRated, SLAEvaluationPending, ConversationMessageDeliverySpamComplaint, ConversationPendingExpired]
+             * @enum {string}
+             */
+            event: "SLAEvaluationVoided" | "ConversationPending" | "SLAEvaluationBreached" | "ConversationMessageAdded" | "ConversationCustomAttributeUpdated" | "SLAEvaluationAchieved" | "ConversationAssigned" | "ConversationMessageDeliveryDelivered" | "ConversationMessageDeliveryInfo" | "ConversationTransferred" | "ConversationEnqueued" | "AgentUnbannedEnduser" | "TypingStarted" | "ConversationCreated" | "ConversationUnassigned" | "ConversationOpen" | "ConversationAbandoned" | "ConversationClosed" | "ConversationMessageDeliveryFailed" | "ConversationTagAdded" | "ConversationNoteAdded" | "AgentBannedEnduser" | "ConversationEndUserReplaced" | "ConversationMessageDeliverySeen" | "AgentUnbannedIp" | "ConversationMessageDeliverySent" | "AgentBannedIp" | "ConversationTagRemoved" | "ConversationRated" | "SLAEvaluationPending" | "ConversationMessageDeliverySpamComplaint" | "ConversationPendingExpired";
             deliveryStatus: components["schemas"]["DeliveryStatus"];
         };
         /** Exception */
@@ -3350,17 +3618,29 @@ export interface components {
         /** ExcludesAll */
         ExcludesAll: {
             values?: string[];
+            /** @description Which kind this is: ExcludesAll, ExcludesOne, IncludesAll, IncludesOne. */
+            _type?: string;
         };
         /** ExcludesOne */
         ExcludesOne: {
             values?: string[];
+            /** @description Which kind this is: ExcludesAll, ExcludesOne, IncludesAll, IncludesOne. */
+            _type?: string;
         };
         /** FacebookMessengerAttributes */
         FacebookMessengerAttributes: {
             content?: components["schemas"]["Content"];
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
             attachments?: components["schemas"]["File"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "FacebookMessengerAttributes";
         };
         /** FacebookMessengerConversation */
         FacebookMessengerConversation: {
@@ -3368,14 +3648,23 @@ export interface components {
             id: number;
             /** Format: uuid */
             requesterId: string;
-            /** @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger] */
-            channel: string;
+            /**
+             * @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger]
+             * @enum {string}
+             */
+            channel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
             /** Format: date-time */
             createdAt: string;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
-            /** @description values: [AwaitingPending, Closed, Open, Pending] */
-            state?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
+            /**
+             * @description values: [AwaitingPending, Closed, Open, Pending]
+             * @enum {string}
+             */
+            state?: "AwaitingPending" | "Closed" | "Open" | "Pending";
             /** Format: date-time */
             stateUpdatedAt?: string;
             assignment?: components["schemas"]["Assignment"];
@@ -3384,10 +3673,20 @@ export interface components {
             customAttributes?: components["schemas"]["CustomAttribute"][];
             /** Format: date-time */
             transportExpiresAt?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "FacebookMessengerConversation";
         };
         /** Failure */
         Failure: {
             error: components["schemas"]["ChannelAvailabilityError"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "Failure";
         };
         /** Field */
         Field: {
@@ -3450,6 +3749,11 @@ export interface components {
         FollowUp: {
             /** Format: int64 */
             parentId: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "FollowUp";
         };
         /** FollowupAddedActivityType */
         FollowupAddedActivityType: Record<string, never>;
@@ -3479,20 +3783,36 @@ export interface components {
         /** GenericAttributes */
         GenericAttributes: {
             content?: components["schemas"]["Content"];
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
             attachments?: components["schemas"]["File"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "GenericAttributes";
         };
         /** GenericChannel */
         GenericChannel: {
             genericChannelName: string;
-            /** @description values: [Available, NotAvailable] */
-            availability: string;
+            /**
+             * @description values: [Available, NotAvailable]
+             * @enum {string}
+             */
+            availability: "Available" | "NotAvailable";
             /**
              * Format: int32
              * @description The number of conversations currently waiting in the queue. This field will only be present if the queue availability is NotAvailable.
              */
             queueSize?: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "GenericChannel";
         };
         /** GenericConversation */
         GenericConversation: {
@@ -3500,16 +3820,25 @@ export interface components {
             id: number;
             /** Format: uuid */
             requesterId: string;
-            /** @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger] */
-            channel: string;
+            /**
+             * @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger]
+             * @enum {string}
+             */
+            channel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
             /** Format: date-time */
             createdAt: string;
             fromContactPointId?: string;
             toContactPointId?: string;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
-            /** @description values: [AwaitingPending, Closed, Open, Pending] */
-            state?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
+            /**
+             * @description values: [AwaitingPending, Closed, Open, Pending]
+             * @enum {string}
+             */
+            state?: "AwaitingPending" | "Closed" | "Open" | "Pending";
             /** Format: date-time */
             stateUpdatedAt?: string;
             assignment?: components["schemas"]["Assignment"];
@@ -3518,6 +3847,11 @@ export interface components {
             customAttributes?: components["schemas"]["CustomAttribute"][];
             /** Format: date-time */
             transportExpiresAt?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "GenericConversation";
         };
         /** GenericConversationImport */
         GenericConversationImport: {
@@ -3614,7 +3948,7 @@ export interface components {
         /** GetMetricDataInputCsidFilter */
         GetMetricDataInputCsidFilter: {
             id: string;
-            csidFilter?: number[];
+            csidFilter: number[];
             filters?: components["schemas"]["Filter"][];
             aggregations?: string[];
             timezone: string;
@@ -3644,7 +3978,7 @@ export interface components {
         /** GetMetricRecordsDataInputCsidFilter */
         GetMetricRecordsDataInputCsidFilter: {
             id: string;
-            csidFilter?: number[];
+            csidFilter: number[];
             filters?: components["schemas"]["Filter"][];
             timezone: string;
         };
@@ -3719,6 +4053,8 @@ export interface components {
         /** Html */
         Html: {
             value: string;
+            /** @description Which kind this is: Html, Markdown, Text. */
+            _type?: string;
         };
         /** ImportConversationOutput */
         ImportConversationOutput: {
@@ -3744,6 +4080,8 @@ export interface components {
             integrationEmail?: string;
             /** @description Client generated identifier for external reference */
             externalId?: string;
+            /** @description Which kind this is: Inbound, Outbound. */
+            _type?: string;
         };
         /** InboundImport */
         InboundImport: {
@@ -3754,19 +4092,30 @@ export interface components {
             createdAt: string;
             /** @description A set of dynamic attributes that are specific to the conversation channel, but not limited to it. See channel specific examples for your use case. */
             attributes?: unknown;
+            /** @description Which kind this is: InboundImport, OutboundImport. */
+            _type?: string;
         };
         /** IncludesAll */
         IncludesAll: {
             values?: string[];
+            /** @description Which kind this is: ExcludesAll, ExcludesOne, IncludesAll, IncludesOne. */
+            _type?: string;
         };
         /** IncludesOne */
         IncludesOne: {
             values?: string[];
+            /** @description Which kind this is: ExcludesAll, ExcludesOne, IncludesAll, IncludesOne. */
+            _type?: string;
         };
         /** Infrastructure */
         Infrastructure: {
             id: string;
             message: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "Infrastructure";
         };
         /** InheritedRestriction */
         InheritedRestriction: {
@@ -3777,16 +4126,31 @@ export interface components {
         InstantField: {
             /** Format: date-time */
             value: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "InstantField";
         };
         /** IntField */
         IntField: {
             /** Format: int32 */
             value: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "IntField";
         };
         /** Integrity */
         Integrity: {
             id: string;
             message: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "Integrity";
         };
         /** InternalNoteData */
         InternalNoteData: {
@@ -3806,82 +4170,123 @@ export interface components {
             start: string;
             /** Format: date-time */
             end: string;
+            /** @description Which kind this is: Interval, Preset. */
+            _type?: string;
         };
         /** InvalidArgument */
         InvalidArgument: {
             message: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "InvalidArgument";
         };
         /** IsEmpty */
-        IsEmpty: Record<string, never>;
+        IsEmpty: {
+            /** @description Which kind this is: IsEmpty, IsNotEmpty. */
+            _type?: string;
+        };
         /** IsNotEmpty */
-        IsNotEmpty: Record<string, never>;
+        IsNotEmpty: {
+            /** @description Which kind this is: IsEmpty, IsNotEmpty. */
+            _type?: string;
+        };
         /** IsNotOneOf */
         IsNotOneOf: {
             values?: string[];
+            /** @description Which kind this is: IsNotOneOf, IsOneOf. */
+            _type?: string;
         };
         /** IsNotOneOf */
         IsNotOneOf1: {
             /** @description values: [email, contactform, chat, dixamessenger, phone, voicemail, callback, sms, facebookmessenger, whatsapp, adachat, digitalgeniuschat, kindlychat, genericapimessaging, trustpilot, yotpo] */
             values: string[];
+            /** @description Which kind this is: IsNotOneOf, IsOneOf. */
+            _type?: string;
         };
         /** IsNotOneOf */
         IsNotOneOf2: {
             /** @description Array of arrays of strings. Each inner array represents a possible custom attribute value.<br>If custom attribute is of type Select, either a parent value can be provided or a child value, but with a whole path to its parent value. Example: [["parent"], ["parent", "child1", "child2", "child3"], ["parent", "child1"]].<br>If custom attribute is of type Text, each search value must be wrapped in an array too. Example: [["value1"]] */
             values?: string[][];
+            /** @description Which kind this is: IsNotOneOf, IsOneOf. */
+            _type?: string;
         };
         /** IsNotOneOf */
         IsNotOneOf3: {
             /** @description values: [inbound, outbound, internal] */
             values: string[];
+            /** @description Which kind this is: IsNotOneOf, IsOneOf. */
+            _type?: string;
         };
         /** IsNotOneOf */
         IsNotOneOf4: {
             /** @description values: [open, closed, pending] */
             values: string[];
+            /** @description Which kind this is: IsNotOneOf, IsOneOf. */
+            _type?: string;
         };
         /** IsNotOneOf */
         IsNotOneOf5: {
             /** @description values: [InitialChannel, OperationOrigin, QueueId] */
             field: string;
             values: string[];
+            /** @description Which kind this is: IsNotOneOf, IsOneOf. */
+            _type?: string;
         };
         /** IsOneOf */
         IsOneOf: {
             values?: string[];
+            /** @description Which kind this is: IsNotOneOf, IsOneOf. */
+            _type?: string;
         };
         /** IsOneOf */
         IsOneOf1: {
             /** @description values: [email, contactform, chat, dixamessenger, phone, voicemail, callback, sms, facebookmessenger, whatsapp, adachat, digitalgeniuschat, kindlychat, genericapimessaging, trustpilot, yotpo] */
             values: string[];
+            /** @description Which kind this is: IsNotOneOf, IsOneOf. */
+            _type?: string;
         };
         /** IsOneOf */
         IsOneOf2: {
             /** @description Array of arrays of strings. Each inner array represents a possible custom attribute value.<br>If custom attribute is of type Select, either a parent value can be provided or a child value, but with a whole path to its parent value. Example: [["parent"], ["parent", "child1", "child2", "child3"], ["parent", "child1"]].<br>If custom attribute is of type Text, each search value must be wrapped in an array too. Example: [["value1"]] */
             values?: string[][];
+            /** @description Which kind this is: IsNotOneOf, IsOneOf. */
+            _type?: string;
         };
         /** IsOneOf */
         IsOneOf3: {
             /** @description values: [inbound, outbound, internal] */
             values: string[];
+            /** @description Which kind this is: IsNotOneOf, IsOneOf. */
+            _type?: string;
         };
         /** IsOneOf */
         IsOneOf4: {
             /** @description values: [open, closed, pending] */
             values: string[];
+            /** @description Which kind this is: IsNotOneOf, IsOneOf. */
+            _type?: string;
         };
         /** IsOneOf */
         IsOneOf5: {
             /** @description values: [InitialChannel, OperationOrigin, QueueId] */
             field: string;
             values: string[];
+            /** @description Which kind this is: IsNotOneOf, IsOneOf. */
+            _type?: string;
         };
         /** LastActivity */
         LastActivity: {
             operator: components["schemas"]["TimestampOperator"];
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /** LastMessage */
         LastMessage: {
             operator: components["schemas"]["TimestampOperator"];
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /** LinkConversationInput */
         LinkConversationInput: {
@@ -3933,6 +4338,11 @@ export interface components {
         /** ListField */
         ListField: {
             values?: components["schemas"]["PrimitiveField"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "ListField";
         };
         /** ListFlowsOutput */
         ListFlowsOutput: {
@@ -3945,6 +4355,7 @@ export interface components {
         /** ListKnowledgeCollectionsOutput */
         ListKnowledgeCollectionsOutput: {
             data?: components["schemas"]["Collection"][];
+            meta?: components["schemas"]["PaginationLinks"];
         };
         /** ListLinkedConversationsOutput */
         ListLinkedConversationsOutput: {
@@ -3988,13 +4399,26 @@ export interface components {
         LongAggregateValue: {
             /** Format: int64 */
             value: number;
-            /** @description values: [Count] */
-            measure: string;
+            /**
+             * @description values: [Count]
+             * @enum {string}
+             */
+            measure: "Count";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "LongAggregateValue";
         };
         /** LongField */
         LongField: {
             /** Format: int64 */
             value: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "LongField";
         };
         /**
          * LongerThanOrEqualTo
@@ -4003,6 +4427,8 @@ export interface components {
         LongerThanOrEqualTo: {
             /** Format: int64 */
             duration: number;
+            /** @description Which kind this is: Between, LongerThanOrEqualTo, ShorterThanOrEqualTo. */
+            _type?: string;
         };
         /** Map_AttributeValue */
         Map_AttributeValue: {
@@ -4055,6 +4481,8 @@ export interface components {
         /** Markdown */
         Markdown: {
             value: string;
+            /** @description Which kind this is: Html, Markdown, Text. */
+            _type?: string;
         };
         /** Message */
         Message: {
@@ -4092,14 +4520,23 @@ export interface components {
             id: number;
             /** Format: uuid */
             requesterId: string;
-            /** @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger] */
-            channel: string;
+            /**
+             * @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger]
+             * @enum {string}
+             */
+            channel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
             /** Format: date-time */
             createdAt: string;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
-            /** @description values: [AwaitingPending, Closed, Open, Pending] */
-            state?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
+            /**
+             * @description values: [AwaitingPending, Closed, Open, Pending]
+             * @enum {string}
+             */
+            state?: "AwaitingPending" | "Closed" | "Open" | "Pending";
             /** Format: date-time */
             stateUpdatedAt?: string;
             assignment?: components["schemas"]["Assignment"];
@@ -4110,13 +4547,26 @@ export interface components {
             customAttributes?: components["schemas"]["CustomAttribute"][];
             /** Format: date-time */
             transportExpiresAt?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "MessengerConversation";
         };
         /** MessengerFormAttributes */
         MessengerFormAttributes: {
             formSubmission: components["schemas"]["FormSubmission"];
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
             content?: components["schemas"]["Content"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "MessengerFormAttributes";
         };
         /** MetricData */
         MetricData: {
@@ -4163,9 +4613,18 @@ export interface components {
             sub: string;
         };
         /** NoAuth */
-        NoAuth: Record<string, never>;
+        NoAuth: {
+            /** @description Which kind this is: BasicAuth, NoAuth, TokenAuth. */
+            _type?: string;
+        };
         /** NoRecentDelivery */
-        NoRecentDelivery: Record<string, never>;
+        NoRecentDelivery: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "NoRecentDelivery";
+        };
         /** NotFound */
         NotFound: {
             message: string;
@@ -4174,6 +4633,11 @@ export interface components {
         NotFound1: {
             id: string;
             message: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "NotFound";
         };
         /** NoteAddedActivityType */
         NoteAddedActivityType: Record<string, never>;
@@ -4189,6 +4653,8 @@ export interface components {
              * @description Numeric value between 0 and 10 representing the net promoter score.
              */
             value: number;
+            /** @description Which kind this is: Csat, Nps, ThumbsUpOrDown. */
+            _type?: string;
         };
         /** Open */
         Open: Record<string, never>;
@@ -4199,8 +4665,11 @@ export interface components {
             id: string;
             name: string;
             subdomain: string;
-            /** @description values: [Active, Suspended] */
-            status: string;
+            /**
+             * @description values: [Active, Suspended]
+             * @enum {string}
+             */
+            status: "Active" | "Suspended";
             avatarUrl?: string;
         };
         /** Outbound */
@@ -4213,6 +4682,8 @@ export interface components {
             externalId?: string;
             cc?: string[];
             bcc?: string[];
+            /** @description Which kind this is: Inbound, Outbound. */
+            _type?: string;
         };
         /** OutboundImport */
         OutboundImport: {
@@ -4225,6 +4696,8 @@ export interface components {
             createdAt: string;
             /** @description A set of dynamic attributes that are specific to the conversation channel, but not limited to it. See channel specific examples for your use case. */
             attributes?: unknown;
+            /** @description Which kind this is: InboundImport, OutboundImport. */
+            _type?: string;
         };
         /** PaginationLinks */
         PaginationLinks: {
@@ -4307,10 +4780,18 @@ export interface components {
         PhoneAttributes: {
             from: string;
             to: string;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
             /** Format: int32 */
             duration?: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "PhoneAttributes";
         };
         /** PresenceDuration */
         PresenceDuration: {
@@ -4321,7 +4802,12 @@ export interface components {
         /** Preset */
         Preset: {
             /** @description values: [PreviousQuarter, ThisWeek, PreviousWeek, Yesterday, Today, ThisMonth, PreviousMonth, ThisQuarter, ThisYear] */
-            value: string;
+            value: string | {
+                /** @enum {string} */
+                _type: "PreviousQuarter" | "ThisWeek" | "PreviousWeek" | "Yesterday" | "Today" | "ThisMonth" | "PreviousMonth" | "ThisQuarter" | "ThisYear";
+            };
+            /** @description Which kind this is: Interval, Preset. */
+            _type?: string;
         };
         /** PrimitiveField */
         PrimitiveField: components["schemas"]["BooleanField"] | components["schemas"]["DoubleField"] | components["schemas"]["InstantField"] | components["schemas"]["IntField"] | components["schemas"]["LongField"] | components["schemas"]["StringField"] | components["schemas"]["UUIDField"];
@@ -4331,14 +4817,23 @@ export interface components {
             id: number;
             /** Format: uuid */
             requesterId: string;
-            /** @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger] */
-            channel: string;
+            /**
+             * @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger]
+             * @enum {string}
+             */
+            channel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
             /** Format: date-time */
             createdAt: string;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
-            /** @description values: [AwaitingPending, Closed, Open, Pending] */
-            state?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
+            /**
+             * @description values: [AwaitingPending, Closed, Open, Pending]
+             * @enum {string}
+             */
+            state?: "AwaitingPending" | "Closed" | "Open" | "Pending";
             /** Format: date-time */
             stateUpdatedAt?: string;
             assignment?: components["schemas"]["Assignment"];
@@ -4347,6 +4842,11 @@ export interface components {
             customAttributes?: components["schemas"]["CustomAttribute"][];
             /** Format: date-time */
             transportExpiresAt?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "PstnPhoneConversation";
         };
         /** Query */
         Query: {
@@ -4367,14 +4867,23 @@ export interface components {
             isDefault: boolean;
             organizationId: string;
             queueThresholds: components["schemas"]["Map_QueueThreshold_Int"];
-            /** @description values: [AbandonedIgnored] */
-            slaCalculationMethod: string;
+            /**
+             * @description values: [AbandonedIgnored]
+             * @enum {string}
+             */
+            slaCalculationMethod: "AbandonedIgnored";
             /** Format: int32 */
             offerTimeout?: number;
-            /** @description values: [AgentPriorityOneAtATimeRandom, AllAtOnce, AgentPriorityLongestIdle, AgentPriorityAllAtOnce, LongestIdle, OneAtATimeRandom] */
-            offeringAlgorithm?: string;
-            /** @description values: [Default, SkillBased] */
-            memberListType?: string;
+            /**
+             * @description values: [AgentPriorityOneAtATimeRandom, AllAtOnce, AgentPriorityLongestIdle, AgentPriorityAllAtOnce, LongestIdle, OneAtATimeRandom]
+             * @enum {string}
+             */
+            offeringAlgorithm?: "AgentPriorityOneAtATimeRandom" | "AllAtOnce" | "AgentPriorityLongestIdle" | "AgentPriorityAllAtOnce" | "LongestIdle" | "OneAtATimeRandom";
+            /**
+             * @description values: [Default, SkillBased]
+             * @enum {string}
+             */
+            memberListType?: "Default" | "SkillBased";
             usages?: components["schemas"]["QueueUsages"];
             /** Format: int32 */
             wrapupTimeout?: number;
@@ -4398,6 +4907,8 @@ export interface components {
         /** QueueId */
         QueueId: {
             operator: components["schemas"]["FieldCanHaveSingleValueOrBeEmptyOperator"];
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /** QueueMember */
         QueueMember: {
@@ -4435,14 +4946,22 @@ export interface components {
             lastEditedAt?: string;
             translations?: components["schemas"]["Translation"][];
             subject?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "QuickResponse";
         };
         /** RatingOffer */
         RatingOffer: {
             id: string;
             userId: string;
             agentId: string;
-            /** @description values: [Csat, Nps, ThumbsUpOrDown] */
-            ratingType: string;
+            /**
+             * @description values: [Csat, Nps, ThumbsUpOrDown]
+             * @enum {string}
+             */
+            ratingType: "Csat" | "Nps" | "ThumbsUpOrDown";
             /** Format: date-time */
             offeredAt?: string;
         };
@@ -4474,6 +4993,11 @@ export interface components {
         /** Regular */
         Regular: {
             content: components["schemas"]["Content"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "Regular";
         };
         /** Regular */
         Regular1: Record<string, never>;
@@ -4509,10 +5033,20 @@ export interface components {
         /** Select */
         Select: {
             value?: string[];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "Select";
         };
         /** Select */
         Select1: {
             options?: components["schemas"]["SelectOption"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "Select";
         };
         /** SelectOption */
         SelectOption: {
@@ -4536,11 +5070,18 @@ export interface components {
         ShorterThanOrEqualTo: {
             /** Format: int64 */
             duration: number;
+            /** @description Which kind this is: Between, LongerThanOrEqualTo, ShorterThanOrEqualTo. */
+            _type?: string;
         };
         /** SideConversation */
         SideConversation: {
             /** Format: int64 */
             parentId: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "SideConversation";
         };
         /**
          * Since
@@ -4549,6 +5090,8 @@ export interface components {
         Since: {
             /** Format: date-time */
             timestamp: string;
+            /** @description Which kind this is: Between, Since, Until. */
+            _type?: string;
         };
         /** Sms */
         Sms: {
@@ -4557,13 +5100,23 @@ export interface components {
             /** @description SMS enabled provisioned phone number in valid E.164 format */
             contactEndpointId: string;
             message: components["schemas"]["CreateMessageInput"];
+            /** @description Which kind this is: Callback, Chat, ContactForm, Email, Sms. */
+            _type?: string;
         };
         /** SmsAttributes */
         SmsAttributes: {
             content?: components["schemas"]["Content"];
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
             attachments?: components["schemas"]["File"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "SmsAttributes";
         };
         /** SmsConversation */
         SmsConversation: {
@@ -4571,14 +5124,23 @@ export interface components {
             id: number;
             /** Format: uuid */
             requesterId: string;
-            /** @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger] */
-            channel: string;
+            /**
+             * @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger]
+             * @enum {string}
+             */
+            channel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
             /** Format: date-time */
             createdAt: string;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
-            /** @description values: [AwaitingPending, Closed, Open, Pending] */
-            state?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
+            /**
+             * @description values: [AwaitingPending, Closed, Open, Pending]
+             * @enum {string}
+             */
+            state?: "AwaitingPending" | "Closed" | "Open" | "Pending";
             /** Format: date-time */
             stateUpdatedAt?: string;
             assignment?: components["schemas"]["Assignment"];
@@ -4589,6 +5151,11 @@ export interface components {
             customAttributes?: components["schemas"]["CustomAttribute"][];
             /** Format: date-time */
             transportExpiresAt?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "SmsConversation";
         };
         /** Status */
         Status: {
@@ -4598,6 +5165,8 @@ export interface components {
         /** Status */
         Status1: {
             operator: components["schemas"]["StatusOperator"];
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /** StatusOperator */
         StatusOperator: components["schemas"]["IsNotOneOf4"] | components["schemas"]["IsOneOf4"];
@@ -4605,12 +5174,22 @@ export interface components {
         StringField: {
             value: string;
             label?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "StringField";
         };
         /** SubmittedRatingResult */
         SubmittedRatingResult: components["schemas"]["Csat"] | components["schemas"]["Nps"] | components["schemas"]["ThumbsUpOrDown"];
         /** Success */
         Success: {
             channelAvailability: components["schemas"]["ChannelAvailability"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "Success";
         };
         /** Tag */
         Tag: {
@@ -4618,8 +5197,11 @@ export interface components {
             id: string;
             name: string;
             color?: string;
-            /** @description values: [Active, Inactive] */
-            state: string;
+            /**
+             * @description values: [Active, Inactive]
+             * @enum {string}
+             */
+            state: "Active" | "Inactive";
         };
         /** TagAddedActivityType */
         TagAddedActivityType: Record<string, never>;
@@ -4634,6 +5216,8 @@ export interface components {
         /** TagId */
         TagId: {
             operator: components["schemas"]["FieldCanHaveMultipleValuesOrBeEmptyOperator"];
+            /** @description Which kind this is: AgentId, AssignedDate, Channel, ClosedDate, ContactId, ConversationId, CreationDate, CustomAttribute, Direction, Duration, LastActivity, LastMessage, QueueId, Status, TagId. */
+            _type?: string;
         };
         /** TagRemovedActivityType */
         TagRemovedActivityType: Record<string, never>;
@@ -4671,22 +5255,39 @@ export interface components {
         /** TelephonyEndpoint */
         TelephonyEndpoint: {
             number: string;
-            functionality?: string[];
+            functionality?: ("Sms" | "VoiceInbound" | "VoiceOutbound")[];
             name?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "TelephonyEndpoint";
         };
         /** Template */
         Template: components["schemas"]["EmailAutoReply"] | components["schemas"]["QuickResponse"];
         /** Text */
         Text: {
             value: string;
+            /** @description Which kind this is: Html, Markdown, Text. */
+            _type?: string;
         };
         /** Text */
         Text1: {
             value: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "Text";
         };
         /** Text */
         Text2: {
             placeholder?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "Text";
         };
         /** ThumbsUpOrDown */
         ThumbsUpOrDown: {
@@ -4695,6 +5296,8 @@ export interface components {
              * @description One of the the numeric values 0 (thumbs down) and 1 (thumbs up).
              */
             value: number;
+            /** @description Which kind this is: Csat, Nps, ThumbsUpOrDown. */
+            _type?: string;
         };
         /** TimeInterval */
         TimeInterval: {
@@ -4711,6 +5314,11 @@ export interface components {
             name: string;
             /** Format: date-time */
             timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "TimestampField";
         };
         /** TimestampOperator */
         TimestampOperator: components["schemas"]["Between"] | components["schemas"]["Since"] | components["schemas"]["Until"];
@@ -4718,10 +5326,17 @@ export interface components {
         TokenAuth: {
             /** @description Token value. It will be added in the headers of the request as: 'Authorization': 'Bearer \<value\>' */
             value: string;
+            /** @description Which kind this is: BasicAuth, NoAuth, TokenAuth. */
+            _type?: string;
         };
         /** TooLarge */
         TooLarge: {
             file: components["schemas"]["File"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "TooLarge";
         };
         /** TranscriptAttributes */
         TranscriptAttributes: {
@@ -4730,8 +5345,16 @@ export interface components {
             utterance_start_ms?: number;
             /** Format: int64 */
             utterance_end_ms?: number;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "TranscriptAttributes";
         };
         /** TransferConversationInput */
         TransferConversationInput: {
@@ -4803,9 +5426,17 @@ export interface components {
         /** TwitterAttributes */
         TwitterAttributes: {
             content?: components["schemas"]["Content"];
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
             attachments?: components["schemas"]["File"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "TwitterAttributes";
         };
         /** TwitterConversation */
         TwitterConversation: {
@@ -4813,18 +5444,30 @@ export interface components {
             id: number;
             /** Format: uuid */
             requesterId: string;
-            /** @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger] */
-            channel: string;
+            /**
+             * @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger]
+             * @enum {string}
+             */
+            channel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
             /** Format: date-time */
             createdAt: string;
-            /** @description values: [DirectMessage, Tweet] */
-            conversationType: string;
+            /**
+             * @description values: [DirectMessage, Tweet]
+             * @enum {string}
+             */
+            conversationType: "DirectMessage" | "Tweet";
             contactPointTwitterId?: string;
             endUserTwitterId?: string;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
-            /** @description values: [AwaitingPending, Closed, Open, Pending] */
-            state?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
+            /**
+             * @description values: [AwaitingPending, Closed, Open, Pending]
+             * @enum {string}
+             */
+            state?: "AwaitingPending" | "Closed" | "Open" | "Pending";
             /** Format: date-time */
             stateUpdatedAt?: string;
             assignment?: components["schemas"]["Assignment"];
@@ -4833,12 +5476,22 @@ export interface components {
             customAttributes?: components["schemas"]["CustomAttribute"][];
             /** Format: date-time */
             transportExpiresAt?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "TwitterConversation";
         };
         /** UUIDField */
         UUIDField: {
             /** Format: uuid */
             value: string;
             label?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "UUIDField";
         };
         /** Unauthorized */
         Unauthorized: {
@@ -4848,6 +5501,11 @@ export interface components {
         UnexpectedError: {
             channel: string;
             message: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "UnexpectedError";
         };
         /** UnknownActivityType */
         UnknownActivityType: Record<string, never>;
@@ -4860,6 +5518,8 @@ export interface components {
         Until: {
             /** Format: date-time */
             timestamp: string;
+            /** @description Which kind this is: Between, Since, Until. */
+            _type?: string;
         };
         /** UpdateAgentInput */
         UpdateAgentInput: {
@@ -4947,11 +5607,17 @@ export interface components {
             userId: string;
             requestTime: string;
             lastSeen?: string;
-            /** @description values: [Away, Working] */
-            presenceStatus?: string;
-            /** @description values: [Offline, Online] */
-            connectionStatus: string;
-            activeChannels?: string[];
+            /**
+             * @description values: [Away, Working]
+             * @enum {string}
+             */
+            presenceStatus?: "Away" | "Working";
+            /**
+             * @description values: [Offline, Online]
+             * @enum {string}
+             */
+            connectionStatus: "Offline" | "Online";
+            activeChannels?: ("WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger")[];
         };
         /** UserPresenceOutput */
         UserPresenceOutput: {
@@ -4961,6 +5627,11 @@ export interface components {
         Validation: {
             id?: string;
             message: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "Validation";
         };
         /**
          * WebhookAuthorization
@@ -4977,7 +5648,7 @@ export interface components {
             /** @description The Webhook Subscription name */
             name: string;
             /** @description The set of events this Webhook Subscription is subscribed to */
-            subscribedEvents?: string[];
+            subscribedEvents?: ("SLAEvaluationVoided" | "ConversationPending" | "SLAEvaluationBreached" | "ConversationMessageAdded" | "ConversationCustomAttributeUpdated" | "SLAEvaluationAchieved" | "ConversationAssigned" | "ConversationMessageDeliveryDelivered" | "ConversationMessageDeliveryInfo" | "ConversationTransferred" | "ConversationEnqueued" | "AgentUnbannedEnduser" | "TypingStarted" | "ConversationCreated" | "ConversationUnassigned" | "ConversationOpen" | "ConversationAbandoned" | "ConversationClosed" | "ConversationMessageDeliveryFailed" | "ConversationTagAdded" | "ConversationNoteAdded" | "AgentBannedEnduser" | "ConversationEndUserReplaced" | "ConversationMessageDeliverySeen" | "AgentUnbannedIp" | "ConversationMessageDeliverySent" | "AgentBannedIp" | "ConversationTagRemoved" | "ConversationRated" | "SLAEvaluationPending" | "ConversationMessageDeliverySpamComplaint" | "ConversationPendingExpired")[];
             /** @description URL of the server that the webhook request should be sent to */
             url: string;
             headers: components["schemas"]["Webhook_Headers_Map_String_String"];
@@ -5018,9 +5689,17 @@ export interface components {
         /** WhatsAppAttributes */
         WhatsAppAttributes: {
             content?: components["schemas"]["Content"];
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
             attachments?: components["schemas"]["File"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "WhatsAppAttributes";
         };
         /** WhatsAppConversation */
         WhatsAppConversation: {
@@ -5028,14 +5707,23 @@ export interface components {
             id: number;
             /** Format: uuid */
             requesterId: string;
-            /** @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger] */
-            channel: string;
+            /**
+             * @description values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Twitter, Email, ContactForm, Callback, PstnPhone, Sms, Messenger]
+             * @enum {string}
+             */
+            channel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
             /** Format: date-time */
             createdAt: string;
-            /** @description values: [Inbound, Internal, Outbound] */
-            direction?: string;
-            /** @description values: [AwaitingPending, Closed, Open, Pending] */
-            state?: string;
+            /**
+             * @description values: [Inbound, Internal, Outbound]
+             * @enum {string}
+             */
+            direction?: "Inbound" | "Internal" | "Outbound";
+            /**
+             * @description values: [AwaitingPending, Closed, Open, Pending]
+             * @enum {string}
+             */
+            state?: "AwaitingPending" | "Closed" | "Open" | "Pending";
             /** Format: date-time */
             stateUpdatedAt?: string;
             assignment?: components["schemas"]["Assignment"];
@@ -5044,6 +5732,11 @@ export interface components {
             customAttributes?: components["schemas"]["CustomAttribute"][];
             /** Format: date-time */
             transportExpiresAt?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "WhatsAppConversation";
         };
     };
     responses: never;

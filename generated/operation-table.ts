@@ -125,7 +125,7 @@ export const operationTable = {
   "postKnowledgeArticlesArticleidUnpublish": {"method":"post","path":"/beta/knowledge/articles/{articleId}/unpublish","tag":"Knowledge","summary":"Unpublish article","paged":false,"bulkOutcomes":false},
   "patchKnowledgeArticlesArticleidParentParentid": {"method":"patch","path":"/beta/knowledge/articles/{articleId}/parent/{parentId}","tag":"Knowledge","summary":"Move article","paged":false,"bulkOutcomes":false},
   "deleteKnowledgeArticlesArticleidParent": {"method":"delete","path":"/beta/knowledge/articles/{articleId}/parent","tag":"Knowledge","summary":"Remove article parent","paged":false,"bulkOutcomes":false},
-  "getKnowledgeCollections": {"method":"get","path":"/beta/knowledge/collections","tag":"Knowledge","summary":"List collections","paged":false,"bulkOutcomes":false},
+  "getKnowledgeCollections": {"method":"get","path":"/beta/knowledge/collections","tag":"Knowledge","summary":"List collections","paged":true,"bulkOutcomes":false},
   "postKnowledgeArticlesAttachments": {"method":"post","path":"/beta/knowledge/articles/attachments","tag":"Knowledge","summary":"Upload article attachments","paged":false,"bulkOutcomes":false},
   "getOrganization": {"method":"get","path":"/beta/organization","tag":"Organization","summary":"Get organization details","paged":false,"bulkOutcomes":false},
 } as const;

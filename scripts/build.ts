@@ -3,30 +3,28 @@
  * tsc; the JavaScript comes from esbuild, one ESM file per entry point with the code they share
  * in chunks. A single file per entry is what makes `import "dixa-beta"` cheap in a fresh process
  * (serverless cold starts): Node loads one module instead of a hundred.
+ *
+ * `--if-stale` reuses the last build when nothing it is built from has changed since (how the
+ * package tests, the package check and the API reference share the one build of `npm test`).
  */
-import { execFile } from "node:child_process";
-import { rm } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { join, relative } from "node:path";
-import { promisify } from "node:util";
-import { bundleEntryPoints } from "./lib/bundle-entry-points.js";
-import { runCli } from "./lib/cli.js";
-import { projectRoot } from "./lib/project-paths.js";
+import { parseArgs } from "node:util";
+import { buildDist } from "./lib/build-dist.js";
 
-const run = promisify(execFile);
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-
-runCli("build", async () => {
-  const started = performance.now();
-  const dist = join(projectRoot, "dist");
-  await rm(dist, { recursive: true, force: true });
-  await run(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: projectRoot });
-  const outputs = await bundleEntryPoints(dist);
-  const ms = Math.round(performance.now() - started);
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { "if-stale": { type: "boolean" } }, strict: true });
+  const { built, bundles, ms } = await buildDist({ ifStale: values["if-stale"] ?? false });
   // On stderr: `npm pack --json` runs this (prepack) and its stdout must stay JSON.
   console.error(
-    `dist/: declarations, and ${outputs.length} bundled files (${outputs
-      .map((file) => relative("dist", file))
-      .join(", ")}) in ${ms} ms`,
+    built
+      ? `dist/: declarations, and ${bundles.length} bundled files (${bundles
+          .map((file) => file.replace(/^dist\//, ""))
+          .join(", ")}) in ${ms} ms`
+      : `dist/: up to date with its sources, reused (checked in ${ms} ms)`,
   );
+}
+
+main().catch((error: unknown) => {
+  // The whole message: a type error's report from tsc is several lines long.
+  console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
 });

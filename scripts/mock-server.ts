@@ -5,6 +5,7 @@
  * per-token rate limit, faults on request, notes that stay. See README "The sandbox".
  *
  *   npm run mock [-- --port N] [--list-size N] [--no-rate-limit] [--prism-url URL]
+ *                [--max-request-bytes N]   (default 10 MiB; a larger body is answered 413)
  *   npm run mock -- --prism-only [--dynamic]     bare Prism, as before the sandbox
  *
  * Started by another process with an IPC channel (scripts/lib/sandbox-process.ts), it reports
@@ -20,6 +21,7 @@ runCli("mock", async () => {
     options: {
       port: { type: "string" },
       "list-size": { type: "string" },
+      "max-request-bytes": { type: "string" },
       "no-rate-limit": { type: "boolean" },
       "prism-url": { type: "string" },
       "prism-only": { type: "boolean" },
@@ -42,10 +44,12 @@ runCli("mock", async () => {
   } else {
     const listSize = number("list-size", values["list-size"]);
     const port = number("port", values.port);
+    const maxRequestBytes = number("max-request-bytes", values["max-request-bytes"]);
     const sandbox = await startSandboxServer({
       ...(values["prism-url"] === undefined ? {} : { prismUrl: values["prism-url"] }),
       ...(port === undefined ? {} : { port }),
       ...(listSize === undefined ? {} : { listSize }),
+      ...(maxRequestBytes === undefined ? {} : { maxRequestBytes }),
       ...(values["no-rate-limit"] ? { rateLimit: false as const } : {}),
     });
     stop = sandbox.stop;

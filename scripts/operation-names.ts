@@ -18,8 +18,6 @@
  *   each other); each such check says why.
  * - `checks`: for a hand-written operation, generate the spec's check of its `body` (or of one
  *   `item` of its list body) for the hand-written code to call.
- * - `paged`: paged although the spec's answer has no `meta` (the spec is wrong there).
- * - `maxPageLimit`: the most results per page Dixa documents, where the spec does not say.
  * - `docPage`: the section of Dixa's API reference the operation's page is in, where it is not
  *   the spec's first tag.
  * - `input`, `item`, `query`, `output`, `result`, `failure`: the names the package exports for
@@ -33,8 +31,6 @@ export interface OperationName {
   hand?: true;
   check?: true;
   checks?: "body" | "item";
-  paged?: true;
-  maxPageLimit?: number;
   docPage?: string;
   input?: string;
   item?: string;
@@ -135,7 +131,7 @@ export const operationNames: Record<string, OperationName> = {
   "getContact-endpoints": { call: "contactEndpoints.list", query: "ListContactEndpointsQuery" },
   "getCustom-attributesCustomattributeid": { call: "customAttributes.get", output: "CustomAttributeDefinition" },
   "getCustom-attributes": { call: "customAttributes.list" },
-  getSearchConversations: { call: "search.conversationsByQuery", maxPageLimit: 50, output: "ConversationSearchByQueryHit", query: "SearchConversationsByQueryQuery" },
+  getSearchConversations: { call: "search.conversationsByQuery", output: "ConversationSearchByQueryHit", query: "SearchConversationsByQueryQuery" },
   postSearchConversations: { call: "search.conversations", hand: true, query: "SearchConversationsQuery", output: "ConversationSearchHit", checks: "body" },
   getWebhooksWebhooksubscriptionid: { call: "webhooks.get", output: "WebhookSubscription" },
   deleteWebhooksWebhooksubscriptionid: { call: "webhooks.delete" },
@@ -167,7 +163,7 @@ export const operationNames: Record<string, OperationName> = {
   postKnowledgeArticlesArticleidUnpublish: { call: "knowledge.unpublishArticle" },
   patchKnowledgeArticlesArticleidParentParentid: { call: "knowledge.moveArticle" },
   deleteKnowledgeArticlesArticleidParent: { call: "knowledge.removeArticleParent" },
-  getKnowledgeCollections: { call: "knowledge.listCollections", paged: true, query: "ListKnowledgeCollectionsQuery" },
+  getKnowledgeCollections: { call: "knowledge.listCollections", query: "ListKnowledgeCollectionsQuery" },
   postKnowledgeArticlesAttachments: { call: "knowledge.uploadAttachments", hand: true, output: "KnowledgeAttachmentUploadResult" },
   getOrganization: { call: "organization.get", output: "Organization" },
 };

@@ -6,11 +6,13 @@
  */
 import { resolve } from "node:path";
 import type { ParseArgsConfig } from "node:util";
+import { correctSpec } from "./lib/apply-overlay.js";
 import { changeReportJson, formatChangeReport } from "./lib/change-report.js";
 import { checkBundle, checkTypes } from "./lib/check-build.js";
 import { compareFacades } from "./lib/facade-changes.js";
 import { planFacade, type FacadePlan } from "./lib/facade-plan.js";
 import { parseCliArgs, parseTimeout, runCli, sourceOptions } from "./lib/cli.js";
+import { formatOverlayReport, overlayReportJson } from "./lib/overlay-report.js";
 import { defaultGeneratedDir, defaultSpecDir } from "./lib/project-paths.js";
 import { removeStaleFacadeFiles, renderGeneratedFiles } from "./lib/render-types.js";
 import {
@@ -54,10 +56,15 @@ async function update(
 ): Promise<number> {
   const generatedDir = args["generated-dir"] ?? defaultGeneratedDir;
   const previousText = await readSnapshotText(location);
-  const previous = previousText === undefined ? undefined : validateSpecText(previousText);
+  // Both sides as corrected by the project's overlay: the report is about the client users get.
+  const previous =
+    previousText === undefined
+      ? undefined
+      : await correctSpec(validateSpecText(previousText).document);
+  const corrected = await correctSpec(candidate.document);
   // The candidate's model first: a spec the generator refuses is refused before any report.
-  const plan = planFacade(candidate.document);
-  const summary = compareSpecs(previous?.document, candidate.document);
+  const plan = planFacade(corrected.document);
+  const summary = compareSpecs(previous?.document, corrected.document);
   const facadeBefore = previous === undefined ? undefined : previousPlan(previous.document);
   const facade = compareFacades(facadeBefore, plan, [...summary.changed.values()].flat());
   const before = new Set(facadeBefore?.operations.map((o) => o.operationId));
@@ -72,8 +79,15 @@ async function update(
   };
   console.log(
     args.json
-      ? JSON.stringify(changeReportJson(summary, facade, naming), null, 2)
-      : formatChangeReport(summary, shas, facade, naming),
+      ? JSON.stringify(
+          {
+            ...changeReportJson(summary, facade, naming),
+            corrections: overlayReportJson(corrected.outcomes),
+          },
+          null,
+          2,
+        )
+      : `${formatChangeReport(summary, shas, facade, naming)}\n\n${formatOverlayReport(corrected.outcomes)}`,
   );
 
   if (args["fail-on-breaking"] && summary.breaking.length > 0) {

@@ -1,4 +1,4 @@
-import { callData, toJson } from "./call.js";
+import { callData, toJson, type Json } from "./call.js";
 import { coreState, type DixaCore } from "./core.js";
 import {
   mergeBulkResults,
@@ -21,8 +21,14 @@ import { assertPositiveInteger, describeValue } from "./validate.js";
 
 /** Options of every per-item bulk method. */
 export interface BulkOptions extends CallOptions {
-  /** Send the items in requests of at most this many, one after another. Default: all in one. */
+  /** Send the items in requests of at most this many. Default: all in one. */
   chunkSize?: number;
+  /**
+   * How many chunks may be on their way at once, each still waiting its turn in the rate
+   * limiter: with Dixa's latency, one chunk at a time uses a fraction of the rate limit. Chunks
+   * start in order. Default 1.
+   */
+  concurrency?: number;
 }
 
 /** One bulk call: where it goes, and what one chunk's request looks like around its items. */
@@ -45,15 +51,16 @@ export type BulkResultOf<Input, Outcome> = BulkResult<
 >;
 
 /**
- * Sends a bulk call in chunks, one request after another, and returns one result indexed by
- * position in the caller's array. Nothing is lost:
+ * Sends a bulk call in chunks, up to `concurrency` requests at once (one after another by
+ * default), and returns one result indexed by position in the caller's array. Nothing is lost:
  * - every chunk is checked and serialised before the first request, so a bad item is a
  *   TypeError while nothing has changed at Dixa;
  * - once a request has gone out, no failure throws: a chunk whose request fails as a whole
  *   turns into `request-failed` failures carrying that error, the other chunks' results kept,
- *   and after a caller abort the chunks not yet sent fail with the abort error;
+ *   and after a caller abort the chunks not yet sent fail with an abort error;
  * - only when no item can have been applied (every chunk refused with a 4xx, or aborted before
- *   being sent) does the call throw, with the first chunk's error, as a single call would.
+ *   being sent) does the call throw, with the error of the first chunk (in input order), as a
+ *   single call would.
  */
 export async function sendBulkInChunks<Input, Outcome>(
   core: DixaCore,
@@ -62,7 +69,7 @@ export async function sendBulkInChunks<Input, Outcome>(
   options: BulkOptions = {},
 ): Promise<BulkResultOf<Input, Outcome>> {
   const { method, pathTemplate, path } = request;
-  const { chunkSize, ...callOptions } = options ?? {};
+  const { chunkSize, concurrency = 1, ...callOptions } = options ?? {};
   const max = request.maxPerRequest ?? Infinity;
   const size = chunkSize ?? Math.min(inputs.length, max);
   assertPositiveInteger(size, "chunkSize");
@@ -71,9 +78,10 @@ export async function sendBulkInChunks<Input, Outcome>(
       `chunkSize must be at most ${max}, Dixa's limit per request, got ${describeValue(size)}`,
     );
   }
+  assertPositiveInteger(concurrency, "concurrency");
   const state = coreState(core);
   resolveCallOptions(callOptions, state);
-  const chunks = [];
+  const chunks: Chunk<Input>[] = [];
   for (let start = 0; start < inputs.length; start += size) {
     const items = inputs.slice(start, start + size);
     chunks.push({ start, items, json: toJson(request.body(items), method, pathTemplate) });
@@ -81,43 +89,66 @@ export async function sendBulkInChunks<Input, Outcome>(
 
   type Result = BulkResultOf<Input, Outcome>;
   const parts: Result[] = [];
+  /** Per chunk, the error its request failed with. */
+  const errors: (DixaError | undefined)[] = [];
   let abort: DixaAbortError | undefined;
   let maybeApplied = false;
-  let firstError: DixaError | undefined;
-  for (const { start, items, json } of chunks) {
-    const failAll = (error: DixaError): Result => ({
-      successes: [],
-      failures: items.map((input, i) => ({
-        reason: "request-failed",
-        index: start + i,
-        input,
-        error,
-      })),
-    });
-    if (abort !== undefined) {
-      parts.push(failAll(abort));
-      continue;
+  let next = 0;
+  // Each worker takes the next chunk in order until none is left.
+  const worker = async () => {
+    while (next < chunks.length) {
+      const index = next++;
+      const chunk = chunks[index]!;
+      if (abort !== undefined) {
+        parts[index] = failAll(chunk, abort);
+        continue;
+      }
+      try {
+        const outcomes = await callData<readonly Outcome[]>(core, {
+          method,
+          pathTemplate,
+          path,
+          body: chunk.json,
+          options: callOptions,
+        });
+        maybeApplied = true;
+        parts[index] = splitBulkOutcomes(chunk.items, outcomes, { indexOffset: chunk.start });
+      } catch (caught) {
+        const error = asDixaError(caught, method, pathTemplate, state.redact);
+        errors[index] = error;
+        if (!refusedWhole(error)) maybeApplied = true;
+        if (error instanceof DixaAbortError) abort ??= error;
+        parts[index] = failAll(chunk, error);
+      }
     }
-    try {
-      const outcomes = await callData<readonly Outcome[]>(core, {
-        method,
-        pathTemplate,
-        path,
-        body: json,
-        options: callOptions,
-      });
-      maybeApplied = true;
-      parts.push(splitBulkOutcomes(items, outcomes, { indexOffset: start }));
-    } catch (caught) {
-      const error = asDixaError(caught, method, pathTemplate, state.redact);
-      firstError ??= error;
-      if (!refusedWhole(error)) maybeApplied = true;
-      if (error instanceof DixaAbortError) abort = error;
-      parts.push(failAll(error));
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+  const firstError = errors.find((error) => error !== undefined);
   if (!maybeApplied && firstError !== undefined) throw firstError;
   return mergeBulkResults(parts);
+}
+
+interface Chunk<Input> {
+  /** Index of its first item in the caller's array. */
+  start: number;
+  items: readonly Input[];
+  json: Json;
+}
+
+/** Every item of a chunk whose request failed as a whole, failed with that error. */
+function failAll<Input, Data, Error>(
+  { start, items }: Chunk<Input>,
+  error: DixaError,
+): BulkResult<Input, Data, Error> {
+  return {
+    successes: [],
+    failures: items.map((input, i) => ({
+      reason: "request-failed",
+      index: start + i,
+      input,
+      error,
+    })),
+  };
 }
 
 /** True when the error shows Dixa applied nothing of the request: refused whole, or never sent. */

@@ -3,17 +3,28 @@
  * path as sent, query, body, per-call options) goes through one send path (the core's transport:
  * limiter, retries, time limits), a non-2xx answer becomes a DixaApiError, and the answer is
  * unwrapped as the operation promises: the `{ data }` envelope, the whole object, nothing, or
- * pages.
+ * pages. Small functions, so an app bundles only the kinds of call it makes.
  */
 import { coreState, type CoreState, type DixaCore } from "./core.js";
-import { DixaApiError, DixaMalformedResponseError } from "./errors.js";
+import { DixaApiError, serverExplanation } from "./errors.js";
+import {
+  envelopeData,
+  malformed,
+  objectBody,
+  type DataShape,
+  type ParsedAnswer,
+} from "./http/answer-shape.js";
 import { resolveCallOptions } from "./http/call-options.js";
+import { buildRequest, Json, toJson } from "./http/outgoing-request.js";
 import { parseRetryAfter } from "./http/retry-after.js";
 import { queryString } from "./http/request-url.js";
-import { redactHeaders, type Exchange } from "./http/transport.js";
-import { Paginated, type PageBody } from "./paginate.js";
+import { shownHeaders, type Exchange } from "./http/transport.js";
+import { Paginated } from "./paginate.js";
 import type { CallOptions, DixaResponseInfo } from "./types.js";
-import { assertListQuery } from "./validate.js";
+import { assertListQuery, assertNonEmptyString } from "./validate.js";
+import { validateAnswer } from "./validation/validate-answer.js";
+
+export { Json, toJson };
 
 /** The query of one call, as given. */
 export type Query = Readonly<Record<string, unknown>> | undefined;
@@ -33,33 +44,50 @@ export interface ApiRequest {
   options?: CallOptions | undefined;
 }
 
-/** A body already serialised (by `toJson`), sent as is. */
-export class Json {
-  constructor(readonly text: string) {}
-}
-
 const decoder = new TextDecoder();
 
 /** Sends one request; resolves with the parsed body (undefined for an empty one). */
 export async function callBody<T>(core: DixaCore, request: ApiRequest): Promise<T | undefined> {
+  return (await callAnswer(core, request)).body as T | undefined;
+}
+
+/** Sends one request; resolves with the success status and the parsed body. */
+async function callAnswer(core: DixaCore, request: ApiRequest): Promise<ParsedAnswer> {
   const { method, pathTemplate, options } = request;
   const state = coreState(core);
   const exchange = await send(state, request);
   const ok = exchange.status >= 200 && exchange.status <= 299;
-  if (!ok || options?.onResponse !== undefined) {
+  const onResponse = options?.onResponse;
+  if (!ok || onResponse !== undefined) {
     const info = responseInfo(state, exchange, method, pathTemplate);
-    options?.onResponse?.(info);
-    if (!ok) throw apiError(exchange, info);
+    // The user's hook sees the exchange but cannot change the call's outcome.
+    if (onResponse !== undefined) {
+      state.guard({ hook: "onResponse", method, pathTemplate }, () => onResponse(info));
+    }
+    if (!ok) throw apiError(state, exchange, info);
   }
-  if (exchange.bytes.byteLength === 0) return undefined;
+  const answer = { status: exchange.status, body: undefined as unknown };
+  if (exchange.bytes.byteLength > 0)
+    answer.body = parseJson(exchange, answer, method, pathTemplate);
+  if ((options?.validateResponses ?? state.validateResponses) !== "off") {
+    await validateAnswer(state, options, method, pathTemplate, exchange, answer.body);
+  }
+  return answer;
+}
+
+function parseJson(
+  exchange: Exchange,
+  answer: ParsedAnswer,
+  method: string,
+  pathTemplate: string,
+): unknown {
   const text = decoder.decode(exchange.bytes);
   try {
-    return JSON.parse(text) as T;
+    return JSON.parse(text);
   } catch {
-    throw new DixaMalformedResponseError(
-      method,
-      pathTemplate,
-      exchange.status,
+    throw malformed(
+      answer,
+      { method, pathTemplate },
       `a body that is not JSON (${describeText(text)})`,
     );
   }
@@ -70,37 +98,24 @@ export async function callBody<T>(core: DixaCore, request: ApiRequest): Promise<
  * where more than `data` matters (`partialErrors` beside it).
  */
 export async function callObject<T>(core: DixaCore, request: ApiRequest): Promise<T> {
-  const { method, pathTemplate } = request;
-  const answer = await callBody<T>(core, request);
-  if (typeof answer !== "object" || answer === null || Array.isArray(answer)) {
-    throw new DixaMalformedResponseError(
-      method,
-      pathTemplate,
-      200,
-      "a body that is not a JSON object",
-    );
-  }
-  return answer;
+  return objectBody<T>(await callAnswer(core, request), request);
 }
 
-/** Sends one request and returns what is inside Dixa's `{ data }` envelope. */
-export async function callData<T>(core: DixaCore, request: ApiRequest): Promise<T> {
-  const { method, pathTemplate } = request;
-  const answer = await callBody<{ data?: T }>(core, request);
-  if (typeof answer !== "object" || answer === null || !("data" in answer)) {
-    throw new DixaMalformedResponseError(
-      method,
-      pathTemplate,
-      200,
-      "a body without the `{ data }` envelope",
-    );
-  }
-  return answer.data as T;
+/**
+ * Sends one request and returns what is inside Dixa's `{ data }` envelope, which must be an
+ * object or a list (the one `shape` names, when given: what the spec describes).
+ */
+export async function callData<T>(
+  core: DixaCore,
+  request: ApiRequest,
+  shape?: DataShape,
+): Promise<T> {
+  return envelopeData<T>(await callAnswer(core, request), request, shape);
 }
 
 /** Sends one request whose success answer carries nothing the caller needs (204, 202). */
 export async function callVoid(core: DixaCore, request: ApiRequest): Promise<void> {
-  await callBody(core, request);
+  await callAnswer(core, request);
 }
 
 /**
@@ -115,59 +130,32 @@ export function callPages<Item>(
   const { method, pathTemplate, query, body, options } = request;
   resolveCallOptions(options, coreState(core));
   assertListQuery(query ?? {}, maxPageLimit);
+  // A saved pageKey resumes the listing from that page: the pager owns it from there.
+  const { pageKey: startKey, ...rest } = query ?? {};
+  if (startKey !== undefined) assertNonEmptyString(startKey, "query.pageKey");
   // A POST-paged search is sent again with the same body for each page: serialise it once.
   const sent =
     body === undefined || body instanceof Json ? body : toJson(body, method, pathTemplate);
   return new Paginated<Item>(
-    async (pageKey) => {
-      const pageQuery = pageKey === undefined ? query : { ...query, pageKey };
-      const page = await callBody(core, { ...request, query: pageQuery, body: sent });
-      return page as PageBody<Item>;
-    },
+    (pageKey) =>
+      callAnswer(core, {
+        ...request,
+        query: pageKey === undefined ? rest : { ...rest, pageKey },
+        body: sent,
+      }),
     { method, pathTemplate },
+    startKey,
   );
-}
-
-/** A request body as JSON, or a TypeError naming the operation (a BigInt, a cycle...). */
-export function toJson(value: unknown, method: string, pathTemplate: string): Json {
-  try {
-    return new Json(JSON.stringify(value));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new TypeError(
-      `${method} ${pathTemplate}: the request body cannot be sent as JSON (${reason})`,
-    );
-  }
 }
 
 /** The one send path: every call of every operation reaches the transport here. */
 async function send(state: CoreState, request: ApiRequest): Promise<Exchange> {
   const { method, pathTemplate, path, query, body, options } = request;
   const call = resolveCallOptions(options, state);
-  let headers = call.headers === undefined ? state.headers : { ...state.headers, ...call.headers };
-  let payload: string | Uint8Array<ArrayBuffer> | undefined;
-  if (body !== undefined) {
-    if (typeof FormData !== "undefined" && body instanceof FormData) {
-      // Encoded once, so every attempt sends the very same bytes under the same boundary.
-      const encoded = new Response(body);
-      payload = new Uint8Array(await encoded.arrayBuffer());
-      headers = { ...headers, "Content-Type": encoded.headers.get("content-type")! };
-    } else {
-      payload = (body instanceof Json ? body : toJson(body, method, pathTemplate)).text;
-      headers = { ...headers, "Content-Type": "application/json" };
-    }
-  }
-  return state.transport({
-    method,
-    pathTemplate,
-    path,
-    url: state.baseUrl + path + queryString(query),
-    headers,
-    body: payload,
-    signal: call.signal,
-    timeoutMs: call.timeoutMs,
-    retry: call.retry,
-  });
+  const search = queryString(query);
+  return state.transport(
+    await buildRequest(state, { method, pathTemplate, path, search, body, call }),
+  );
 }
 
 /** What the caller may see of an exchange: the answer's headers without the token. */
@@ -177,14 +165,9 @@ function responseInfo(
   method: string,
   pathTemplate: string,
 ): DixaResponseInfo {
-  // Error answers were redacted by the transport already; a success's headers are copied here.
-  const ok = exchange.status >= 200 && exchange.status <= 299;
-  const headers = ok
-    ? redactHeaders(exchange.headers, state.redact, { bodyRewritten: false })
-    : exchange.headers;
   return {
     status: exchange.status,
-    headers,
+    headers: shownHeaders(exchange, state.redact).headers,
     method,
     pathTemplate,
     path: state.redact.text(exchange.path),
@@ -193,7 +176,7 @@ function responseInfo(
   };
 }
 
-function apiError(exchange: Exchange, response: DixaResponseInfo): DixaApiError {
+function apiError(state: CoreState, exchange: Exchange, response: DixaResponseInfo): DixaApiError {
   // The transport already removed the token from error answers; parse them into plain data.
   const text = decoder.decode(exchange.bytes);
   let body: unknown = text === "" ? undefined : text;
@@ -207,24 +190,13 @@ function apiError(exchange: Exchange, response: DixaResponseInfo): DixaApiError 
     method: response.method,
     pathTemplate: response.pathTemplate,
     path: response.path,
-    serverMessage: serverMessage(body, exchange.statusText, exchange.status),
+    sentPath: state.redact.text(new URL(exchange.url).pathname),
+    serverMessage: serverExplanation(body, exchange.statusText, exchange.status),
     body,
     retryAfter: parseRetryAfter(exchange.headers.get("retry-after")),
     attempts: exchange.attempts,
     response,
   });
-}
-
-function serverMessage(body: unknown, statusText: string, status: number): string {
-  if (
-    typeof body === "object" &&
-    body !== null &&
-    typeof (body as { message?: unknown }).message === "string"
-  ) {
-    const message = (body as { message: string }).message.trim();
-    if (message !== "") return message;
-  }
-  return statusText || `HTTP ${status}`;
 }
 
 function describeText(text: string): string {

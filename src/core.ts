@@ -1,7 +1,10 @@
+import type { EventHook } from "./http/events.js";
+import { guardHooks, type GuardedHook } from "./http/hook-errors.js";
 import { createTransport, type Transport } from "./http/transport.js";
 import type { ResolvedRetry } from "./http/retry-policy.js";
 import { resolveOptions, type DixaCoreOptions } from "./options.js";
 import { createRedactor, type Redactor } from "./redact.js";
+import type { ValidateResponses } from "./validation/mode.js";
 import { packageVersion } from "./version.js";
 
 export const packageUserAgent = `dixa-beta-ts/${packageVersion}`;
@@ -31,12 +34,18 @@ export class DixaCore {
 /** What the operations share, kept out of sight of the object users hold. */
 export interface CoreState {
   baseUrl: string;
-  /** Authorization, User-Agent, Accept: what every request starts from. */
+  /** authorization, user-agent, accept (names in lower case): what every request starts from. */
   headers: Readonly<Record<string, string>>;
   timeoutMs: number;
   retry: ResolvedRetry;
   transport: Transport;
   redact: Redactor;
+  /** The client's `validateResponses` (a call may override it). */
+  validateResponses: ValidateResponses;
+  /** The user's hook, called through `guard` only. */
+  onEvent: EventHook | undefined;
+  /** Runs a user's hook (`onResponse`, `onEvent`) so that what it throws is reported, never thrown. */
+  guard: GuardedHook;
 }
 
 const states = new WeakMap<DixaCore, CoreState>();
@@ -45,23 +54,30 @@ const states = new WeakMap<DixaCore, CoreState>();
 export function createDixaCore(options: DixaCoreOptions): DixaCore {
   const resolved = resolveOptions(options, packageUserAgent);
   const redact = createRedactor(resolved.apiKey);
+  const guard = guardHooks(resolved.onHookError, redact);
   return new DixaCore({
     baseUrl: resolved.baseUrl,
     // The token as is (no `Bearer`).
     headers: {
-      Authorization: resolved.apiKey,
-      "User-Agent": resolved.userAgent,
-      Accept: "application/json",
+      authorization: resolved.apiKey,
+      "user-agent": resolved.userAgent,
+      accept: "application/json",
     },
     timeoutMs: resolved.timeoutMs,
     retry: resolved.retry,
     redact,
+    validateResponses: resolved.validateResponses,
+    onEvent: resolved.onEvent,
+    guard,
     transport: createTransport({
       fetch: resolved.fetch,
-      limiter: resolved.limiter,
+      // Each client its own handle, so the clients of one limit take turns.
+      limiter: resolved.limiter?.forClient?.() ?? resolved.limiter,
       onEvent: resolved.onEvent,
+      guard,
       redact,
       maxResponseBytes: resolved.maxResponseBytes,
+      priority: resolved.priority,
     }),
   });
 }

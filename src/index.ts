@@ -15,8 +15,15 @@ export type {
 export type { FetchLike } from "./http/transport.js";
 export { RateLimiter } from "./http/rate-limiter.js";
 export { sharedRateLimiter } from "./http/shared-rate-limiter.js";
-export type { RateLimit, RateLimitTicket } from "./http/rate-limit.js";
+export type {
+  AcquireOptions,
+  RateLimit,
+  RateLimitPriority,
+  RateLimitTicket,
+} from "./http/rate-limit.js";
 export type { DixaEvent, DixaEventBase, EventHook } from "./http/events.js";
+export type { HookErrorHandler, HookErrorInfo } from "./http/hook-errors.js";
+export type { HeadersOption } from "./http/header-text.js";
 export {
   DixaError,
   DixaApiError,
@@ -26,8 +33,11 @@ export {
   DixaMalformedResponseError,
   DixaBulkResponseError,
   DixaPaginationError,
+  DixaResponseValidationError,
+  DixaRedirectError,
   isDixaError,
   isDixaApiError,
+  type AnyDixaError,
   type DixaErrorKind,
   type RequestDescription,
 } from "./errors.js";
@@ -43,6 +53,14 @@ export {
 } from "./bulk.js";
 export type { BulkOptions, BulkResultOf } from "./bulk-request.js";
 export { Paginated, type Page } from "./paginate.js";
+export type { ResponseMismatch } from "./validation/mismatch.js";
+export type { ValidateResponses } from "./validation/mode.js";
+export {
+  createDriftRecorder,
+  type DriftRecorder,
+  type DriftRecorderOptions,
+  type DriftRow,
+} from "./validation/drift-recorder.js";
 export { parseDixaTimestamp } from "./timestamps.js";
 export type {
   CallOptions,

@@ -85,7 +85,7 @@ export interface OperationExtras {
  * answers a promise, so a bad argument rejects (before anything is sent) instead of throwing.
  * The row is worked out on its first call and kept, by route: a module of rows written as
  * functions that call this loads as fast as any module of functions. What the call resolves
- * with is a function (asData, asBody, asVoid, asPages, asBulk), so a bundle holds only the kinds
+ * with is a function (asData, asDataObject, asDataList, asBody, asVoid, asPages, asBulk), so a bundle holds only the kinds
  * its operations use: an app that creates one note ships no paging or bulk code.
  */
 export function perform(
@@ -107,12 +107,30 @@ export function perform(
 
 const rows = new Map<string, Row>();
 
-/** What a call resolves with: one of the five functions below. */
+/** What a call resolves with: one of the functions below. */
 export type Result = (core: DixaCore, row: Row, args: readonly unknown[]) => unknown;
 
-/** Resolves with the answer's `data`. */
+/** Resolves with the answer's `data`, whatever the spec does not say it is. */
 export async function asData(core: DixaCore, row: Row, args: readonly unknown[]): Promise<unknown> {
   return callData(core, prepare(row, args).request);
+}
+
+/** Resolves with the answer's `data`, which must be an object (an answer of another shape is refused). */
+export async function asDataObject(
+  core: DixaCore,
+  row: Row,
+  args: readonly unknown[],
+): Promise<unknown> {
+  return callData(core, prepare(row, args).request, "object");
+}
+
+/** Resolves with the answer's `data`, which must be a list. */
+export async function asDataList(
+  core: DixaCore,
+  row: Row,
+  args: readonly unknown[],
+): Promise<unknown> {
+  return callData(core, prepare(row, args).request, "list");
 }
 
 /** Resolves with the whole answer. */

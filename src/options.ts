@@ -1,9 +1,13 @@
 import type { EventHook } from "./http/events.js";
+import type { HookErrorHandler } from "./http/hook-errors.js";
 import { headerSafe, unsafeHeaderText } from "./http/header-text.js";
+import { secretText } from "./shared/secret-text.js";
+import { checkPriority, defaultPriority, type RateLimitPriority } from "./http/lanes.js";
 import type { RateLimit } from "./http/rate-limit.js";
 import type { RateLimiter, RateLimitOptions } from "./http/rate-limiter.js";
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from "./http/retry-policy.js";
 import type { FetchLike } from "./http/transport.js";
+import { checkValidationMode, type ValidateResponses } from "./validation/mode.js";
 import { describeValue } from "./validate.js";
 
 export type { RateLimitOptions, RetryOptions };
@@ -17,7 +21,10 @@ export const defaultMaxResponseBytes = 64 * 1024 * 1024;
 export interface DixaClientOptions {
   /** Your Dixa API token. Sent as is in `Authorization` (no `Bearer`), trimmed. Required. */
   apiKey: string;
-  /** Default `https://dev.dixa.io`. An http(s) URL, optionally with a path; no query or fragment. */
+  /**
+   * Default `https://dev.dixa.io`. An http(s) URL, optionally with a path (a proxy's); no query
+   * or fragment, and not ending in `/beta`: every path the client sends starts with `/beta`.
+   */
   baseUrl?: string | undefined;
   /** The fetch to use; default the global one. Handy for proxies, tests and non-Node runtimes. */
   fetch?: FetchLike | undefined;
@@ -41,13 +48,31 @@ export interface DixaClientOptions {
    * `acquire(signal)`, such as the Redis one of `dixa-beta/redis`), or `false` to turn limiting off.
    */
   rateLimit?: RateLimitOptions | RateLimiter | RateLimit | false | undefined;
+  /**
+   * The rate limiter's lane for this client's calls, unless a call says otherwise: "interactive",
+   * "normal" (the default) or "background". A higher lane goes first when both wait.
+   */
+  priority?: RateLimitPriority | undefined;
   /** Sees every request, response, retry, limiter wait and failure; headers come redacted. */
   onEvent?: EventHook | undefined;
+  /**
+   * Told once about each error your `onEvent` or per-call `onResponse` hook throws (or rejects
+   * with); the call goes on as if the hook had not failed. Default: logged with
+   * `console.error`, the token removed.
+   */
+  onHookError?: HookErrorHandler | undefined;
   /**
    * Largest answer body the client reads into memory, in bytes. A longer one fails with a
    * DixaMalformedResponseError (not retried) and its connection is closed. Default 64 MiB.
    */
   maxResponseBytes?: number | undefined;
+  /**
+   * Checks each answer against Dixa's (corrected) description: `"warn"` reports every difference
+   * as a `response-mismatch` event through `onEvent` (which it needs), `"strict"` also throws a
+   * DixaResponseValidationError when one would break code written against the description.
+   * Default `"off"`; a call's own option wins. The checker loads on first use.
+   */
+  validateResponses?: ValidateResponses | undefined;
 }
 
 /**
@@ -69,7 +94,10 @@ export interface ResolvedOptions {
   retry: ResolvedRetry;
   limiter: RateLimit | undefined;
   onEvent: EventHook | undefined;
+  onHookError: HookErrorHandler | undefined;
   maxResponseBytes: number;
+  validateResponses: ValidateResponses;
+  priority: RateLimitPriority;
 }
 
 const knownOptions = new Set([
@@ -81,7 +109,10 @@ const knownOptions = new Set([
   "retry",
   "rateLimit",
   "onEvent",
+  "onHookError",
   "maxResponseBytes",
+  "validateResponses",
+  "priority",
 ]);
 
 /**
@@ -103,8 +134,12 @@ export function resolveOptions(
     }
   }
   const given = options.apiKey;
-  const apiKey = typeof given === "string" ? headerValue(given, "apiKey") : undefined;
-  if (apiKey === undefined || apiKey === "") {
+  // The same rule as a webhook secret's: trimmed, refused without being shown.
+  const apiKey =
+    typeof given === "string" && given.trim() !== ""
+      ? secretText(given, "createDixaClient: `apiKey`", "header")
+      : undefined;
+  if (apiKey === undefined) {
     const got =
       given === undefined ? "nothing" : typeof given === "string" ? "a blank string" : typeof given;
     throw new TypeError(
@@ -126,9 +161,13 @@ export function resolveOptions(
   if (options.fetch === undefined && typeof globalThis.fetch !== "function") {
     throw new TypeError("createDixaClient: no `fetch` available; pass one with the `fetch` option");
   }
-  if (options.onEvent !== undefined && typeof options.onEvent !== "function") {
-    throw new TypeError("createDixaClient: `onEvent` must be a function");
+  for (const hook of ["onEvent", "onHookError"] as const) {
+    if (options[hook] !== undefined && typeof options[hook] !== "function") {
+      throw new TypeError(`createDixaClient: \`${hook}\` must be a function`);
+    }
   }
+  const validateResponses = options.validateResponses ?? "off";
+  checkValidationMode(validateResponses, options.onEvent, "createDixaClient: `validateResponses`");
   return {
     apiKey,
     baseUrl: resolveBaseUrl(options.baseUrl),
@@ -138,7 +177,10 @@ export function resolveOptions(
     retry: resolveRetry(options.retry),
     limiter: givenLimiter(options.rateLimit, "createDixaCore"),
     onEvent: options.onEvent,
+    onHookError: options.onHookError,
     maxResponseBytes,
+    validateResponses,
+    priority: checkPriority(options.priority, "createDixaClient: `priority`") ?? defaultPriority,
   };
 }
 
@@ -185,7 +227,13 @@ function resolveBaseUrl(value: unknown): string {
   if (url.search !== "" || baseUrl.includes("?")) throw refuse("it has a query");
   if (url.hash !== "" || baseUrl.includes("#")) throw refuse("it has a fragment");
   if (url.username !== "" || url.password !== "") throw refuse("it holds credentials");
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  const resolved = `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  if (/\/beta$/i.test(resolved)) {
+    throw new TypeError(
+      `createDixaClient: \`baseUrl\` must not end in /beta: every path the client sends starts with /beta already (${resolved}/beta/agents would be requested); pass ${resolved.slice(0, -"/beta".length)}`,
+    );
+  }
+  return resolved;
 }
 
 /** A limiter given as such (anything with `acquire`), or none; options objects are the client's. */

@@ -1,4 +1,6 @@
-import { DixaMalformedResponseError, DixaPaginationError } from "./errors.js";
+import { DixaPaginationError } from "./errors.js";
+import { malformed, pageData, type ParsedAnswer } from "./http/answer-shape.js";
+import { SeenPageKeys } from "./seen-page-keys.js";
 
 /** One page as Dixa sends it: items in `data`, the next page named by `meta.next`. */
 export interface PageBody<Item> {
@@ -6,52 +8,90 @@ export interface PageBody<Item> {
   meta?: { next?: string | undefined; previous?: string | undefined } | undefined;
 }
 
+/** One page of a paged list: what `await list` resolves to, and what `.pages()` yields. */
 export interface Page<Item> {
+  /** The items of this page (an array). */
   items: Item[];
-  /** The `pageKey` this page was fetched with (undefined for the first page). */
+  /** The `pageKey` this page was fetched with (undefined for the first page of a list). */
   pageKey: string | undefined;
+  /** True when another page follows. */
+  hasNextPage: boolean;
+  /**
+   * The key to continue from, absent on the last page: save it, and
+   * `list({ ...query, pageKey: nextPageKey })` later starts with the page after this one.
+   */
+  nextPageKey: string | undefined;
   /** `meta.next` as the server sent it, when there is a next page. */
   next: string | undefined;
 }
 
-/** Fetches one page; `pageKey` is undefined for the first page. */
-export type PageFetcher<Item> = (pageKey: string | undefined) => Promise<PageBody<Item>>;
+/** Fetches one page; `pageKey` is undefined for the first page of a list started afresh. */
+export type PageFetcher = (pageKey: string | undefined) => Promise<ParsedAnswer>;
 
 /**
- * The value a list method returns for a paged endpoint. Nothing is requested until iteration
- * starts; pages are fetched one at a time as they are consumed, so memory holds one page.
+ * What a list method returns for a paged endpoint. Unlike an unpaged list (`notes.list`, an
+ * array), it is a lazy value over Dixa's pages:
+ * - `await` it for the first page, a {@link Page} with `items`, `hasNextPage` and the
+ *   `nextPageKey` to continue from;
+ * - `for await` it for every item, fetched page by page as the loop consumes them (one page in
+ *   memory; `break` stops fetching);
+ * - `.pages()` for the pages themselves, `.toArray({ max })` for the items in one array.
+ *
+ * Nothing is requested until you await or iterate. A list given a saved `pageKey`
+ * (`list({ ...query, pageKey })`) starts from that page, so an interrupted sync can resume.
  *
  * ```ts
+ * const first = await client.agents.list({ pageLimit: 50 }); // first.items: Agent[]
  * for await (const agent of client.agents.list()) { ... }
  * for await (const page of client.agents.list().pages()) { ... }
  * const first250 = await client.agents.list().toArray({ max: 250 });
  * ```
  */
-export class Paginated<Item> implements AsyncIterable<Item> {
+export class Paginated<Item> implements AsyncIterable<Item>, PromiseLike<Page<Item>> {
+  private firstPage: Promise<Page<Item>> | undefined;
+
+  /**
+   * Made by the list methods.
+   * @param startKey A `pageKey` saved from an earlier listing: the first page fetched.
+   */
   constructor(
-    private readonly fetchPage: PageFetcher<Item>,
+    private readonly fetchPage: PageFetcher,
     private readonly describe: { method: string; pathTemplate: string },
+    private readonly startKey?: string,
   ) {}
 
+  /**
+   * Awaiting a paged list resolves to its first page (fetched once per list value, however often
+   * it is awaited).
+   */
+  then<R1 = Page<Item>, R2 = never>(
+    onfulfilled?: ((page: Page<Item>) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    this.firstPage ??= this.fetchOne(this.startKey);
+    return this.firstPage.then(onfulfilled, onrejected);
+  }
+
+  /**
+   * The pages, one at a time. A server that hands back a `pageKey` it gave before raises
+   * DixaPaginationError instead of looping; to tell, only a digest of each key is kept (a
+   * bounded set of hashes), so one page is in memory however long the keys.
+   */
   async *pages(): AsyncGenerator<Page<Item>, void, undefined> {
-    const seen = new Set<string>();
-    let pageKey: string | undefined;
-    let count = 0;
-    for (;;) {
-      const body = await this.fetchPage(pageKey);
-      count++;
-      const items = this.itemsOf(body);
-      const next = body?.meta?.next ?? undefined;
-      yield { items, pageKey, next };
-      if (next === undefined || next === "") return;
-      const nextKey = this.pageKeyOf(next);
-      if (seen.has(nextKey) || nextKey === pageKey) {
+    const seen = new SeenPageKeys();
+    let pageKey = this.startKey;
+    if (pageKey !== undefined) seen.add(pageKey);
+    for (let count = 1; ; count++) {
+      const page = await this.fetchOne(pageKey);
+      yield page;
+      const nextKey = page.nextPageKey;
+      if (nextKey === undefined) return;
+      if (nextKey === pageKey || !seen.add(nextKey)) {
         throw new DixaPaginationError(
           `${this.describe.method} ${this.describe.pathTemplate}: the server repeated a pageKey after ${count} page(s); stopping instead of looping`,
           count,
         );
       }
-      if (pageKey !== undefined) seen.add(pageKey);
       pageKey = nextKey;
     }
   }
@@ -76,22 +116,21 @@ export class Paginated<Item> implements AsyncIterable<Item> {
     return items;
   }
 
-  private itemsOf(body: PageBody<Item> | undefined): Item[] {
-    const data = body?.data;
-    if (data === undefined) return [];
-    if (!Array.isArray(data)) {
-      throw new DixaMalformedResponseError(
-        this.describe.method,
-        this.describe.pathTemplate,
-        200,
-        "a page whose `data` is not a list",
-      );
-    }
-    return data;
+  private async fetchOne(pageKey: string | undefined): Promise<Page<Item>> {
+    const answer = await this.fetchPage(pageKey);
+    const { items, next } = pageData(answer, this.describe);
+    const nextPageKey = next === undefined ? undefined : this.pageKeyOf(next, answer);
+    return {
+      items: items as Item[],
+      pageKey,
+      hasNextPage: nextPageKey !== undefined,
+      nextPageKey,
+      next,
+    };
   }
 
   /** `meta.next` is a URL (usually relative) that carries the opaque pageKey; we only read it. */
-  private pageKeyOf(next: string): string {
+  private pageKeyOf(next: string, answer: ParsedAnswer): string {
     let key: string | null = null;
     try {
       key = new URL(next, "https://placeholder.invalid").searchParams.get("pageKey");
@@ -99,12 +138,7 @@ export class Paginated<Item> implements AsyncIterable<Item> {
       key = null;
     }
     if (key === null || key === "") {
-      throw new DixaMalformedResponseError(
-        this.describe.method,
-        this.describe.pathTemplate,
-        200,
-        "a `meta.next` link that carries no pageKey",
-      );
+      throw malformed(answer, this.describe, "a `meta.next` link that carries no pageKey");
     }
     return key;
   }

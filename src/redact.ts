@@ -1,13 +1,20 @@
 /**
  * Removes a secret from anything that might be shown to a person: error messages, bodies a
  * server echoed back, log events. A server may echo the token in another form than it was sent,
- * so each of its characters is also recognised JSON-escaped (`\u0073`), percent-encoded (once or
- * twice), or as an HTML character reference, in any mix; and the whole token base64- and
- * hex-encoded. The key itself stays in a closure, never on an object.
+ * so each of its characters is also recognised JSON-escaped (`\u0073`, `\u00F6`),
+ * percent-encoded (as UTF-8 or Latin-1, once or twice), or as an HTML character reference, in
+ * any mix; and the whole token base64- and hex-encoded. The key itself stays in a closure, never
+ * on an object.
+ *
+ * A secret shorter than {@link minSecretLength} characters is left alone: no Dixa token is that
+ * short, so such a value is a test token and nothing to hide, and hiding it would garble every
+ * text around it (a token `json` would turn `application/json` into `application/[redacted]`).
  */
 export interface Redactor {
   /** The text with every form of the secret replaced by `[redacted]`. */
   text(value: string): string;
+  /** A header name with every form of the secret replaced by `redacted` (still a valid name). */
+  headerName(name: string): string;
   /**
    * A copy of JSON-like data (a parsed body) with the secret removed from every string and key,
    * however deep. Keys such as `__proto__` stay plain data and never become a prototype.
@@ -15,9 +22,15 @@ export interface Redactor {
   data<T>(value: T): T;
 }
 
+/** Shorter secrets are not redacted: see {@link Redactor}. */
+export const minSecretLength = 8;
+
 export const redactedMarker = "[redacted]";
 
 export function createRedactor(secret: string): Redactor {
+  if (secret.length < minSecretLength) {
+    return { text: (value) => value, headerName: (name) => name, data: (value) => value };
+  }
   const pattern = new RegExp(
     [characterwise(secret), ...wholeEncodings(secret)].map((p) => `(?:${p})`).join("|"),
     "gi",
@@ -28,6 +41,10 @@ export function createRedactor(secret: string): Redactor {
   };
   return {
     text,
+    headerName: (name) => {
+      pattern.lastIndex = 0;
+      return pattern.test(name) ? name.replace(pattern, "redacted") : name;
+    },
     data: <T>(value: T): T => {
       if (typeof value === "string") return text(value) as T;
       if (typeof value !== "object" || value === null) return value;
@@ -46,19 +63,29 @@ export function createRedactor(secret: string): Redactor {
 function characterwise(secret: string): string {
   return Array.from(secret, (char) => {
     const code = char.codePointAt(0)!;
-    const forms = [escapeRegExp(char)];
-    if (code < 0x80) {
-      const hex = code.toString(16);
-      forms.push(
-        `\\\\u${hex.padStart(4, "0")}`,
-        `%(?:25)?${hex.padStart(2, "0")}`,
-        `&#x0*${hex};`,
-        `&#0*${code};`,
-      );
-      if (char === '"' || char === "\\" || char === "/") forms.push(`\\\\${escapeRegExp(char)}`);
-    }
-    return forms.length === 1 ? forms[0]! : `(?:${forms.join("|")})`;
+    const utf8 = Array.from(encoder.encode(char), (byte) => `%(?:25)?${hex2(byte)}`);
+    const forms = [
+      escapeRegExp(char),
+      // JSON escapes: one per UTF-16 unit, so a character beyond U+FFFF is a surrogate pair.
+      Array.from(
+        { length: char.length },
+        (_, i) => `\\\\u${char.charCodeAt(i).toString(16).padStart(4, "0")}`,
+      ).join(""),
+      utf8.join(""),
+      `&#x0*${code.toString(16)};`,
+      `&#0*${code};`,
+    ];
+    // A Latin-1 character percent-encoded as its one Latin-1 byte (%F6 for ö).
+    if (code >= 0x80 && code <= 0xff) forms.push(`%(?:25)?${hex2(code)}`);
+    if (char === '"' || char === "\\" || char === "/") forms.push(`\\\\${escapeRegExp(char)}`);
+    return `(?:${forms.join("|")})`;
   }).join("");
+}
+
+const encoder = new TextEncoder();
+
+function hex2(byte: number): string {
+  return byte.toString(16).padStart(2, "0");
 }
 
 /**
@@ -66,7 +93,7 @@ function characterwise(secret: string): string {
  * inside a longer encoded text (the characters that depend on the secret alone), and its hex.
  */
 function wholeEncodings(secret: string): string[] {
-  const bytes = new TextEncoder().encode(secret);
+  const bytes = encoder.encode(secret);
   const forms: string[] = [];
   for (let offset = 0; offset < 3; offset++) {
     const padded = new Uint8Array(offset + bytes.length);

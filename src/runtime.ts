@@ -27,6 +27,8 @@ export {
   asBody,
   asBulk,
   asData,
+  asDataList,
+  asDataObject,
   asPages,
   asVoid,
   body,

@@ -3,7 +3,10 @@
  * `paths`, so a regenerated spec flows through and a breaking change breaks the build.
  */
 import type { components, operations, paths } from "../generated/dixa-beta.js";
+import type { HeadersOption } from "./http/header-text.js";
+import type { RateLimitPriority } from "./http/lanes.js";
 import type { RetryOptions } from "./http/retry-policy.js";
+import type { ValidateResponses } from "./validation/mode.js";
 
 export type { components, operations, paths };
 export type Schemas = components["schemas"];
@@ -57,10 +60,17 @@ type ParametersOf<P extends PathsWith<M>, M extends HttpMethod> =
 export type QueryParams<P extends PathsWith<M>, M extends HttpMethod> =
   ParametersOf<P, M> extends { query?: infer Q } ? NonNullable<Q> : never;
 
-/** Query parameters minus the paging pair, which the paginator owns (`pageLimit` stays settable). */
+/**
+ * The query parameters of a paged list. `pageKey` is the paginator's, except to resume: given a
+ * `nextPageKey` saved from a page, the list starts from the page after that one.
+ */
 export type ListQuery<P extends PathsWith<M>, M extends HttpMethod> = Omit<
-  QueryParams<P, M>,
-  "pageKey"
+  // Omit of nothing: one object type instead of an intersection, as editors show it.
+  Omit<QueryParams<P, M>, "pageKey"> & {
+    /** A `nextPageKey` saved from an earlier page of the same list: start from there. */
+    pageKey?: string;
+  },
+  never
 >;
 
 type PathParamsOf<P extends PathsWith<M>, M extends HttpMethod> =
@@ -75,7 +85,7 @@ export interface Endpoint<P extends PathsWith<M>, M extends HttpMethod> {
   path: PathParamsOf<P, M>;
   /** Query parameters, as one object. */
   query: QueryParams<P, M>;
-  /** Query parameters of a paged list, without the `pageKey` the paginator owns. */
+  /** Query parameters of a paged list; `pageKey` only to resume from a saved `nextPageKey`. */
   listQuery: ListQuery<P, M>;
   /** The request body. */
   body: RequestBody<P, M>;
@@ -116,16 +126,32 @@ export interface CallOptions {
   /** Retry settings for this call, merged over the client's; `false` sends it once. */
   retry?: RetryOptions | false;
   /**
-   * Extra headers for this call (a trace id, `Accept-Language`...), over the client's.
-   * `Authorization` cannot be set here: the client sends the token it was made with.
+   * Extra headers for this call (a trace id, `Accept-Language`...), over the client's: a plain
+   * object, a `Headers`, a `Map` or a list of pairs. `Authorization` cannot be set here (in any
+   * form): the client sends the token it was made with. A `Content-Type` replaces the client's
+   * `application/json`; with a `FormData` body it is refused (the multipart boundary is the
+   * client's).
    */
-  headers?: Record<string, string>;
+  headers?: HeadersOption;
   /**
    * Called with the status, headers and timing of the answer behind the result (for a paged
    * list, of each page; for a bulk call, of each request), without changing what the method
    * returns. A DixaApiError carries the same as `error.response`.
    */
   onResponse?: (response: DixaResponseInfo) => void;
+  /**
+   * Checks this call's answer against Dixa's (corrected) description, over the client's
+   * setting: `"warn"` reports each difference as a `response-mismatch` event, `"strict"` also
+   * throws a DixaResponseValidationError when one would break code written against the
+   * description, `"off"` skips the check.
+   */
+  validateResponses?: ValidateResponses;
+  /**
+   * The call's lane in the rate limiter, over the client's `priority`: "interactive" goes before
+   * "normal", which goes before "background", when they wait together (a waiting lane still
+   * gets at least one turn in six).
+   */
+  priority?: RateLimitPriority;
 }
 
 /** The exchange behind a result or a DixaApiError: what Dixa answered, and what it took. */

@@ -2,7 +2,8 @@ import { writeFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build, type BuildOptions } from "esbuild";
+import { join, relative as pathRelative } from "node:path";
+import { build, type BuildOptions, type Metafile } from "esbuild";
 import { bytesBySourceModule } from "../peers/attribution.js";
 import type { Peer, PeerSetup } from "../peers/peer.js";
 import type { PeerTable } from "../peers/table.js";
@@ -12,8 +13,10 @@ const facade = "facade-core";
 
 /**
  * The bytes an app ships to create one note with each client: one small app per client
- * (bench/peers/*), bundled by esbuild (--bundle --minify, ESM, platform neutral), gzip level 9.
- * Node built-ins cannot be bundled, so they stay external and are named.
+ * (bench/peers/*), bundled by esbuild (--bundle --minify --splitting, ESM, platform neutral),
+ * gzip level 9: the entry and what it imports statically; a chunk imported with import() (the
+ * response validator, loaded when validation is on) is reported apart. Node built-ins cannot be
+ * bundled, so they stay external and are named.
  */
 export async function bundleSize(
   peers: readonly Peer[],
@@ -41,6 +44,14 @@ export async function bundleSize(
         unit: "bytes",
       },
     );
+    if (neutral.lazyGzip > 0) {
+      results.push({
+        case: "1 bundle: create one note",
+        name: `${peer.key}, chunks loaded only when used (import()), gzip -9`,
+        value: neutral.lazyGzip,
+        unit: "bytes",
+      });
+    }
     if (neutral.builtins.length === 0) {
       table.set(peer.key, { gzipBytes: neutral.gzip });
       continue;
@@ -60,7 +71,7 @@ export async function bundleSize(
     );
   }
   table.footnote(
-    "Bundle: esbuild --bundle --minify, ESM, platform neutral, then gzip -9; this facade's row is its modular form (createDixaCore + notesCreate), the createDixaClient row the same app through client.notes.create.",
+    "Bundle: esbuild --bundle --minify --splitting, ESM, platform neutral, then gzip -9 of the entry and its static imports (chunks loaded with import() are listed apart); this facade's row is its modular form (createDixaCore + notesCreate), the createDixaClient row the same app through client.notes.create.",
   );
   const ours = sizes.get(facade)!;
   const heyApi = sizes.get("hey-api")!.gzip;
@@ -82,8 +93,11 @@ export async function bundleSize(
 }
 
 interface Bundled {
+  /** What the app loads to create the note: its entry and the chunks it imports statically. */
   gzip: number;
   minified: number;
+  /** Chunks it imports only with `import()` (the response validator), loaded when used. */
+  lazyGzip: number;
   /** Node built-ins the bundle imports (they cannot be bundled, so they stay external). */
   builtins: string[];
 }
@@ -100,6 +114,9 @@ function bundleOptions(app: URL, setup: PeerSetup, platform: "neutral" | "browse
     external: [...builtinModules, "node:*"],
     write: false,
     outdir: fileURLToPath(new URL("apps/out/", setup.dir)),
+    // As an app's bundler does: what is imported with import() becomes a chunk of its own,
+    // loaded when used, and is not counted as what creating a note ships.
+    splitting: true,
     absWorkingDir: fileURLToPath(setup.root),
     logLevel: "error",
   } satisfies BuildOptions;
@@ -114,17 +131,42 @@ async function bundle(
     ...bundleOptions(app, setup, platform),
     metafile: true,
   });
-  const code = outputFiles[0]!.contents;
+  const eager = eagerOutputs(metafile);
+  const gzip = (files: typeof outputFiles) =>
+    files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0);
+  const isEager = (file: { path: string }) => eager.has(relative(setup, file.path));
+  const loaded = outputFiles.filter(isEager);
   const builtins = new Set(
     Object.values(metafile.inputs).flatMap((input) =>
       input.imports.filter((i) => i.external).map((i) => i.path.replace(/^node:/, "")),
     ),
   );
   return {
-    gzip: gzipSync(code, { level: 9 }).length,
-    minified: code.length,
+    gzip: gzip(loaded),
+    minified: loaded.reduce((sum, file) => sum + file.contents.length, 0),
+    lazyGzip: gzip(outputFiles.filter((file) => !isEager(file) && file.path.endsWith(".js"))),
     builtins: [...builtins].sort(),
   };
+}
+
+/** The entry's output and the chunks reached from it by static imports (metafile paths). */
+export function eagerOutputs(metafile: Metafile): Set<string> {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint !== undefined);
+  const eager = new Set<string>();
+  const stack = entry === undefined ? [] : [entry];
+  while (stack.length > 0) {
+    const path = stack.pop()!;
+    if (eager.has(path) || outputs[path] === undefined) continue;
+    eager.add(path);
+    for (const i of outputs[path]!.imports) if (i.kind === "import-statement") stack.push(i.path);
+  }
+  return eager;
+}
+
+/** An output file's path as the metafile names it (relative to the working directory). */
+function relative(setup: PeerSetup, path: string): string {
+  return pathRelative(fileURLToPath(setup.root), path);
 }
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -135,13 +177,15 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
  */
 async function largestModules(app: URL, setup: PeerSetup): Promise<string> {
   const outdir = fileURLToPath(new URL("apps/out/", setup.dir));
-  const { outputFiles } = await build({
+  const { outputFiles, metafile } = await build({
     ...bundleOptions(app, setup, "neutral"),
     sourcemap: "external",
     outdir,
+    metafile: true,
   });
-  const code = outputFiles.find((file) => file.path.endsWith(".js"))!.text;
-  const map = JSON.parse(outputFiles.find((file) => file.path.endsWith(".js.map"))!.text) as {
+  const [entry] = [...eagerOutputs(metafile)].map((path) => join(fileURLToPath(setup.root), path));
+  const code = outputFiles.find((file) => file.path === entry)!.text;
+  const map = JSON.parse(outputFiles.find((file) => file.path === `${entry}.map`)!.text) as {
     sources: string[];
     mappings: string;
   };

@@ -4,14 +4,14 @@
  */
 
 /* The argument checks the spec implies, one per schema, reused wherever it appears. */
-import { anyObject, anyString, arrayOf, booleanValue, dateTime, integer, nonEmptyString, present, runCheck, shape, uuid } from "../../src/runtime.js";
+import { anyObject, anyString, arrayOf, booleanValue, dateTime, integer, nonEmptyString, oneOf, present, runCheck, shape, uuid } from "../../src/runtime.js";
 /** Checks a value of the spec's schema "AgentsToTeamInput". */
 export function checkAgentsToTeamInput(value: unknown, label: string): void {
   runCheck(checkAgentsToTeamInput, () => shape({}, { agentIds: arrayOf(uuid) }), value, label);
 }
 /** Checks a value of the spec's schema "AnonymizeEntityInput". */
 export function checkAnonymizeEntityInput(value: unknown, label: string): void {
-  runCheck(checkAnonymizeEntityInput, () => shape({ entityId: nonEmptyString }, { forceAnonymization: booleanValue, _type: anyString }), value, label);
+  runCheck(checkAnonymizeEntityInput, () => shape({ entityId: nonEmptyString }, { entityType: oneOf(["ConversationAnonymizationType", "MessageAnonymizationType", "UnknownAnonymizationType", "UserAnonymizationType"]), forceAnonymization: booleanValue, _type: anyString }), value, label);
 }
 /** Checks a value of the spec's schema "BulkPatchAgentInput". */
 export function checkBulkPatchAgentInput(value: unknown, label: string): void {

@@ -3,7 +3,7 @@
  * Do not edit by hand: run `npm run generate`.
  */
 
-import { anyObject, anyString, asBody, asBulk, asData, asPages, asVoid, between, body, booleanValue, checkAgentsList, checkConversationsUpdateCustomAttributes, checkEndUsersList, checkEndUsersUpdateCustomAttributes, checkQueuesRemoveMembers, dateTime, type DixaCore, items, nonEmptyString, oneOf, type Paginated, path, perform, positiveId, query, shape, uuid } from "../../src/runtime.js";
+import { anyObject, anyString, asBody, asBulk, asDataList, asDataObject, asPages, asVoid, between, body, booleanValue, checkAgentsList, checkConversationsUpdateCustomAttributes, checkEndUsersList, checkEndUsersUpdateCustomAttributes, checkQueuesRemoveMembers, dateTime, type DixaCore, items, nonEmptyString, oneOf, type Paginated, path, perform, positiveId, query, shape, uuid } from "../../src/runtime.js";
 import * as checks from "./checks.js";
 import type { AgentsCreateArgs, AgentsCreateManyArgs, AgentsDeleteArgs, AgentsGetArgs, AgentsGetPresenceArgs, AgentsListArgs, AgentsListTeamsArgs, AgentsPatchArgs, AgentsPatchManyArgs, AgentsSetWorkingChannelArgs, AgentsUpdateArgs, AgentsUpdateManyArgs, AnalyticsGetMetricArgs, AnalyticsGetRecordArgs, AnalyticsListFilterValuesArgs, AnalyticsListMetricsArgs, AnalyticsListRecordsArgs, AnonymizationGetRequestArgs, AnonymizationRequestArgs, BusinessHoursGetScheduleDefinitionArgs, BusinessHoursGetStatusArgs, BusinessHoursGetUpcomingArgs, BusinessHoursListSchedulesArgs, ContactEndpointsGetArgs, ContactEndpointsListArgs, ConversationsAnonymizeArgs, ConversationsClaimArgs, ConversationsCloseArgs, ConversationsFollowUpArgs, ConversationsGetActivityLogArgs, ConversationsGetArgs, ConversationsLinkArgs, ConversationsListFlowsArgs, ConversationsListLinkedArgs, ConversationsListOrganizationActivityLogArgs, ConversationsReopenArgs, ConversationsTransferToQueueArgs, ConversationsUpdateCustomAttributesArgs, CustomAttributesGetArgs, CustomAttributesListArgs, EndUsersAnonymizeArgs, EndUsersCreateArgs, EndUsersCreateManyArgs, EndUsersGetArgs, EndUsersListArgs, EndUsersListConversationsArgs, EndUsersPatchArgs, EndUsersPatchManyArgs, EndUsersUpdateArgs, EndUsersUpdateCustomAttributesArgs, EndUsersUpdateManyArgs, KnowledgeCreateArticleArgs, KnowledgeDeleteArticleArgs, KnowledgeDeleteTranslationArgs, KnowledgeGetArticleArgs, KnowledgeGetCategoryArgs, KnowledgeGetCollectionArgs, KnowledgeGetCollectionCatalogArgs, KnowledgeListArticleTranslationsArgs, KnowledgeListCategoryTranslationsArgs, KnowledgeListCollectionsArgs, KnowledgeMoveArticleArgs, KnowledgePublishArticleArgs, KnowledgePublishTranslationArgs, KnowledgeRemoveArticleParentArgs, KnowledgeUnpublishArticleArgs, KnowledgeUnpublishTranslationArgs, KnowledgeUpdateArticleArgs, KnowledgeUpdateArticleTranslationsArgs, MessagesAnonymizeArgs, MessagesListArgs, NotesCreateArgs, NotesCreateManyArgs, NotesListArgs, OrganizationGetArgs, QueuesCreateArgs, QueuesGetArgs, QueuesGetAvailabilityArgs, QueuesGetConversationPositionArgs, QueuesListArgs, QueuesListMembersArgs, QueuesRemoveMembersArgs, RatingsListArgs, RatingsListLegacyArgs, RatingsOfferArgs, SearchConversationsByQueryArgs, TagsActivateArgs, TagsCreateArgs, TagsDeactivateArgs, TagsDeleteArgs, TagsGetArgs, TagsListArgs, TagsListForConversationArgs, TagsTagConversationArgs, TagsUntagConversationArgs, TeamsAddMembersArgs, TeamsCreateArgs, TeamsDeleteArgs, TeamsGetArgs, TeamsListArgs, TeamsListMembersArgs, TeamsListPresenceArgs, TeamsRemoveMembersArgs, TemplatesDeleteArgs, TemplatesListArgs, WebhooksDeleteArgs, WebhooksGetArgs, WebhooksGetDeliveryStatusArgs, WebhooksListArgs, WebhooksListDeliveryLogsArgs } from "./arguments.js";
 import type { Agent, AgentPresence, AgentTeam, AnalyticsFilterValue, AnalyticsMetric, AnalyticsRecordType, AnonymizationRequest, BusinessHoursDefinition, BusinessHoursScheduleList, BusinessHoursStatus, BusinessHoursUpcoming, ContactEndpoint, Conversation, ConversationActivityLogEntry, ConversationAnonymizationRequest, ConversationCustomAttribute, ConversationFlow, ConversationMessage, ConversationRating, ConversationSearchByQueryHit, CreateManyAgentsResult, CreateManyEndUsersResult, CreateManyNotesResult, CustomAttributeDefinition, EndUser, EndUserAnonymizationRequest, EndUserConversation, EndUserCustomAttribute, InternalNote, KnowledgeArticle, KnowledgeArticleTranslations, KnowledgeCategory, KnowledgeCategoryTranslations, KnowledgeCollection, KnowledgeCollectionCatalog, MessageAnonymizationRequest, Organization, PatchManyAgentsResult, PatchManyEndUsersResult, Queue, QueueChannelAvailability, QueuedConversationPosition, QueueMember, RatingOffer, Tag, Team, TeamMember, TeamMemberPresence, Template, UpdateKnowledgeTranslationsResult, UpdateManyAgentsResult, UpdateManyEndUsersResult, WebhookEventDeliveryLog, WebhookEventDeliveryStatus, WebhookSubscription } from "./types.js";
@@ -15,7 +15,7 @@ export function analyticsListMetrics(core: DixaCore, ...args: AnalyticsListMetri
 }
 /** The function form of {@link AnalyticsResource.getMetric}. */
 export function analyticsGetMetric(core: DixaCore, ...args: AnalyticsGetMetricArgs): Promise<AnalyticsMetric> {
-  return perform(core, args, "GET /beta/analytics/metrics/{metricId}", asData, () => [path("metricId", nonEmptyString)]);
+  return perform(core, args, "GET /beta/analytics/metrics/{metricId}", asDataObject, () => [path("metricId", nonEmptyString)]);
 }
 /** The function form of {@link AnalyticsResource.listFilterValues}. */
 export function analyticsListFilterValues(core: DixaCore, ...args: AnalyticsListFilterValuesArgs): Paginated<AnalyticsFilterValue> {
@@ -27,7 +27,7 @@ export function analyticsListRecords(core: DixaCore, ...args: AnalyticsListRecor
 }
 /** The function form of {@link AnalyticsResource.getRecord}. */
 export function analyticsGetRecord(core: DixaCore, ...args: AnalyticsGetRecordArgs): Promise<AnalyticsRecordType> {
-  return perform(core, args, "GET /beta/analytics/records/{recordId}", asData, () => [path("recordId", nonEmptyString)]);
+  return perform(core, args, "GET /beta/analytics/records/{recordId}", asDataObject, () => [path("recordId", nonEmptyString)]);
 }
 
 // agents
@@ -41,7 +41,7 @@ export function agentsUpdateMany(core: DixaCore, ...args: AgentsUpdateManyArgs):
 }
 /** The function form of {@link AgentsResource.create}. */
 export function agentsCreate(core: DixaCore, ...args: AgentsCreateArgs): Promise<Agent> {
-  return perform(core, args, "POST /beta/agents", asData, () => [body("agent", checks.checkCreateAgentInput)]);
+  return perform(core, args, "POST /beta/agents", asDataObject, () => [body("agent", checks.checkCreateAgentInput)]);
 }
 /** The function form of {@link AgentsResource.patchMany}. */
 export function agentsPatchMany(core: DixaCore, ...args: AgentsPatchManyArgs): Promise<PatchManyAgentsResult> {
@@ -49,11 +49,11 @@ export function agentsPatchMany(core: DixaCore, ...args: AgentsPatchManyArgs): P
 }
 /** The function form of {@link AgentsResource.listTeams}. */
 export function agentsListTeams(core: DixaCore, ...args: AgentsListTeamsArgs): Promise<AgentTeam[]> {
-  return perform(core, args, "GET /beta/agents/{agentId}/teams", asData, () => [path("agentId", uuid)]);
+  return perform(core, args, "GET /beta/agents/{agentId}/teams", asDataList, () => [path("agentId", uuid)]);
 }
 /** The function form of {@link AgentsResource.getPresence}. */
 export function agentsGetPresence(core: DixaCore, ...args: AgentsGetPresenceArgs): Promise<AgentPresence> {
-  return perform(core, args, "GET /beta/agents/{agentId}/presence", asData, () => [path("agentId", uuid)]);
+  return perform(core, args, "GET /beta/agents/{agentId}/presence", asDataObject, () => [path("agentId", uuid)]);
 }
 /** The function form of {@link AgentsResource.createMany}. */
 export function agentsCreateMany(core: DixaCore, ...args: AgentsCreateManyArgs): Promise<CreateManyAgentsResult> {
@@ -61,11 +61,11 @@ export function agentsCreateMany(core: DixaCore, ...args: AgentsCreateManyArgs):
 }
 /** The function form of {@link AgentsResource.get}. */
 export function agentsGet(core: DixaCore, ...args: AgentsGetArgs): Promise<Agent> {
-  return perform(core, args, "GET /beta/agents/{agentId}", asData, () => [path("agentId", uuid)]);
+  return perform(core, args, "GET /beta/agents/{agentId}", asDataObject, () => [path("agentId", uuid)]);
 }
 /** The function form of {@link AgentsResource.update}. */
 export function agentsUpdate(core: DixaCore, ...args: AgentsUpdateArgs): Promise<Agent> {
-  return perform(core, args, "PUT /beta/agents/{agentId}", asData, () => [path("agentId", uuid), body("agent", checks.checkUpdateAgentInput)]);
+  return perform(core, args, "PUT /beta/agents/{agentId}", asDataObject, () => [path("agentId", uuid), body("agent", checks.checkUpdateAgentInput)]);
 }
 /** The function form of {@link AgentsResource.delete}. */
 export function agentsDelete(core: DixaCore, ...args: AgentsDeleteArgs): Promise<void> {
@@ -73,7 +73,7 @@ export function agentsDelete(core: DixaCore, ...args: AgentsDeleteArgs): Promise
 }
 /** The function form of {@link AgentsResource.patch}. */
 export function agentsPatch(core: DixaCore, ...args: AgentsPatchArgs): Promise<Agent> {
-  return perform(core, args, "PATCH /beta/agents/{agentId}", asData, () => [path("agentId", uuid), body("patch", checks.checkPatchAgentInput)]);
+  return perform(core, args, "PATCH /beta/agents/{agentId}", asDataObject, () => [path("agentId", uuid), body("patch", checks.checkPatchAgentInput)]);
 }
 /** The function form of {@link AgentsResource.setWorkingChannel}. */
 export function agentsSetWorkingChannel(core: DixaCore, ...args: AgentsSetWorkingChannelArgs): Promise<void> {
@@ -91,7 +91,7 @@ export function endUsersUpdateMany(core: DixaCore, ...args: EndUsersUpdateManyAr
 }
 /** The function form of {@link EndUsersResource.create}. */
 export function endUsersCreate(core: DixaCore, ...args: EndUsersCreateArgs): Promise<EndUser> {
-  return perform(core, args, "POST /beta/endusers", asData, () => [body("endUser", checks.checkCreateEndUserInput)]);
+  return perform(core, args, "POST /beta/endusers", asDataObject, () => [body("endUser", checks.checkCreateEndUserInput)]);
 }
 /** The function form of {@link EndUsersResource.patchMany}. */
 export function endUsersPatchMany(core: DixaCore, ...args: EndUsersPatchManyArgs): Promise<PatchManyEndUsersResult> {
@@ -103,23 +103,23 @@ export function endUsersCreateMany(core: DixaCore, ...args: EndUsersCreateManyAr
 }
 /** The function form of {@link EndUsersResource.get}. */
 export function endUsersGet(core: DixaCore, ...args: EndUsersGetArgs): Promise<EndUser> {
-  return perform(core, args, "GET /beta/endusers/{userId}", asData, () => [path("userId", uuid)]);
+  return perform(core, args, "GET /beta/endusers/{userId}", asDataObject, () => [path("userId", uuid)]);
 }
 /** The function form of {@link EndUsersResource.update}. */
 export function endUsersUpdate(core: DixaCore, ...args: EndUsersUpdateArgs): Promise<EndUser> {
-  return perform(core, args, "PUT /beta/endusers/{userId}", asData, () => [path("userId", uuid), body("endUser", checks.checkUpdateEndUserInput)]);
+  return perform(core, args, "PUT /beta/endusers/{userId}", asDataObject, () => [path("userId", uuid), body("endUser", checks.checkUpdateEndUserInput)]);
 }
 /** The function form of {@link EndUsersResource.patch}. */
 export function endUsersPatch(core: DixaCore, ...args: EndUsersPatchArgs): Promise<EndUser> {
-  return perform(core, args, "PATCH /beta/endusers/{userId}", asData, () => [path("userId", uuid), body("patch", checks.checkPatchEndUserInput)]);
+  return perform(core, args, "PATCH /beta/endusers/{userId}", asDataObject, () => [path("userId", uuid), body("patch", checks.checkPatchEndUserInput)]);
 }
 /** The function form of {@link EndUsersResource.anonymize}. */
 export function endUsersAnonymize(core: DixaCore, ...args: EndUsersAnonymizeArgs): Promise<EndUserAnonymizationRequest> {
-  return perform(core, args, "PATCH /beta/endusers/{userId}/anonymize", asData, () => [path("userId", uuid), query(shape({}, { force: booleanValue }))]);
+  return perform(core, args, "PATCH /beta/endusers/{userId}/anonymize", asDataObject, () => [path("userId", uuid), query(shape({}, { force: booleanValue }))]);
 }
 /** The function form of {@link EndUsersResource.updateCustomAttributes}. */
 export function endUsersUpdateCustomAttributes(core: DixaCore, ...args: EndUsersUpdateCustomAttributesArgs): Promise<EndUserCustomAttribute[]> {
-  return perform(core, args, "PATCH /beta/endusers/{userId}/custom-attributes", asData, () => [path("userId", uuid), body("attributes", anyObject)], { check: checkEndUsersUpdateCustomAttributes });
+  return perform(core, args, "PATCH /beta/endusers/{userId}/custom-attributes", asDataList, () => [path("userId", uuid), body("attributes", anyObject)], { check: checkEndUsersUpdateCustomAttributes });
 }
 /** The function form of {@link EndUsersResource.listConversations}. */
 export function endUsersListConversations(core: DixaCore, ...args: EndUsersListConversationsArgs): Paginated<EndUserConversation> {
@@ -129,15 +129,15 @@ export function endUsersListConversations(core: DixaCore, ...args: EndUsersListC
 // teams
 /** The function form of {@link TeamsResource.list}. */
 export function teamsList(core: DixaCore, ...args: TeamsListArgs): Promise<Team[]> {
-  return perform(core, args, "GET /beta/teams", asData, () => []);
+  return perform(core, args, "GET /beta/teams", asDataList, () => []);
 }
 /** The function form of {@link TeamsResource.create}. */
 export function teamsCreate(core: DixaCore, ...args: TeamsCreateArgs): Promise<Team> {
-  return perform(core, args, "POST /beta/teams", asData, () => [body("team", checks.checkCreateTeamInput)]);
+  return perform(core, args, "POST /beta/teams", asDataObject, () => [body("team", checks.checkCreateTeamInput)]);
 }
 /** The function form of {@link TeamsResource.listMembers}. */
 export function teamsListMembers(core: DixaCore, ...args: TeamsListMembersArgs): Promise<TeamMember[]> {
-  return perform(core, args, "GET /beta/teams/{teamId}/agents", asData, () => [path("teamId", uuid)]);
+  return perform(core, args, "GET /beta/teams/{teamId}/agents", asDataList, () => [path("teamId", uuid)]);
 }
 /** The function form of {@link TeamsResource.removeMembers}. */
 export function teamsRemoveMembers(core: DixaCore, ...args: TeamsRemoveMembersArgs): Promise<void> {
@@ -153,7 +153,7 @@ export function teamsListPresence(core: DixaCore, ...args: TeamsListPresenceArgs
 }
 /** The function form of {@link TeamsResource.get}. */
 export function teamsGet(core: DixaCore, ...args: TeamsGetArgs): Promise<Team> {
-  return perform(core, args, "GET /beta/teams/{teamId}", asData, () => [path("teamId", uuid)]);
+  return perform(core, args, "GET /beta/teams/{teamId}", asDataObject, () => [path("teamId", uuid)]);
 }
 /** The function form of {@link TeamsResource.delete}. */
 export function teamsDelete(core: DixaCore, ...args: TeamsDeleteArgs): Promise<void> {
@@ -163,7 +163,7 @@ export function teamsDelete(core: DixaCore, ...args: TeamsDeleteArgs): Promise<v
 // conversations
 /** The function form of {@link ConversationsResource.anonymize}. */
 export function conversationsAnonymize(core: DixaCore, ...args: ConversationsAnonymizeArgs): Promise<ConversationAnonymizationRequest> {
-  return perform(core, args, "PATCH /beta/conversations/{conversationId}/anonymize", asData, () => [path("conversationId", positiveId), query(shape({}, { force: booleanValue }))]);
+  return perform(core, args, "PATCH /beta/conversations/{conversationId}/anonymize", asDataObject, () => [path("conversationId", positiveId), query(shape({}, { force: booleanValue }))]);
 }
 /** The function form of {@link ConversationsResource.close}. */
 export function conversationsClose(core: DixaCore, ...args: ConversationsCloseArgs): Promise<void> {
@@ -187,11 +187,11 @@ export function conversationsListOrganizationActivityLog(core: DixaCore, ...args
 }
 /** The function form of {@link ConversationsResource.listFlows}. */
 export function conversationsListFlows(core: DixaCore, ...args: ConversationsListFlowsArgs): Promise<ConversationFlow[]> {
-  return perform(core, args, "GET /beta/conversations/flows", asData, () => [query(shape({}, { channel: anyString }))]);
+  return perform(core, args, "GET /beta/conversations/flows", asDataList, () => [query(shape({}, { channel: anyString }))]);
 }
 /** The function form of {@link ConversationsResource.updateCustomAttributes}. */
 export function conversationsUpdateCustomAttributes(core: DixaCore, ...args: ConversationsUpdateCustomAttributesArgs): Promise<ConversationCustomAttribute[]> {
-  return perform(core, args, "PATCH /beta/conversations/{conversationId}/custom-attributes", asData, () => [path("conversationId", positiveId), body("attributes", anyObject)], { check: checkConversationsUpdateCustomAttributes });
+  return perform(core, args, "PATCH /beta/conversations/{conversationId}/custom-attributes", asDataList, () => [path("conversationId", positiveId), body("attributes", anyObject)], { check: checkConversationsUpdateCustomAttributes });
 }
 /** The function form of {@link ConversationsResource.claim}. */
 export function conversationsClaim(core: DixaCore, ...args: ConversationsClaimArgs): Promise<void> {
@@ -199,11 +199,11 @@ export function conversationsClaim(core: DixaCore, ...args: ConversationsClaimAr
 }
 /** The function form of {@link ConversationsResource.getActivityLog}. */
 export function conversationsGetActivityLog(core: DixaCore, ...args: ConversationsGetActivityLogArgs): Promise<ConversationActivityLogEntry[]> {
-  return perform(core, args, "GET /beta/conversations/{conversationId}/activitylog", asData, () => [path("conversationId", positiveId)]);
+  return perform(core, args, "GET /beta/conversations/{conversationId}/activitylog", asDataList, () => [path("conversationId", positiveId)]);
 }
 /** The function form of {@link ConversationsResource.get}. */
 export function conversationsGet(core: DixaCore, ...args: ConversationsGetArgs): Promise<Conversation> {
-  return perform(core, args, "GET /beta/conversations/{conversationId}", asData, () => [path("conversationId", positiveId)]);
+  return perform(core, args, "GET /beta/conversations/{conversationId}", asDataObject, () => [path("conversationId", positiveId)]);
 }
 /** The function form of {@link ConversationsResource.link}. */
 export function conversationsLink(core: DixaCore, ...args: ConversationsLinkArgs): Promise<void> {
@@ -211,17 +211,17 @@ export function conversationsLink(core: DixaCore, ...args: ConversationsLinkArgs
 }
 /** The function form of {@link ConversationsResource.listLinked}. */
 export function conversationsListLinked(core: DixaCore, ...args: ConversationsListLinkedArgs): Promise<EndUserConversation[]> {
-  return perform(core, args, "GET /beta/conversations/{conversationId}/linked", asData, () => [path("conversationId", positiveId)]);
+  return perform(core, args, "GET /beta/conversations/{conversationId}/linked", asDataList, () => [path("conversationId", positiveId)]);
 }
 
 // messages
 /** The function form of {@link MessagesResource.anonymize}. */
 export function messagesAnonymize(core: DixaCore, ...args: MessagesAnonymizeArgs): Promise<MessageAnonymizationRequest> {
-  return perform(core, args, "PATCH /beta/conversations/{conversationId}/messages/{messageId}/anonymize", asData, () => [path("conversationId", positiveId), path("messageId", uuid)]);
+  return perform(core, args, "PATCH /beta/conversations/{conversationId}/messages/{messageId}/anonymize", asDataObject, () => [path("conversationId", positiveId), path("messageId", uuid)]);
 }
 /** The function form of {@link MessagesResource.list}. */
 export function messagesList(core: DixaCore, ...args: MessagesListArgs): Promise<ConversationMessage[]> {
-  return perform(core, args, "GET /beta/conversations/{conversationId}/messages", asData, () => [path("conversationId", positiveId)]);
+  return perform(core, args, "GET /beta/conversations/{conversationId}/messages", asDataList, () => [path("conversationId", positiveId)]);
 }
 
 // notes
@@ -231,25 +231,25 @@ export function notesCreateMany(core: DixaCore, ...args: NotesCreateManyArgs): P
 }
 /** The function form of {@link NotesResource.list}. */
 export function notesList(core: DixaCore, ...args: NotesListArgs): Promise<InternalNote[]> {
-  return perform(core, args, "GET /beta/conversations/{conversationId}/notes", asData, () => [path("conversationId", positiveId)]);
+  return perform(core, args, "GET /beta/conversations/{conversationId}/notes", asDataList, () => [path("conversationId", positiveId)]);
 }
 /** The function form of {@link NotesResource.create}. */
 export function notesCreate(core: DixaCore, ...args: NotesCreateArgs): Promise<InternalNote> {
-  return perform(core, args, "POST /beta/conversations/{conversationId}/notes", asData, () => [path("conversationId", positiveId), body("note", checks.checkCreateInternalNoteInput)]);
+  return perform(core, args, "POST /beta/conversations/{conversationId}/notes", asDataObject, () => [path("conversationId", positiveId), body("note", checks.checkCreateInternalNoteInput)]);
 }
 
 // ratings
 /** The function form of {@link RatingsResource.offer}. */
 export function ratingsOffer(core: DixaCore, ...args: RatingsOfferArgs): Promise<RatingOffer> {
-  return perform(core, args, "POST /beta/conversations/{conversationId}/ratings/offer", asData, () => [path("conversationId", positiveId), body("offer", checks.checkCreateRatingOfferInput)]);
+  return perform(core, args, "POST /beta/conversations/{conversationId}/ratings/offer", asDataObject, () => [path("conversationId", positiveId), body("offer", checks.checkCreateRatingOfferInput)]);
 }
 /** The function form of {@link RatingsResource.listLegacy}. */
 export function ratingsListLegacy(core: DixaCore, ...args: RatingsListLegacyArgs): Promise<ConversationRating[]> {
-  return perform(core, args, "GET /beta/conversations/{conversationId}/rating", asData, () => [path("conversationId", positiveId)]);
+  return perform(core, args, "GET /beta/conversations/{conversationId}/rating", asDataList, () => [path("conversationId", positiveId)]);
 }
 /** The function form of {@link RatingsResource.list}. */
 export function ratingsList(core: DixaCore, ...args: RatingsListArgs): Promise<ConversationRating[]> {
-  return perform(core, args, "GET /beta/conversations/{conversationId}/ratings", asData, () => [path("conversationId", positiveId)]);
+  return perform(core, args, "GET /beta/conversations/{conversationId}/ratings", asDataList, () => [path("conversationId", positiveId)]);
 }
 
 // tags
@@ -263,19 +263,19 @@ export function tagsUntagConversation(core: DixaCore, ...args: TagsUntagConversa
 }
 /** The function form of {@link TagsResource.listForConversation}. */
 export function tagsListForConversation(core: DixaCore, ...args: TagsListForConversationArgs): Promise<Tag[]> {
-  return perform(core, args, "GET /beta/conversations/{conversationId}/tags", asData, () => [path("conversationId", positiveId)]);
+  return perform(core, args, "GET /beta/conversations/{conversationId}/tags", asDataList, () => [path("conversationId", positiveId)]);
 }
 /** The function form of {@link TagsResource.list}. */
 export function tagsList(core: DixaCore, ...args: TagsListArgs): Promise<Tag[]> {
-  return perform(core, args, "GET /beta/tags", asData, () => [query(shape({}, { includeDeactivated: booleanValue }))]);
+  return perform(core, args, "GET /beta/tags", asDataList, () => [query(shape({}, { includeDeactivated: booleanValue }))]);
 }
 /** The function form of {@link TagsResource.create}. */
 export function tagsCreate(core: DixaCore, ...args: TagsCreateArgs): Promise<Tag> {
-  return perform(core, args, "POST /beta/tags", asData, () => [body("tag", checks.checkCreateTagInput)]);
+  return perform(core, args, "POST /beta/tags", asDataObject, () => [body("tag", checks.checkCreateTagInput)]);
 }
 /** The function form of {@link TagsResource.get}. */
 export function tagsGet(core: DixaCore, ...args: TagsGetArgs): Promise<Tag> {
-  return perform(core, args, "GET /beta/tags/{tagId}", asData, () => [path("tagId", uuid)]);
+  return perform(core, args, "GET /beta/tags/{tagId}", asDataObject, () => [path("tagId", uuid)]);
 }
 /** The function form of {@link TagsResource.delete}. */
 export function tagsDelete(core: DixaCore, ...args: TagsDeleteArgs): Promise<void> {
@@ -293,15 +293,15 @@ export function tagsActivate(core: DixaCore, ...args: TagsActivateArgs): Promise
 // queues
 /** The function form of {@link QueuesResource.list}. */
 export function queuesList(core: DixaCore, ...args: QueuesListArgs): Promise<Queue[]> {
-  return perform(core, args, "GET /beta/queues", asData, () => []);
+  return perform(core, args, "GET /beta/queues", asDataList, () => []);
 }
 /** The function form of {@link QueuesResource.create}. */
 export function queuesCreate(core: DixaCore, ...args: QueuesCreateArgs): Promise<Queue> {
-  return perform(core, args, "POST /beta/queues", asData, () => [body("queue", checks.checkCreateQueueInput)]);
+  return perform(core, args, "POST /beta/queues", asDataObject, () => [body("queue", checks.checkCreateQueueInput)]);
 }
 /** The function form of {@link QueuesResource.listMembers}. */
 export function queuesListMembers(core: DixaCore, ...args: QueuesListMembersArgs): Promise<QueueMember[]> {
-  return perform(core, args, "GET /beta/queues/{queueId}/members", asData, () => [path("queueId", uuid)]);
+  return perform(core, args, "GET /beta/queues/{queueId}/members", asDataList, () => [path("queueId", uuid)]);
 }
 /** The function form of {@link QueuesResource.removeMembers}. */
 export function queuesRemoveMembers(core: DixaCore, ...args: QueuesRemoveMembersArgs): Promise<void> {
@@ -309,45 +309,45 @@ export function queuesRemoveMembers(core: DixaCore, ...args: QueuesRemoveMembers
 }
 /** The function form of {@link QueuesResource.getAvailability}. */
 export function queuesGetAvailability(core: DixaCore, ...args: QueuesGetAvailabilityArgs): Promise<QueueChannelAvailability[]> {
-  return perform(core, args, "GET /beta/queues/{queueId}/availability", asData, () => [path("queueId", uuid)]);
+  return perform(core, args, "GET /beta/queues/{queueId}/availability", asDataList, () => [path("queueId", uuid)]);
 }
 /** The function form of {@link QueuesResource.get}. */
 export function queuesGet(core: DixaCore, ...args: QueuesGetArgs): Promise<Queue> {
-  return perform(core, args, "GET /beta/queues/{queueId}", asData, () => [path("queueId", uuid)]);
+  return perform(core, args, "GET /beta/queues/{queueId}", asDataObject, () => [path("queueId", uuid)]);
 }
 /** The function form of {@link QueuesResource.getConversationPosition}. */
 export function queuesGetConversationPosition(core: DixaCore, ...args: QueuesGetConversationPositionArgs): Promise<QueuedConversationPosition> {
-  return perform(core, args, "GET /beta/queues/conversation-position/{csid}", asData, () => [path("csid", positiveId)]);
+  return perform(core, args, "GET /beta/queues/conversation-position/{csid}", asDataObject, () => [path("csid", positiveId)]);
 }
 
 // anonymization
 /** The function form of {@link AnonymizationResource.getRequest}. */
 export function anonymizationGetRequest(core: DixaCore, ...args: AnonymizationGetRequestArgs): Promise<AnonymizationRequest> {
-  return perform(core, args, "GET /beta/anonymization/request/{requestId}", asData, () => [path("requestId", uuid)]);
+  return perform(core, args, "GET /beta/anonymization/request/{requestId}", asDataObject, () => [path("requestId", uuid)]);
 }
 /** The function form of {@link AnonymizationResource.request}. */
 export function anonymizationRequest(core: DixaCore, ...args: AnonymizationRequestArgs): Promise<EndUserAnonymizationRequest> {
-  return perform(core, args, "POST /beta/anonymization", asData, () => [body("entity", checks.checkAnonymizeEntityInput)]);
+  return perform(core, args, "POST /beta/anonymization", asDataObject, () => [body("entity", checks.checkAnonymizeEntityInput)]);
 }
 
 // contactEndpoints
 /** The function form of {@link ContactEndpointsResource.get}. */
 export function contactEndpointsGet(core: DixaCore, ...args: ContactEndpointsGetArgs): Promise<ContactEndpoint> {
-  return perform(core, args, "GET /beta/contact-endpoints/{contactEndpointId}", asData, () => [path("contactEndpointId", nonEmptyString)]);
+  return perform(core, args, "GET /beta/contact-endpoints/{contactEndpointId}", asDataObject, () => [path("contactEndpointId", nonEmptyString)]);
 }
 /** The function form of {@link ContactEndpointsResource.list}. */
 export function contactEndpointsList(core: DixaCore, ...args: ContactEndpointsListArgs): Promise<ContactEndpoint[]> {
-  return perform(core, args, "GET /beta/contact-endpoints", asData, () => [query(shape({}, { _type: anyString }))]);
+  return perform(core, args, "GET /beta/contact-endpoints", asDataList, () => [query(shape({}, { _type: anyString }))]);
 }
 
 // customAttributes
 /** The function form of {@link CustomAttributesResource.get}. */
 export function customAttributesGet(core: DixaCore, ...args: CustomAttributesGetArgs): Promise<CustomAttributeDefinition> {
-  return perform(core, args, "GET /beta/custom-attributes/{customAttributeId}", asData, () => [path("customAttributeId", nonEmptyString)]);
+  return perform(core, args, "GET /beta/custom-attributes/{customAttributeId}", asDataObject, () => [path("customAttributeId", nonEmptyString)]);
 }
 /** The function form of {@link CustomAttributesResource.list}. */
 export function customAttributesList(core: DixaCore, ...args: CustomAttributesListArgs): Promise<CustomAttributeDefinition[]> {
-  return perform(core, args, "GET /beta/custom-attributes", asData, () => []);
+  return perform(core, args, "GET /beta/custom-attributes", asDataList, () => []);
 }
 
 // search
@@ -359,7 +359,7 @@ export function searchConversationsByQuery(core: DixaCore, ...args: SearchConver
 // webhooks
 /** The function form of {@link WebhooksResource.get}. */
 export function webhooksGet(core: DixaCore, ...args: WebhooksGetArgs): Promise<WebhookSubscription> {
-  return perform(core, args, "GET /beta/webhooks/{webhookSubscriptionId}", asData, () => [path("webhookSubscriptionId", uuid)]);
+  return perform(core, args, "GET /beta/webhooks/{webhookSubscriptionId}", asDataObject, () => [path("webhookSubscriptionId", uuid)]);
 }
 /** The function form of {@link WebhooksResource.delete}. */
 export function webhooksDelete(core: DixaCore, ...args: WebhooksDeleteArgs): Promise<void> {
@@ -367,15 +367,15 @@ export function webhooksDelete(core: DixaCore, ...args: WebhooksDeleteArgs): Pro
 }
 /** The function form of {@link WebhooksResource.list}. */
 export function webhooksList(core: DixaCore, ...args: WebhooksListArgs): Promise<WebhookSubscription[]> {
-  return perform(core, args, "GET /beta/webhooks", asData, () => []);
+  return perform(core, args, "GET /beta/webhooks", asDataList, () => []);
 }
 /** The function form of {@link WebhooksResource.getDeliveryStatus}. */
 export function webhooksGetDeliveryStatus(core: DixaCore, ...args: WebhooksGetDeliveryStatusArgs): Promise<WebhookEventDeliveryStatus[]> {
-  return perform(core, args, "GET /beta/webhooks/{webhookSubscriptionId}/delivery-status", asData, () => [path("webhookSubscriptionId", uuid)]);
+  return perform(core, args, "GET /beta/webhooks/{webhookSubscriptionId}/delivery-status", asDataList, () => [path("webhookSubscriptionId", uuid)]);
 }
 /** The function form of {@link WebhooksResource.listDeliveryLogs}. */
 export function webhooksListDeliveryLogs(core: DixaCore, ...args: WebhooksListDeliveryLogsArgs): Promise<WebhookEventDeliveryLog[]> {
-  return perform(core, args, "GET /beta/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}", asData, () => [path("webhookSubscriptionId", uuid), path("event", nonEmptyString)]);
+  return perform(core, args, "GET /beta/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}", asDataList, () => [path("webhookSubscriptionId", uuid), path("event", nonEmptyString)]);
 }
 
 // templates
@@ -391,41 +391,41 @@ export function templatesDelete(core: DixaCore, ...args: TemplatesDeleteArgs): P
 // businessHours
 /** The function form of {@link BusinessHoursResource.listSchedules}. */
 export function businessHoursListSchedules(core: DixaCore, ...args: BusinessHoursListSchedulesArgs): Promise<BusinessHoursScheduleList> {
-  return perform(core, args, "GET /beta/business-hours/schedules", asData, () => []);
+  return perform(core, args, "GET /beta/business-hours/schedules", asDataObject, () => []);
 }
 /** The function form of {@link BusinessHoursResource.getScheduleDefinition}. */
 export function businessHoursGetScheduleDefinition(core: DixaCore, ...args: BusinessHoursGetScheduleDefinitionArgs): Promise<BusinessHoursDefinition> {
-  return perform(core, args, "GET /beta/business-hours/schedules/{scheduleId}/definition", asData, () => [path("scheduleId", uuid)]);
+  return perform(core, args, "GET /beta/business-hours/schedules/{scheduleId}/definition", asDataObject, () => [path("scheduleId", uuid)]);
 }
 /** The function form of {@link BusinessHoursResource.getUpcoming}. */
 export function businessHoursGetUpcoming(core: DixaCore, ...args: BusinessHoursGetUpcomingArgs): Promise<BusinessHoursUpcoming> {
-  return perform(core, args, "GET /beta/business-hours/schedules/{scheduleId}/upcoming", asData, () => [path("scheduleId", uuid), query(shape({}, { days: between(1, 90) }))]);
+  return perform(core, args, "GET /beta/business-hours/schedules/{scheduleId}/upcoming", asDataObject, () => [path("scheduleId", uuid), query(shape({}, { days: between(1, 90) }))]);
 }
 /** The function form of {@link BusinessHoursResource.getStatus}. */
 export function businessHoursGetStatus(core: DixaCore, ...args: BusinessHoursGetStatusArgs): Promise<BusinessHoursStatus> {
-  return perform(core, args, "GET /beta/business-hours/schedules/{scheduleId}/status", asData, () => [path("scheduleId", nonEmptyString), query(shape({}, { timestamp: dateTime }))]);
+  return perform(core, args, "GET /beta/business-hours/schedules/{scheduleId}/status", asDataObject, () => [path("scheduleId", nonEmptyString), query(shape({}, { timestamp: dateTime }))]);
 }
 
 // knowledge
 /** The function form of {@link KnowledgeResource.getCollection}. */
 export function knowledgeGetCollection(core: DixaCore, ...args: KnowledgeGetCollectionArgs): Promise<KnowledgeCollection> {
-  return perform(core, args, "GET /beta/knowledge/collections/{collectionId}", asData, () => [path("collectionId", uuid)]);
+  return perform(core, args, "GET /beta/knowledge/collections/{collectionId}", asDataObject, () => [path("collectionId", uuid)]);
 }
 /** The function form of {@link KnowledgeResource.getCollectionCatalog}. */
 export function knowledgeGetCollectionCatalog(core: DixaCore, ...args: KnowledgeGetCollectionCatalogArgs): Promise<KnowledgeCollectionCatalog> {
-  return perform(core, args, "GET /beta/knowledge/collections/{collectionId}/catalog", asData, () => [path("collectionId", uuid), query(shape({}, { language: anyString }))]);
+  return perform(core, args, "GET /beta/knowledge/collections/{collectionId}/catalog", asDataObject, () => [path("collectionId", uuid), query(shape({}, { language: anyString }))]);
 }
 /** The function form of {@link KnowledgeResource.getCategory}. */
 export function knowledgeGetCategory(core: DixaCore, ...args: KnowledgeGetCategoryArgs): Promise<KnowledgeCategory> {
-  return perform(core, args, "GET /beta/knowledge/categories/{categoryId}", asData, () => [path("categoryId", uuid), query(shape({}, { language: anyString }))]);
+  return perform(core, args, "GET /beta/knowledge/categories/{categoryId}", asDataObject, () => [path("categoryId", uuid), query(shape({}, { language: anyString }))]);
 }
 /** The function form of {@link KnowledgeResource.listCategoryTranslations}. */
 export function knowledgeListCategoryTranslations(core: DixaCore, ...args: KnowledgeListCategoryTranslationsArgs): Promise<KnowledgeCategoryTranslations> {
-  return perform(core, args, "GET /beta/knowledge/categories/{categoryId}/translations", asData, () => [path("categoryId", uuid)]);
+  return perform(core, args, "GET /beta/knowledge/categories/{categoryId}/translations", asDataObject, () => [path("categoryId", uuid)]);
 }
 /** The function form of {@link KnowledgeResource.getArticle}. */
 export function knowledgeGetArticle(core: DixaCore, ...args: KnowledgeGetArticleArgs): Promise<KnowledgeArticle> {
-  return perform(core, args, "GET /beta/knowledge/articles/{articleId}", asData, () => [path("articleId", uuid), query(shape({}, { language: anyString }))]);
+  return perform(core, args, "GET /beta/knowledge/articles/{articleId}", asDataObject, () => [path("articleId", uuid), query(shape({}, { language: anyString }))]);
 }
 /** The function form of {@link KnowledgeResource.deleteArticle}. */
 export function knowledgeDeleteArticle(core: DixaCore, ...args: KnowledgeDeleteArticleArgs): Promise<void> {
@@ -433,11 +433,11 @@ export function knowledgeDeleteArticle(core: DixaCore, ...args: KnowledgeDeleteA
 }
 /** The function form of {@link KnowledgeResource.updateArticle}. */
 export function knowledgeUpdateArticle(core: DixaCore, ...args: KnowledgeUpdateArticleArgs): Promise<KnowledgeArticle> {
-  return perform(core, args, "PATCH /beta/knowledge/articles/{articleId}", asData, () => [path("articleId", uuid), body("changes", checks.checkUpdateKnowledgeArticleInput)]);
+  return perform(core, args, "PATCH /beta/knowledge/articles/{articleId}", asDataObject, () => [path("articleId", uuid), body("changes", checks.checkUpdateKnowledgeArticleInput)]);
 }
 /** The function form of {@link KnowledgeResource.listArticleTranslations}. */
 export function knowledgeListArticleTranslations(core: DixaCore, ...args: KnowledgeListArticleTranslationsArgs): Promise<KnowledgeArticleTranslations> {
-  return perform(core, args, "GET /beta/knowledge/articles/{articleId}/translations", asData, () => [path("articleId", uuid)]);
+  return perform(core, args, "GET /beta/knowledge/articles/{articleId}/translations", asDataObject, () => [path("articleId", uuid)]);
 }
 /** The function form of {@link KnowledgeResource.updateArticleTranslations}. */
 export function knowledgeUpdateArticleTranslations(core: DixaCore, ...args: KnowledgeUpdateArticleTranslationsArgs): Promise<UpdateKnowledgeTranslationsResult> {
@@ -445,7 +445,7 @@ export function knowledgeUpdateArticleTranslations(core: DixaCore, ...args: Know
 }
 /** The function form of {@link KnowledgeResource.createArticle}. */
 export function knowledgeCreateArticle(core: DixaCore, ...args: KnowledgeCreateArticleArgs): Promise<KnowledgeArticle> {
-  return perform(core, args, "POST /beta/knowledge/articles", asData, () => [body("article", checks.checkCreateKnowledgeArticleInput)]);
+  return perform(core, args, "POST /beta/knowledge/articles", asDataObject, () => [body("article", checks.checkCreateKnowledgeArticleInput)]);
 }
 /** The function form of {@link KnowledgeResource.publishTranslation}. */
 export function knowledgePublishTranslation(core: DixaCore, ...args: KnowledgePublishTranslationArgs): Promise<void> {
@@ -483,5 +483,5 @@ export function knowledgeListCollections(core: DixaCore, ...args: KnowledgeListC
 // organization
 /** The function form of {@link OrganizationResource.get}. */
 export function organizationGet(core: DixaCore, ...args: OrganizationGetArgs): Promise<Organization> {
-  return perform(core, args, "GET /beta/organization", asData, () => []);
+  return perform(core, args, "GET /beta/organization", asDataObject, () => []);
 }

@@ -19,7 +19,10 @@ export class AnalyticsGeneratedMethods extends Resource {
    *
    * This endpoint lists all available metric IDs that can be used to fetch data in Get Metric Data
    *
-   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsmetrics
    */
   listMetrics(...args: AnalyticsListMetricsArgs): Paginated<AnalyticsMetric> { return fn.analyticsListMetrics(this.core, ...args); }
@@ -39,7 +42,10 @@ export class AnalyticsGeneratedMethods extends Resource {
    * or record specific, so one filter attribute can be used with multiple metrics/records. When a
    * filter value is not relevant for a specific metric/record, it is simply ignored.
    *
-   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsfilterfilterattribute
    */
   listFilterValues(...args: AnalyticsListFilterValuesArgs): Paginated<AnalyticsFilterValue> { return fn.analyticsListFilterValues(this.core, ...args); }
@@ -50,7 +56,10 @@ export class AnalyticsGeneratedMethods extends Resource {
    * This endpoint lists all available record IDs that can be used to fetch data in Get Metric
    * Records Data
    *
-   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/getanalyticsrecords
    */
   listRecords(...args: AnalyticsListRecordsArgs): Paginated<AnalyticsRecordType> { return fn.analyticsListRecords(this.core, ...args); }
@@ -76,7 +85,10 @@ export class AgentsGeneratedMethods extends Resource {
    * Lists all agents/admins in an organization. It is possible to filter by one of the mutually
    * exclusive parameters: email or phone number. In case both are provided, an error is returned.
    *
-   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/agents/getagents
    */
   list(...args: AgentsListArgs): Paginated<Agent> { return fn.agentsList(this.core, ...args); }
@@ -190,7 +202,10 @@ export class EndUsersResource extends Resource {
    * **Note:** Custom attributes are not part of the response at this point. If you need to get
    * custom attributes for a user use the GET /endusers/{userId} endpoint
    *
-   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusers
    */
   list(...args: EndUsersListArgs): Paginated<EndUser> { return fn.endUsersList(this.core, ...args); }
@@ -290,7 +305,10 @@ export class EndUsersResource extends Resource {
    * Note: Custom attributes are not part of the response at this point. If you need to get custom
    * attributes for a conversation use the GET /conversations/{conversationId} endpoint
    *
-   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/end-users/getendusersuseridconversations
    */
   listConversations(...args: EndUsersListConversationsArgs): Paginated<EndUserConversation> { return fn.endUsersListConversations(this.core, ...args); }
@@ -347,7 +365,10 @@ export class TeamsResource extends Resource {
    *
    * List the presence status of all agents/admins in a team.
    *
-   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/teams/getteamsteamidpresence
    */
   listPresence(...args: TeamsListPresenceArgs): Paginated<TeamMemberPresence> { return fn.teamsListPresence(this.core, ...args); }
@@ -423,7 +444,10 @@ export class ConversationsGeneratedMethods extends Resource {
    *
    * List all activity logs for an organization.
    *
-   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/getconversationsactivitylog
    */
   listOrganizationActivityLog(...args: ConversationsListOrganizationActivityLogArgs): Paginated<ConversationActivityLogEntry> { return fn.conversationsListOrganizationActivityLog(this.core, ...args); }
@@ -821,7 +845,10 @@ export class SearchGeneratedMethods extends Resource {
    * NOTE: This endpoint is deprecated and is replaced with POST /search/conversations. Search for
    * conversations containing a particular text.
    *
-   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @deprecated Dixa marks this operation deprecated.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/search/getsearchconversations
    */
@@ -882,7 +909,10 @@ export class TemplatesResource extends Resource {
    *
    * Lists all templates belonging to an organization.
    *
-   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/templates/gettemplates
    */
   list(...args: TemplatesListArgs): Paginated<Template> { return fn.templatesList(this.core, ...args); }
@@ -1096,7 +1126,10 @@ export class KnowledgeGeneratedMethods extends Resource {
    *
    * Paginated list knowledge collections
    *
-   * Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.
+   * Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the
+   * first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched
+   * page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved
+   * `nextPageKey`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/getknowledgecollections
    */
   listCollections(...args: KnowledgeListCollectionsArgs): Paginated<KnowledgeCollection> { return fn.knowledgeListCollections(this.core, ...args); }

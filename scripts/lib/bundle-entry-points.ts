@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { build, type BuildOptions } from "esbuild";
+import { build, type BuildOptions, type Plugin } from "esbuild";
 import { projectRoot } from "./project-paths.js";
 
 /** The package's entry points: exports subpath → source. */
@@ -21,9 +21,10 @@ export const entryPoints = {
  * entries (what it shares with them is stateless: the limiter's rule, the argument checks).
  * Minifying drops `@__PURE__` marks, so nothing in it relies on them: the generated checks are
  * function declarations and the tables plain objects, which an app's bundler leaves out when
- * unused all the same. The other entries share their common code in chunks.
+ * unused all the same. The other entries share their common code in chunks. `plugins`: for the
+ * bench, which builds the package again with a module replaced to measure what it costs.
  */
-export async function bundleEntryPoints(outDir: string): Promise<string[]> {
+export async function bundleEntryPoints(outDir: string, plugins: Plugin[] = []): Promise<string[]> {
   const common: BuildOptions = {
     absWorkingDir: projectRoot,
     outdir: outDir,
@@ -36,6 +37,7 @@ export async function bundleEntryPoints(outDir: string): Promise<string[]> {
     legalComments: "inline",
     metafile: true,
     logLevel: "warning",
+    plugins,
   };
   const source = (path: string) => join(projectRoot, path);
   const { index, ...rest } = entryPoints;

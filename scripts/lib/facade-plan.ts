@@ -79,6 +79,8 @@ export interface PlannedOperation {
    * (the body is the list of items, or holds it in `data`).
    */
   result: "data" | "body" | "void" | "pages" | "bulk";
+  /** For `data`: what the success answer's `data` holds, as the spec describes it (checked at run time). */
+  dataShape: "object" | "list" | undefined;
   /** For `bulk`: whether the items go as the body itself or in its `data`. */
   bulkShape: "list" | "data" | undefined;
   pathParameters: PathParameter[];
@@ -154,7 +156,7 @@ export function planFacade(
     checkPath(where, path, declaredPath);
     const body = bodyOf(schemas, operation, named?.body, where);
     const pathParameters = pathParametersOf(schemas, parameters, path, body?.name, notes, where);
-    const paged = isPaged(schemas, parameters, operation) || named?.paged === true;
+    const paged = isPaged(schemas, parameters, operation);
     const bulkOutcomes = answersBulkOutcomes(schemas, operation);
     const bulkShape = bulkOutcomes ? bulkShapeOf(schemas, body?.schema) : undefined;
     const result = paged
@@ -189,11 +191,12 @@ export function planFacade(
       paged,
       bulkOutcomes,
       result,
+      dataShape: result === "data" ? dataShapeOf(schemas, operation) : undefined,
       bulkShape,
       pathParameters,
       query,
       body,
-      maxPageLimit: named?.maxPageLimit,
+      maxPageLimit: pageLimitMaximum(schemas, parameters),
       docPage,
       docUrl: `${docBase}/${docPage}/${id.toLowerCase()}`,
       summary: text(operation["summary"]),
@@ -389,6 +392,13 @@ function pathParametersOf(
   });
 }
 
+/** The largest `pageLimit` the (corrected) description allows, where it says. */
+function pageLimitMaximum(schemas: SchemaIndex, parameters: readonly Schema[]): number | undefined {
+  const pageLimit = parameters.find((p) => p["in"] === "query" && p["name"] === "pageLimit");
+  const maximum = schemas.deref(pageLimit?.["schema"])?.["maximum"];
+  return typeof maximum === "number" && Number.isInteger(maximum) ? maximum : undefined;
+}
+
 function pathKind(schema: Schema | undefined): PathParameter["kind"] {
   if (schema?.["format"] === "int64") return "int64";
   if (schema?.["format"] === "uuid") return "uuid";
@@ -474,6 +484,39 @@ function resultOf(schemas: SchemaIndex, operation: Schema): PlannedOperation["re
     return others.length === 0 ? "data" : "body";
   }
   return "body";
+}
+
+/** What the first success answer's `data` is described as: a list, an object, or neither said. */
+function dataShapeOf(schemas: SchemaIndex, operation: Schema): PlannedOperation["dataShape"] {
+  const [first] = successSchemas(schemas, operation);
+  if (first === undefined) return undefined;
+  return shapeOf(schemas, schemas.merged(first).properties.get("data"), new Map());
+}
+
+/**
+ * A list, an object (a composition is one when every member is: `oneOf` of conversation kinds),
+ * or not said. Each schema is worked out once (`memo`), and one met again inside itself counts
+ * as not said, so a hostile spec's cycles and fan-outs cost one visit per schema.
+ */
+function shapeOf(
+  schemas: SchemaIndex,
+  declared: unknown,
+  memo: Map<Schema, PlannedOperation["dataShape"]>,
+): PlannedOperation["dataShape"] {
+  const schema = schemas.deref(declared);
+  if (schema === undefined) return undefined;
+  if (memo.has(schema)) return memo.get(schema);
+  memo.set(schema, undefined);
+  let shape: PlannedOperation["dataShape"];
+  if (schema["type"] === "array") shape = "list";
+  else if (schema["type"] === "object" || schema["properties"] !== undefined) shape = "object";
+  else {
+    const members = ["oneOf", "anyOf", "allOf"].flatMap((key) => asArray(schema[key]));
+    const shapes = members.map((member) => shapeOf(schemas, member, memo));
+    shape = shapes.length > 0 && shapes.every((s) => s === "object") ? "object" : undefined;
+  }
+  memo.set(schema, shape);
+  return shape;
 }
 
 /** How a bulk body carries its items: as the list itself, or as a list in `data`. */

@@ -2,8 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { defaultSpecDir, specFileName } from "./project-paths.js";
+import { writeCorrectedSnapshot } from "./corrected-snapshot.js";
 import { validateSpecText } from "./spec-document.js";
 
 export interface PrismServer {
@@ -14,6 +13,7 @@ export interface PrismServer {
 }
 
 export interface PrismOptions {
+  /** Served as is; by default, the snapshot as corrected by openapi/dixa-beta.overlay.yaml. */
   specFile?: string;
   /** Generate answers from the schemas instead of serving the examples. */
   dynamic?: boolean;
@@ -29,12 +29,14 @@ process.once("exit", () => {
 });
 
 /**
- * Starts Prism (@stoplight/prism-cli) on a free loopback port serving the spec snapshot, and
+ * Starts Prism (@stoplight/prism-cli) on a free loopback port serving the spec snapshot (as the
+ * overlay corrects it, unless given another file), and
  * resolves once it answers HTTP. Prism validates every request against the spec and answers
  * 400/401/422 to one that breaks it, which is what makes it a contract check.
  */
 export async function startPrism(options: PrismOptions = {}): Promise<PrismServer> {
-  const specFile = options.specFile ?? join(defaultSpecDir, specFileName);
+  const corrected = options.specFile === undefined ? await writeCorrectedSnapshot() : undefined;
+  const specFile = options.specFile ?? corrected!.file;
   // Prism resolves references itself: refuse (with the reason) a description that points
   // outside itself, as every other tool of the pipeline does, before Prism sees it.
   validateSpecText(await readFile(specFile, "utf8"));
@@ -59,17 +61,20 @@ export async function startPrism(options: PrismOptions = {}): Promise<PrismServe
   );
 
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
-    await exited;
-    clearTimeout(timer);
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await corrected?.remove();
   };
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.startupTimeoutMs ?? 60_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
+      await corrected?.remove();
       throw new Error(
         `Prism exited with code ${child.exitCode} before listening: ${output.trim()}`,
       );

@@ -338,7 +338,10 @@ function rowOf(
   const route = stringLiteral(`${op.method.toUpperCase()} ${op.path}`);
   const tail = extras.length > 0 ? `, { ${extras.join(", ")} }` : "";
   // What the call resolves with is a runtime function, so a bundle keeps only the kinds it uses.
-  const result = resultNames[op.result];
+  const result =
+    op.result === "data" && op.dataShape !== undefined
+      ? dataShapeNames[op.dataShape]
+      : resultNames[op.result];
   runtimeNames.add(result);
   // The parameters as a function: made on the first call, so loading the table costs nothing.
   return `perform(core, args, ${route}, ${result}, () => [${params.join(", ")}]${tail})`;
@@ -359,6 +362,12 @@ const resultNames: Record<PlannedOperation["result"], string> = {
   void: "asVoid",
   pages: "asPages",
   bulk: "asBulk",
+};
+
+/** For a `data` answer the spec describes: what its `data` must be, checked at run time. */
+const dataShapeNames: Record<NonNullable<PlannedOperation["dataShape"]>, string> = {
+  object: "asDataObject",
+  list: "asDataList",
 };
 
 const basicNames: Record<BasicCheck, string> = {
@@ -616,7 +625,10 @@ function operationDoc(op: PlannedOperation): string[] {
   const notes: string[] = [];
   if (op.paged) {
     notes.push(
-      "Lazy: pages are fetched as you iterate (`for await`), following Dixa's `meta.next`.",
+      "Paged, so unlike an unpaged list (an array) it returns a {@link Paginated}: `await` it for the",
+      "first page (`items`, `hasNextPage`, `nextPageKey`), or `for await` it for every item, fetched",
+      "page by page as you go (following Dixa's `meta.next`); `{ pageKey }` resumes from a saved",
+      "`nextPageKey`.",
     );
   }
   if (op.result === "bulk") {

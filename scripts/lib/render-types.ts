@@ -10,6 +10,8 @@ import { formatSource } from "./format-source.js";
 import { startTypesChild } from "./types-child.js";
 import { sha256 } from "./snapshot.js";
 import { validateSpecText, type OpenApiDocument } from "./spec-document.js";
+import { correctSpec } from "./apply-overlay.js";
+import { responseSchemasFileName, responseSchemasSource } from "./render-response-schemas.js";
 
 export const typesFileName = "dixa-beta.ts";
 export const operationTableFileName = "operation-table.ts";
@@ -40,7 +42,8 @@ export async function renderGeneratedFiles(
   let document: OpenApiDocument;
   let plan: FacadePlan;
   try {
-    document = validateSpecText(specText).document;
+    // The project's corrections to Dixa's description (an OpenAPI Overlay) come before the model.
+    document = (await correctSpec(validateSpecText(specText).document)).document;
     plan = planFacade(document);
   } catch (error) {
     typesChild.cancel();
@@ -59,6 +62,9 @@ export async function renderGeneratedFiles(
     // Laid out by the generator itself, one line per entry (prettier leaves these files alone).
     for (const { file, source } of renderFacade(plan)) await add(file, async () => source);
     await add(coverageFileName, (path) => formatSource(renderCoverage(plan), path));
+    await add(responseSchemasFileName, (path) =>
+      formatSource(responseSchemasSource(document, specSha256), path),
+    );
   } catch (error) {
     typesChild.cancel();
     throw error;

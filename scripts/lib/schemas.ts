@@ -13,6 +13,11 @@ export interface MergedObject {
 const schemaPrefix = "#/components/schemas/";
 const empty: MergedObject = { properties: new Map(), required: new Set(), type: undefined };
 
+/** A value with its `$ref`s followed (each at most once: a reference loop gives undefined). */
+export function deref(doc: OpenApiDocument, value: unknown): Schema | undefined {
+  return new SchemaIndex(doc).deref(value);
+}
+
 /**
  * Reads schemas out of one document with every walk memoised per schema object, so the work is
  * bounded by the size of the document, not by the number of paths through it: an `allOf` that

@@ -1,4 +1,6 @@
 import { redactedMarker, type Redactor } from "../redact.js";
+import type { ResponseMismatch } from "../validation/mismatch.js";
+import type { RateLimitPriority } from "./lanes.js";
 
 /** What every event says: which call it belongs to (calls run concurrently) and what it is. */
 export interface DixaEventBase {
@@ -12,13 +14,24 @@ export interface DixaEventBase {
 /**
  * What an `onEvent` hook sees, in order for one call: `call-start`, then per attempt
  * `rate-limit-wait` (if it waited), `request`, then `response` or `error`, `retry` between
- * attempts, and `call-end` once. Headers are copied with `Authorization` replaced by
+ * attempts, and `call-end` once, then `response-mismatch` per difference when response
+ * validation is on. Headers are copied with `Authorization` replaced by
  * "[redacted]" and the token removed from URLs and messages, so a hook can log them as they are.
  */
 export type DixaEvent = DixaEventBase &
   (
-    | { type: "call-start"; url: string }
-    | { type: "rate-limit-wait"; waitedMs: number }
+    | {
+        type: "call-start";
+        url: string;
+        /** The call's lane in the rate limiter (absent when the client does not limit). */
+        priority?: RateLimitPriority;
+      }
+    | {
+        type: "rate-limit-wait";
+        waitedMs: number;
+        /** The lane it waited in. */
+        priority: RateLimitPriority;
+      }
     | { type: "request"; url: string; attempt: number; headers: Record<string, string> }
     | { type: "response"; attempt: number; status: number; durationMs: number }
     | { type: "retry"; attempt: number; delayMs: number; reason: string }
@@ -32,11 +45,14 @@ export type DixaEvent = DixaEventBase &
         /** The failure's kind, when the call failed without an answer. */
         kind?: string;
       }
+    /** With `validateResponses`: one way the answer differs from Dixa's description. */
+    | ({ type: "response-mismatch" } & ResponseMismatch)
   );
 
 /**
- * The `onEvent` option: receives every {@link DixaEvent}. What it throws does not change the call;
- * it is rethrown by itself (an uncaught exception), so a broken hook is seen, not hidden.
+ * The `onEvent` option: receives every {@link DixaEvent}. What it throws (or a promise it returns
+ * rejects with) changes neither the call nor the process: it is reported once, through the
+ * client's `onHookError` (by default logged with `console.error`, without the token).
  */
 export type EventHook = (event: DixaEvent) => void;
 

@@ -14,3 +14,10 @@ export function headerNameSafe(name: string): boolean {
 
 export const unsafeHeaderText =
   "holds a character an HTTP header cannot carry (a line break, NUL or other control character, or one beyond U+00FF)";
+
+/** Per-call headers as given: a plain object, a `Headers`, a `Map` or a list of pairs. */
+export type HeadersOption =
+  | Readonly<Record<string, string>>
+  | Headers
+  | ReadonlyMap<string, string>
+  | ReadonlyArray<readonly [string, string]>;

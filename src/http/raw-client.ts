@@ -1,10 +1,11 @@
 import type { Client, Middleware } from "openapi-fetch";
 import { coreState, type CoreState, type DixaCore } from "../core.js";
 import type { paths } from "../types.js";
-import { resolveCallOptions } from "./call-options.js";
-import { pathParameter } from "./request-url.js";
+import { headerRecord, resolveCallOptions } from "./call-options.js";
+import { buildRequest } from "./outgoing-request.js";
+import { assertNoDotSegments, pathParameter } from "./request-url.js";
 import type { RetryOptions } from "./retry-policy.js";
-import type { Exchange } from "./transport.js";
+import { shownHeaders, type Exchange } from "./transport.js";
 
 /**
  * `client.raw`: an openapi-fetch client typed by the spec's `paths`, sending through the same
@@ -27,8 +28,10 @@ const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 /**
  * `client.raw`: openapi-fetch over the client's own transport, so any operation of the spec is
  * one typed call away with the same headers, limiter, retries, time limits and redaction as the
- * facade. Each call's path parameters are checked (present, not empty, not `.` or `..`) and its
- * path template rides along to name the operation in errors and events. openapi-fetch itself is
+ * facade, and the request built by the same function as the facade's (`buildRequest`): the
+ * client's headers, the token, one Content-Type. Each call's path is checked before
+ * openapi-fetch resolves it (no dot segments; path parameters present, not empty, not `.` or
+ * `..`) and its path template rides along to name the operation in errors and events. openapi-fetch itself is
  * loaded with the first raw call, so an app that never makes one never loads (or bundles) it;
  * middleware registered before then is applied when it loads.
  */
@@ -39,9 +42,10 @@ export function createRawClient(dixa: DixaCore): RawClient {
   const pending: Middleware[] = [];
   const load = () =>
     (loading ??= import("openapi-fetch").then(({ default: createClient }) => {
+      // No default headers here: buildRequest adds the client's, so any header on openapi-fetch's
+      // Request is the call's own (or openapi-fetch's Content-Type) and is checked as such.
       client = createClient<paths, `${string}/${string}`>({
         baseUrl: core.baseUrl,
-        headers: core.headers,
         fetch: (request: Request) => sendRaw(request, core),
       });
       client.use(...pending);
@@ -77,6 +81,8 @@ function checked(
   send: (init: RawInit) => Promise<unknown>,
 ): Promise<unknown> {
   try {
+    // openapi-fetch's URL parsing would resolve a dot segment before the transport sees it.
+    assertNoDotSegments(String(path), "client.raw: the path");
     for (const [, name] of path.matchAll(placeholder)) {
       pathParameter(name!, init?.params?.path?.[name!]);
     }
@@ -89,37 +95,28 @@ function checked(
 async function sendRaw(request: Request, core: CoreState): Promise<Response> {
   const extras = request as Request & PerCallInit;
   const call = resolveCallOptions({ timeoutMs: extras.timeoutMs, retry: extras.retry }, core);
-  // As in the facade's per-call headers: the token is the one the client was made with, so
-  // redaction knows it and the limiter counts it.
-  if (request.headers.get("authorization") !== core.headers["Authorization"]) {
-    throw new TypeError(
-      "client.raw: headers cannot set Authorization: the client sends the token it was made with",
-    );
-  }
-  const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+  // As in the facade's per-call headers: never Authorization (the token is the one the client
+  // was made with, so redaction knows it and the limiter counts it), names and values checked.
+  const headers = headerRecord(request.headers, "client.raw: headers");
   const url = new URL(request.url);
-  const exchange = await core.transport({
-    method: request.method,
-    pathTemplate: extras.dixaPathTemplate ?? url.pathname,
-    path: url.pathname,
-    url: request.url,
-    headers,
-    body: request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()),
-    signal: request.signal,
-    timeoutMs: call.timeoutMs,
-    retry: call.retry,
-  });
-  return responseOf(exchange);
+  // Below the base URL, as the facade's paths are (the base URL's own path is not repeated).
+  const path = url.pathname.slice(new URL(core.baseUrl).pathname.replace(/\/$/, "").length);
+  const exchange = await core.transport(
+    await buildRequest(core, {
+      method: request.method,
+      pathTemplate: extras.dixaPathTemplate ?? path,
+      path,
+      search: url.search,
+      body: request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()),
+      call: { ...call, headers, signal: request.signal },
+    }),
+  );
+  return responseOf(exchange, core);
 }
 
-function responseOf(exchange: Exchange): Response {
+function responseOf(exchange: Exchange, core: CoreState): Response {
   const body = nullBodyStatuses.has(exchange.status) ? null : exchange.bytes;
-  return new Response(body as BodyInit | null, {
-    status: exchange.status,
-    statusText: exchange.statusText,
-    headers: exchange.headers,
-  });
+  // Handed to the caller as is: the token removed from the status text and every header.
+  const { statusText, headers } = shownHeaders(exchange, core.redact);
+  return new Response(body as BodyInit | null, { status: exchange.status, statusText, headers });
 }

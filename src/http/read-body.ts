@@ -1,3 +1,5 @@
+import { readCapped } from "../shared/capped-reader.js";
+
 /**
  * Reads a whole answer body, refusing to hold more than `limit` bytes: a server that never stops
  * sending (or a small compressed body that inflates) must not grow the process without bound.
@@ -20,26 +22,5 @@ export async function readBodyWithin(
   }
   // A declared, uncompressed length is enforced by fetch itself: read it in one go.
   if (Number.isFinite(declared)) return new Uint8Array(await response.arrayBuffer());
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      const error = tooLarge();
-      await reader.cancel().catch(() => undefined);
-      throw error;
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return chunks[0]!;
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return readCapped(body, limit, tooLarge);
 }

@@ -18,7 +18,35 @@ export function pathParameter(name: string, value: unknown): string {
       `path parameter ${name} must not be ${text === "" ? "empty" : `"${text}"`}: it would change which endpoint is called`,
     );
   }
+  assertWellFormed(text, `path parameter ${name}`);
   return text;
+}
+
+/** Half of a surrogate pair without the other half: not Unicode text, so no URL can carry it. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A TypeError (not encodeURIComponent's URIError) for text no URL can carry. */
+function assertWellFormed(text: string, what: string): void {
+  if (loneSurrogate.test(text)) {
+    throw new TypeError(
+      `${what} holds a lone surrogate (half of a UTF-16 pair), which is not text a URL can carry`,
+    );
+  }
+}
+
+/**
+ * A dot segment (`.`, `..`, or one spelled with `%2e`, with `/` or `\` around it): URL parsing
+ * resolves it, so `/beta/../admin` would reach `/admin`. Refused, with `what` naming the path.
+ */
+const dotSegment = /(?:^|[/\\])(?:\.|%2e){1,2}(?:[/\\?#]|$)/i;
+
+export function assertNoDotSegments(path: string, what: string): void {
+  const beforeQuery = path.split(/[?#]/, 1)[0]!;
+  if (dotSegment.test(beforeQuery)) {
+    throw new TypeError(
+      `${what} must not hold a dot segment ("." or "..", also as %2e): URL parsing would resolve it and reach another endpoint`,
+    );
+  }
 }
 
 /**
@@ -42,7 +70,10 @@ export function queryString(query: Readonly<Record<string, unknown>> | undefined
 }
 
 function pair(name: string, value: unknown): string {
-  return `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`;
+  const text = String(value);
+  assertWellFormed(name, "a query parameter name");
+  assertWellFormed(text, `query parameter ${name}`);
+  return `${encodeURIComponent(name)}=${encodeURIComponent(text)}`;
 }
 
 /** A path parameter as a path segment: checked, then percent-encoded. */

@@ -1,4 +1,3 @@
-import { DixaError } from "../errors.js";
 import { parseRetryAfter } from "./retry-after.js";
 
 export interface RetryOptions {
@@ -39,7 +38,8 @@ export interface AttemptOutcome {
   elapsedMs: number;
   /** The answer, when one came (any status). */
   response?: { status: number; headers: Headers };
-  error?: DixaError;
+  /** The failure, when none came: only its kind matters (a DixaError's, such as `timeout`). */
+  error?: { kind: string };
 }
 
 /** Merges options over the defaults, checking each value once. `false` means one attempt. */

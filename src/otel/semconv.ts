@@ -19,6 +19,8 @@ export const attr = {
   dixaAttempt: "dixa.attempt",
   /** How long the rate limiter held the attempt back, in milliseconds. */
   dixaRateLimitWaitedMs: "dixa.rate_limit.waited_ms",
+  /** The call's lane in the rate limiter: "interactive", "normal" or "background". */
+  dixaRateLimitPriority: "dixa.rate_limit.priority",
   /** How long the client waits before the next attempt, in milliseconds. */
   dixaRetryDelayMs: "dixa.retry.delay_ms",
   /** Why the client retries, e.g. "503 from the server", "network failure". */

@@ -52,10 +52,28 @@ export function createDixaTracing(options: DixaTracingOptions = {}): EventHook {
   const record = recorder(tracer, calls, spanPerAttempt);
   if (userHook === undefined) return record;
   return (event) => {
-    // Ours first, always: the span is opened and closed whatever the user's hook does. If that
-    // hook throws, the client reports its error on its own and the call goes on.
-    record(event);
-    userHook(event);
+    // Ours first, and each whatever the other does: the span is opened and closed whatever the
+    // user's hook does, and the user's hook sees every event even if a tracer fails. What either
+    // throws reaches the client, which reports it through onHookError and lets the call go on.
+    let tracing: { error: unknown } | undefined;
+    try {
+      record(event);
+    } catch (error) {
+      tracing = { error };
+    }
+    let result: unknown;
+    try {
+      // Returned, so a promise it rejects reaches the client's report too.
+      result = userHook(event);
+    } catch (error) {
+      if (tracing === undefined) throw error;
+      throw new AggregateError(
+        [tracing.error, error],
+        "the tracer and your onEvent hook both threw",
+      );
+    }
+    if (tracing !== undefined) throw tracing.error;
+    return result as void;
   };
 }
 
@@ -68,6 +86,7 @@ function recorder(
     // Called synchronously in the call's own async chain: the active context is the caller's.
     const parent = context.active();
     const { name, attributes } = describeRequest(event, event.url);
+    if (event.priority !== undefined) attributes[attr.dixaRateLimitPriority] = event.priority;
     const kind = spanPerAttempt ? SpanKind.INTERNAL : SpanKind.CLIENT;
     const span = tracer.startSpan(name, { kind, attributes }, parent);
     calls.set(event.callId, {
@@ -117,6 +136,7 @@ function recorder(
         call.span.addEvent(eventName.rateLimitWait, {
           [attr.dixaAttempt]: call.attempt + 1,
           [attr.dixaRateLimitWaitedMs]: event.waitedMs,
+          [attr.dixaRateLimitPriority]: event.priority,
         });
         return;
       case "request":

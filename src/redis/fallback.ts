@@ -30,11 +30,6 @@ export class OwnShare {
     return entry;
   }
 
-  /** Its answer came at `now`: it cannot reach the server later than that. */
-  settle(entry: OwnRequest, now: number): void {
-    if (now < entry.latestArrival) entry.latestArrival = now;
-  }
-
   /** The earliest moment this process may start one more request under its share. */
   startAt(now: number): number {
     const forgetBefore = now - this.forgetAfterMs;

@@ -12,6 +12,9 @@
  * const dixa = createDixaClient({ apiKey, rateLimit });
  * ```
  *
+ * `createRedisDedupeStore({ redis })` shares webhook de-duplication between receivers the same
+ * way (see dixa-beta/webhooks).
+ *
  * The Redis client (ioredis v5+ or node-redis v4+) is yours: this entry imports no Redis library
  * and no Node.js module, so it runs wherever the client does.
  *
@@ -21,3 +24,8 @@ export { createRedisRateLimiter, RedisRateLimiter } from "./redis-rate-limiter.j
 export type { RedisRateLimiterOptions } from "./options.js";
 export type { RedisRateLimitEvent, RedisRateLimitEventHook } from "./events.js";
 export type { IoRedisLike, NodeRedisLike, RedisClientLike } from "./redis-client.js";
+export {
+  createRedisDedupeStore,
+  type RedisDedupeStore,
+  type RedisDedupeStoreOptions,
+} from "./dedupe-store.js";

@@ -47,6 +47,7 @@ export interface ResolvedRedisOptions {
   keyPrefix: string;
   rule: AdmissionRule;
   transitMs: number;
+  networkMs: number;
   share: number;
   shareRule: AdmissionRule;
   commandTimeoutMs: number;
@@ -70,6 +71,7 @@ const known = new Set([
   "burst",
   "jitterAllowanceMs",
   "transitAllowanceMs",
+  "networkAllowanceMs",
 ]);
 
 /** Checks the options once, at construction; no message echoes the token. */
@@ -96,7 +98,7 @@ export function resolveRedisOptions(options: RedisRateLimiterOptions): ResolvedR
       `${what}: the \`apiKey\` option is required and must be the client's token (got ${got})`,
     );
   }
-  const { rule, transitMs } = rulesOf(options);
+  const { rule, transitMs, networkMs } = rulesOf(options);
   const share = shareOf(options);
   const requestsPerSecond = options.requestsPerSecond ?? dixaRateLimit.requestsPerSecond;
   const burst = options.burst ?? dixaRateLimit.burst;
@@ -119,6 +121,7 @@ export function resolveRedisOptions(options: RedisRateLimiterOptions): ResolvedR
     keyPrefix,
     rule,
     transitMs,
+    networkMs,
     share,
     shareRule,
     commandTimeoutMs: milliseconds(options.commandTimeoutMs, "commandTimeoutMs", 500, 1),

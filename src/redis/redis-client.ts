@@ -18,8 +18,16 @@ export interface NodeRedisLike {
 /** An ioredis or node-redis client, connected (or connecting) by you; you also close it. */
 export type RedisClientLike = IoRedisLike | NodeRedisLike;
 
-/** Runs one of our scripts: by hash, loading it with `EVAL` when the server does not know it. */
+/**
+ * Runs one of our scripts: by hash once the client has loaded it, else with `EVAL`, which loads
+ * it as it runs (one round trip, never NOSCRIPT then EVAL on a server that has not seen it).
+ */
 export type ScriptRunner = (script: LuaScript, keys: string[], args: string[]) => Promise<unknown>;
+
+/** The scripts (by hash) each Redis client has loaded, shared by every limiter using it. */
+const loadedBy = new WeakMap<object, Set<string>>();
+/** Each script's SHA-1, once known. */
+const hashes = new Map<LuaScript, string>();
 
 /**
  * Tells the two client shapes apart (node-redis has `evalSha`, ioredis `evalsha`) and returns a
@@ -47,21 +55,32 @@ export function scriptRunner(client: unknown, what: string): ScriptRunner {
       `${what} must be an ioredis or node-redis (v4+) client: it has neither evalsha (ioredis) nor evalSha (node-redis)`,
     );
   }
-  const hashes = new Map<LuaScript, Promise<string>>();
-  return async (script, keys, args) => {
-    let sha = hashes.get(script);
-    if (sha === undefined) {
-      sha = sha1Hex(script.source);
-      hashes.set(script, sha);
-    }
-    try {
-      return await evalSha(await sha, keys, args);
-    } catch (error) {
-      // A server that restarted or flushed its script cache: EVAL loads the script again.
-      if (!String((error as Error | undefined)?.message ?? error).includes("NOSCRIPT")) throw error;
-      return await evalSource(script.source, keys, args);
-    }
+  let loaded = loadedBy.get(shape);
+  if (loaded === undefined) loadedBy.set(shape, (loaded = new Set()));
+  const scripts = loaded;
+  const load = async (script: LuaScript, keys: string[], args: string[]) => {
+    const result = await evalSource(script.source, keys, args);
+    scripts.add(hashes.get(script) ?? (await hashOf(script)));
+    return result;
   };
+  // The common path adds no promise of its own to the client's.
+  return (script, keys, args) => {
+    const sha = hashes.get(script);
+    if (sha === undefined || !scripts.has(sha)) return load(script, keys, args);
+    return evalSha(sha, keys, args).catch((error: unknown) => {
+      // A server that restarted or flushed its script cache: EVAL loads the script again.
+      if (!String((error as Error | undefined)?.message ?? error).includes("NOSCRIPT")) {
+        throw error;
+      }
+      return load(script, keys, args);
+    });
+  };
+}
+
+async function hashOf(script: LuaScript): Promise<string> {
+  const sha = await sha1Hex(script.source);
+  hashes.set(script, sha);
+  return sha;
 }
 
 async function sha1Hex(text: string): Promise<string> {

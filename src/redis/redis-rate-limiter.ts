@@ -1,17 +1,20 @@
 import { memoryMs } from "../http/admission-rule.js";
-import type { RateLimit, RateLimitTicket } from "../http/rate-limit.js";
+import { watchDeparture } from "../http/departures.js";
+import { FairQueue, type Queued } from "../http/fair-queue.js";
+import { badPriority, defaultPriority, laneIndex } from "../http/lanes.js";
+import type { AcquireOptions, RateLimit, RateLimitTicket } from "../http/rate-limit.js";
 import type { RedisRateLimitEvent } from "./events.js";
-import { OwnShare } from "./fallback.js";
+import { OwnShare, type OwnRequest } from "./fallback.js";
 import {
   resolveRedisOptions,
   type RedisRateLimiterOptions,
   type ResolvedRedisOptions,
 } from "./options.js";
-import { settle, step, type RecordSettings, type StepReply } from "./shared-record.js";
-import { tokenKeys, type TokenKeys } from "./token-keys.js";
+import { recordKeys, settingsArguments, step, type StepReply } from "./shared-record.js";
+import { tokenKeys } from "./token-keys.js";
 
-interface Waiter {
-  /** Its member in the shared queue; renewed when an old one may linger there. */
+interface Waiter extends Queued {
+  /** Its member in the shared queue, ending with its lane; renewed when an old one may linger. */
   id: string;
   /** Sent to Redis at least once under `id` (so it may sit in the shared queue). */
   registered: boolean;
@@ -22,6 +25,17 @@ interface Waiter {
   queuedAt: number;
   /** A decision round found it could not go yet: its wait counts (else only the round trip). */
   passedOver: boolean;
+}
+
+/** A request Redis let through, as this process knows it. */
+interface Admitted {
+  id: string;
+  /** Redis's clock when the step that let it through ran. */
+  redisNow: number;
+  /** Local clock when that step was sent: a local moment maps to at most `redisNow + (t - sentAt)`. */
+  sentAt: number;
+  /** Its latest arrival as Redis records it (Redis clock). */
+  latestArrival: number;
 }
 
 /** Waiters of one process put in the shared queue at once; the rest join as these leave. */
@@ -42,29 +56,39 @@ const lateHeadMs = 50;
 const behindPollMs = 10;
 
 const now = () => performance.now();
+const none: never[] = [];
 
 /**
  * One rate limit for every process that uses a token, decided in Redis: see `scripts.ts` for the
  * shared record and `admission-rule.ts` for the rule, the same as the in-memory limiter's.
  *
- * Callers of this process wait in a local first-come-first-served list; one step at a time sends
- * them (up to 128) to Redis, which queues every process's callers by arrival, admits the head
- * while the rule allows (or this process's first caller, when the head's process leaves its turn
- * untaken), and says how long until this process's first caller may go. A timer
- * runs only while someone waits. When Redis fails or is slower than `commandTimeoutMs`, the
- * process decides alone against its `fallbackShare` of the limit (after a hold, since requests
- * let through by Redis may still be arriving), tries Redis again every `probeIntervalMs`, and on
- * its return keeps to its share as well for a grace period, while the other workers may still be
- * deciding alone. Never rejects except when the caller's signal aborts.
+ * Callers of this process wait in a local queue by lane; one step at a time sends them (up to
+ * 128, highest lane first) to Redis, which queues every process's callers by lane and, within a
+ * lane, process by process in turn; admits the head while the rule allows (or this process's
+ * first caller, when the head's process leaves its turn untaken); and says how long until this
+ * process's first caller may go. What the process learns of its requests (one left, one was
+ * answered) rides along with its next step, or goes at once when other processes wait, so a
+ * request costs one round trip to Redis when nobody else waits. A timer runs only while someone
+ * waits. When Redis fails or is slower than `commandTimeoutMs`, the process decides alone
+ * against its `fallbackShare` of the limit (after a hold, since requests let through by Redis
+ * may still be arriving), tries Redis again every `probeIntervalMs`, and on its return keeps to
+ * its share as well for a grace period, while the other workers may still be deciding alone.
+ * Never rejects except when the caller's signal aborts.
  */
 export class RedisRateLimiter implements RateLimit {
   private readonly options: ResolvedRedisOptions;
-  private readonly settings: RecordSettings;
+  private readonly settingsArgs: string[];
   private readonly own: OwnShare;
-  private keys: Promise<TokenKeys> | undefined;
-  private readonly waiting: Waiter[] = [];
+  private keys: Promise<string[]> | undefined;
+  /** The keys, once known (so the common path does not wait a turn for them). */
+  private knownKeys: string[] | undefined;
+  private readonly waiting = new FairQueue<Waiter>();
   /** Ids to take out of the shared queue with the next step. */
   private readonly leaving = new Set<string>();
+  /** Sooner latest arrivals to write to the record, by id (Redis clock). */
+  private readonly updates = new Map<string, number>();
+  /** Callers of other processes were waiting when Redis last answered. */
+  private othersWaiting = false;
   private current: "redis" | "fallback" = "redis";
   /** Local clock: nothing starts before this. */
   private holdUntil = 0;
@@ -74,6 +98,7 @@ export class RedisRateLimiter implements RateLimit {
   private lastProbeStart = -Infinity;
   private probing: Promise<void> | undefined;
   private epoch = "";
+  private nextEpoch = randomHex(8);
   private lastCallSentAt = -Infinity;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
@@ -89,7 +114,7 @@ export class RedisRateLimiter implements RateLimit {
     this.options = resolveRedisOptions(options);
     const { rule, shareRule, transitMs, leaseMs } = this.options;
     const memory = memoryMs(rule);
-    this.settings = {
+    this.settingsArgs = settingsArguments({
       rule,
       transitMs,
       memoryMs: memory,
@@ -97,7 +122,7 @@ export class RedisRateLimiter implements RateLimit {
       keyTtlMs: Math.max(memory, leaseMs) + 1_000,
       epochTtlMs,
       lateHeadMs,
-    };
+    });
     this.own = new OwnShare(shareRule, rule);
   }
 
@@ -108,7 +133,7 @@ export class RedisRateLimiter implements RateLimit {
 
   /** Callers of this process waiting for their turn right now. */
   get queued(): number {
-    return this.waiting.length;
+    return this.waiting.size;
   }
 
   /**
@@ -116,11 +141,17 @@ export class RedisRateLimiter implements RateLimit {
    * arrived or the attempt failed. Rejects with the signal's reason if the caller aborts while
    * waiting; its place in the shared queue is given up.
    */
-  acquire(signal?: AbortSignal): Promise<RateLimitTicket> {
+  acquire(signal?: AbortSignal, options?: AcquireOptions): Promise<RateLimitTicket> {
+    const lane = laneIndex(options?.priority ?? defaultPriority);
+    if (lane < 0) {
+      return Promise.reject(badPriority(options!.priority));
+    }
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<RateLimitTicket>((resolve, reject) => {
       const waiter: Waiter = {
-        id: this.newId(),
+        lane,
+        owner: this,
+        id: this.newId(lane),
         registered: false,
         resolve,
         reject,
@@ -128,9 +159,7 @@ export class RedisRateLimiter implements RateLimit {
         queuedAt: now(),
         passedOver: false,
         onAbort: () => {
-          const index = this.waiting.indexOf(waiter);
-          if (index < 0) return;
-          this.waiting.splice(index, 1);
+          if (!this.waiting.remove(waiter)) return;
           if (waiter.registered) this.leave(waiter.id);
           reject(signal?.reason);
           this.wake();
@@ -176,7 +205,8 @@ export class RedisRateLimiter implements RateLimit {
       // A defect of this limiter, not a Redis failure: fail the waiting callers rather than
       // leave them hanging, and report it.
       next = undefined;
-      for (const waiter of this.waiting.splice(0)) {
+      for (const waiter of [...this.waiting]) {
+        this.waiting.remove(waiter);
         waiter.signal?.removeEventListener("abort", waiter.onAbort);
         waiter.reject(error);
       }
@@ -199,10 +229,12 @@ export class RedisRateLimiter implements RateLimit {
 
   /** One decision round. Returns when to run again (ms), or undefined when nobody waits. */
   private async step(): Promise<number | undefined> {
-    if (this.waiting.length === 0 && (this.leaving.size === 0 || this.current === "fallback")) {
-      return undefined;
+    if (this.current === "redis") {
+      const news = this.leaving.size > 0 || (this.updates.size > 0 && this.othersWaiting);
+      if (this.waiting.size === 0 && !news) return undefined;
+      return this.stepShared();
     }
-    if (this.current === "redis") return this.stepShared();
+    if (this.waiting.size === 0) return undefined;
     const t = now();
     const sinceProbe = t - this.lastProbeStart;
     if (sinceProbe >= this.options.probeIntervalMs) {
@@ -217,36 +249,39 @@ export class RedisRateLimiter implements RateLimit {
 
   private async stepShared(): Promise<number | undefined> {
     const t = now();
-    const holding = t < this.holdUntil;
-    let maxAdmit = this.waiting.length;
-    if (holding) maxAdmit = 0;
-    else if (t < this.graceUntil) maxAdmit = this.own.startAt(t) <= t ? 1 : 0;
-    const batch = this.waiting.slice(0, maxRegistered);
-    maxAdmit = Math.min(maxAdmit, batch.length);
-    const leaving = [...this.leaving];
+    const batch = this.waiting.first(maxRegistered);
+    let maxAdmit = batch.length;
+    if (t < this.holdUntil) maxAdmit = 0;
+    else if (t < this.graceUntil) maxAdmit = Math.min(maxAdmit, this.own.startAt(t) <= t ? 1 : 0);
+    const leaving = this.leaving.size === 0 ? none : [...this.leaving];
+    const updates = this.updates.size === 0 ? none : [...this.updates];
     for (const waiter of batch) waiter.registered = true;
     const sentAt = now();
     let reply: StepReply;
     try {
-      const keys = await this.keysOf();
       reply = await this.within(
         "the step script",
-        step(this.options.run, keys, this.settings, {
+        step(this.options.run, this.knownKeys ?? (await this.keysOf()), this.settingsArgs, {
           waiters: batch.map((waiter) => waiter.id),
           leaving,
+          updates,
           maxAdmit,
           expectedEpoch: this.epoch,
-          newEpoch: randomHex(8),
+          newEpoch: this.nextEpoch,
         }),
       );
     } catch (error) {
       this.redisFailed(error);
       return 0;
     }
-    // A settle that failed meanwhile switched to deciding alone; what Redis admitted stays
-    // recorded there (counted, never sent), which errs on the safe side.
+    // A failure meanwhile switched to deciding alone; what Redis admitted stays recorded there
+    // (counted, never sent), which errs on the safe side.
     if (this.current !== "redis") return 0;
     for (const id of leaving) this.leaving.delete(id);
+    for (const [id, latest] of updates)
+      if (this.updates.get(id) === latest) this.updates.delete(id);
+    if (reply.epoch === this.nextEpoch) this.nextEpoch = randomHex(8);
+    this.othersWaiting = reply.others > 0;
 
     if (!reply.epochMatched) {
       // Had this process touched the record within the epoch's lifetime, it cannot have expired:
@@ -260,15 +295,17 @@ export class RedisRateLimiter implements RateLimit {
     this.epoch = reply.epoch;
     this.lastCallSentAt = sentAt;
 
+    const latestArrival = reply.now + this.options.transitMs;
     for (const id of reply.admitted) {
-      const index = this.waiting.findIndex((waiter) => waiter.id === id);
-      // Aborted while the step ran: the slot goes unused, counted from now.
-      if (index < 0) void this.settleShared(id);
-      else this.grant(this.waiting.splice(index, 1)[0]!, id);
+      const admitted: Admitted = { id, redisNow: reply.now, sentAt, latestArrival };
+      const waiter = batch.find((candidate) => candidate.id === id);
+      // Aborted while the step ran: the slot goes unused, counted until now.
+      if (waiter === undefined || !this.waiting.remove(waiter)) this.recountShared(admitted, now());
+      else this.grant(waiter, admitted);
     }
     for (const waiter of batch) waiter.passedOver = true;
     if (this.leaving.size > 0) return 0;
-    if (this.waiting.length === 0) return undefined;
+    if (this.waiting.size === 0) return this.updates.size > 0 && this.othersWaiting ? 0 : undefined;
     if (reply.admitted.length > 0 && reply.admitted.length === maxAdmit) return 0;
 
     const t2 = now();
@@ -287,45 +324,68 @@ export class RedisRateLimiter implements RateLimit {
       this.probing === undefined ? this.lastProbeStart + this.options.probeIntervalMs : Infinity;
     let t = now();
     let at = this.holdUntil;
-    while (this.waiting.length > 0 && at <= t) {
+    while (this.waiting.size > 0 && at <= t) {
       at = this.own.startAt(t);
       if (at > t) break;
       this.grant(this.waiting.shift()!, undefined);
       t = now();
     }
-    if (this.waiting.length === 0) return undefined;
+    if (this.waiting.size === 0) return undefined;
     for (const waiter of this.waiting) waiter.passedOver = true;
     return Math.min(at, nextProbe) - t;
   }
 
-  private grant(waiter: Waiter, sharedId: string | undefined): void {
+  private grant(waiter: Waiter, admitted: Admitted | undefined): void {
     const t = now();
     waiter.signal?.removeEventListener("abort", waiter.onAbort);
     const entry = this.own.add(t + this.options.transitMs);
-    let settled = false;
+    let answered = false;
     waiter.resolve({
       // Let through by the first decision it took part in: it did not wait for its turn (the
       // round trip to Redis is the limiter's cost, measured by the bench, not a wait).
       waitedMs: waiter.passedOver ? t - waiter.queuedAt : 0,
       settle: () => {
-        if (settled) return;
-        settled = true;
-        this.own.settle(entry, now());
-        if (sharedId !== undefined && this.current === "redis") void this.settleShared(sharedId);
-        else if (this.waiting.length > 0) this.wake();
+        answered = true;
+        this.recount(entry, admitted, now(), true);
       },
+      // Once it has left, it counts until it may have reached the server: sooner than assumed,
+      // or later, when this process was held up before sending it.
+      dispatch: (send) =>
+        watchDeparture((departedAt) => {
+          if (!answered) this.recount(entry, admitted, departedAt + this.options.networkMs, false);
+        }, send),
     });
   }
 
-  private async settleShared(id: string): Promise<void> {
-    try {
-      const keys = await this.keysOf();
-      await this.within("the settle script", settle(this.options.run, keys, id));
-    } catch (error) {
-      this.redisFailed(error);
-      return;
-    }
-    if (this.waiting.length > 0) this.wake();
+  /**
+   * A request let through may reach the server until `until` (local clock), and no later; with
+   * `onlySooner`, only if that is sooner than what is recorded.
+   */
+  private recount(
+    entry: OwnRequest,
+    admitted: Admitted | undefined,
+    until: number,
+    onlySooner: boolean,
+  ): void {
+    if (!onlySooner || until < entry.latestArrival) entry.latestArrival = until;
+    if (admitted !== undefined && this.current === "redis") {
+      this.recountShared(admitted, until, onlySooner);
+    } else if (this.waiting.size > 0) this.wake();
+  }
+
+  /**
+   * Writes a request's latest arrival to the record: with this process's next step, or at once
+   * when other processes wait (their decisions need it; ours come with our own next step).
+   */
+  private recountShared(admitted: Admitted, until: number, onlySooner = true): void {
+    const latest = admitted.redisNow + (until - admitted.sentAt);
+    if (latest === admitted.latestArrival) return;
+    if (onlySooner && latest > admitted.latestArrival) return;
+    admitted.latestArrival = latest;
+    this.updates.set(admitted.id, latest);
+    // Bounded: the oldest stopped counting long ago (their recorded latest arrival has passed).
+    if (this.updates.size > maxLeaving) this.updates.delete(this.updates.keys().next().value!);
+    if (this.othersWaiting) this.wake();
   }
 
   /** Tries Redis again; on success decisions are shared once more. */
@@ -339,20 +399,23 @@ export class RedisRateLimiter implements RateLimit {
         const sentAt = now();
         const reply = await this.within(
           "the step script",
-          step(this.options.run, keys, this.settings, {
+          step(this.options.run, keys, this.settingsArgs, {
             waiters: [],
             leaving,
+            updates: [],
             maxAdmit: 0,
             expectedEpoch: "",
-            newEpoch: randomHex(8),
+            newEpoch: this.nextEpoch,
           }),
         );
         for (const id of leaving) this.leaving.delete(id);
+        if (reply.epoch === this.nextEpoch) this.nextEpoch = randomHex(8);
         if (this.current !== "fallback") return;
         const t = now();
         this.current = "redis";
         this.epoch = reply.epoch;
         this.lastCallSentAt = sentAt;
+        this.othersWaiting = reply.others > 0;
         this.graceUntil = Math.max(this.graceUntil, t + this.graceMs());
         this.emit({ type: "redis-rate-limit-restored", outageMs: t - this.outageStartedAt });
         this.wake();
@@ -371,13 +434,15 @@ export class RedisRateLimiter implements RateLimit {
     this.current = "fallback";
     this.outageStartedAt = t;
     this.lastProbeStart = t;
+    // What Redis holds of our requests errs on the late side; nothing to correct there.
+    this.updates.clear();
     // Requests Redis let through before it failed may still arrive: hold until they cannot.
     const holdMs = this.holdMs();
     this.holdUntil = Math.max(this.holdUntil, t + holdMs);
     for (const waiter of this.waiting) {
       if (!waiter.registered) continue;
       this.leave(waiter.id);
-      waiter.id = this.newId();
+      waiter.id = this.newId(waiter.lane);
       waiter.registered = false;
     }
     this.emit({
@@ -412,8 +477,11 @@ export class RedisRateLimiter implements RateLimit {
     return 2 * probeIntervalMs + commandTimeoutMs + this.holdMs();
   }
 
-  private keysOf(): Promise<TokenKeys> {
-    this.keys ??= tokenKeys(this.options.apiKey, this.options.keyPrefix);
+  private keysOf(): Promise<string[]> {
+    this.keys ??= tokenKeys(this.options.apiKey, this.options.keyPrefix).then((keys) => {
+      this.knownKeys = recordKeys(keys);
+      return this.knownKeys;
+    });
     return this.keys;
   }
 
@@ -424,16 +492,23 @@ export class RedisRateLimiter implements RateLimit {
   private within<T>(label: string, work: Promise<T>): Promise<T> {
     const ms = this.options.commandTimeoutMs;
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`${label} took longer than commandTimeoutMs (${ms} ms)`)),
-        ms,
-      );
+      let settled = false;
+      const timer = setTimeout(() => {
+        // When this process itself was held up (paused, starved of CPU), the answer may be
+        // waiting to be read: timers run before I/O, so give it one more turn of the event loop
+        // rather than blame Redis and fall back, adding this process's share to the others'.
+        setTimeout(() => {
+          if (!settled) reject(new Error(`${label} took longer than commandTimeoutMs (${ms} ms)`));
+        }, 0);
+      }, ms);
       work.then(
         (value) => {
+          settled = true;
           clearTimeout(timer);
           resolve(value);
         },
         (error: unknown) => {
+          settled = true;
           clearTimeout(timer);
           reject(error);
         },
@@ -459,9 +534,10 @@ export class RedisRateLimiter implements RateLimit {
     if (this.leaving.size > maxLeaving) this.leaving.delete(this.leaving.values().next().value!);
   }
 
-  private newId(): string {
+  /** A new id in the shared queue; its last character is the lane's rank, as the script reads it. */
+  private newId(lane: number): string {
     this.counter++;
-    return `${this.idPrefix}-${this.counter.toString(36)}`;
+    return `${this.idPrefix}-${this.counter.toString(36)}:${lane}`;
   }
 }
 

@@ -1,15 +1,25 @@
 /**
- * The Lua scripts that make the admission decision in Redis, atomically and on Redis's own clock
- * (`TIME`), so every process sharing a token decides against one record and one clock.
+ * The Lua script that makes the admission decision in Redis, atomically and on Redis's own clock
+ * (`TIME`), so every process sharing a token decides against one record and one clock. One
+ * script does everything (one hash to load, one round trip per decision).
  *
  * Keys of one token (all with the same `{hash}` tag, so they live in one Redis Cluster slot):
  *   sent    sorted set: one member per request let through, scored by the latest moment (ms,
  *           Redis clock) it may reach the server, as `admission-rule.ts` counts it;
- *   queue   sorted set: the callers waiting, scored by arrival ticket (first come, first served);
+ *   lanes   sorted set: the callers waiting, scored `lane * 2^40 + tag * 2^12 + ticket mod 2^12`
+ *           (lanes.ts ranks the lanes; the tags interleave processes, see below; the ticket
+ *           orders callers of one tag by arrival);
  *   leases  sorted set: the same callers, scored by when their lease runs out, so the waiters of
  *           a process that died stop blocking the queue once their lease lapses;
  *   epoch   a random value kept while the record lives: a new one means the record was lost
- *           (Redis restarted or evicted it) and what it held is no longer known.
+ *           (Redis restarted or evicted it) and what it held is no longer known;
+ *   turns   hash: per lane, how many turns went to other lanes while it waited (lanes.ts), and
+ *           the last arrival ticket.
+ *
+ * A caller's id ends with its lane's rank (`...:0` interactive, `:1` normal, `:2` background).
+ * Fair turns across processes: a process's new caller gets the lane's head tag, or the tag after
+ * its own last queued one if that is later, so processes with backlogs alternate, one caller
+ * each, instead of one backlog going whole (start-time fair queueing with equal weights).
  */
 
 export interface LuaScript {
@@ -18,10 +28,15 @@ export interface LuaScript {
   source: string;
 }
 
+/** The span of scores each lane's tags live in: 2^40, far below 2^53 for three lanes. */
+export const laneSpan = 2 ** 40;
+/** Scores per tag: the low 12 bits order callers of one tag by arrival. */
+const tagSpan = 2 ** 12;
+
 /**
- * Shared by both scripts: Redis's clock in milliseconds, and numbers written as strings with
- * every digit (Redis would otherwise format a Lua number with 14 significant digits, which rounds
- * a millisecond timestamp to a tenth of a millisecond).
+ * Redis's clock in milliseconds, and numbers written as strings with every digit (Redis would
+ * otherwise format a Lua number with 14 significant digits, which rounds a millisecond timestamp
+ * to a tenth of a millisecond).
  */
 const prelude = `
 pcall(function() redis.replicate_commands() end)
@@ -58,28 +73,52 @@ end
 local function newest_first(a, b) return a > b end
 `;
 
+/** `chooseLane` and `countTurn` of lanes.ts, line for line (lanes ranked 0, 1, 2). */
+const lanesLua = `
+local function choose_lane(waiting, passed, limit)
+  local highest = -1
+  for lane = 0, 2 do
+    if waiting[lane] then
+      if passed[lane] >= limit then return lane end
+      if highest < 0 then highest = lane end
+    end
+  end
+  return highest
+end
+local function count_turn(waiting, passed, taken)
+  for lane = 0, 2 do
+    if lane == taken then passed[lane] = 0
+    elseif waiting[lane] then passed[lane] = passed[lane] + 1 end
+  end
+end
+`;
+
 /**
- * One step of the shared limiter for one process: forget what no longer matters, drop waiters
- * whose lease lapsed and those the process says left, register or refresh the process's waiters
- * (in its arrival order), then admit the head of the queue as long as it is one of them, the rule
- * allows it now and `max_admit` is not reached. A head whose turn came `late_head_ms` ago and was
- * not taken (its process is busy, or died and its lease has not lapsed yet) does not hold up the
- * others: this process's first waiter goes instead, and the head keeps its place.
+ * One step of the shared limiter for one process: forget what no longer matters, write the
+ * latest arrivals the process learned of (a request that left or was answered), drop waiters
+ * whose lease lapsed and those the process says left, register or refresh the process's
+ * waiters (given in the order the process would send them), then admit while the rule allows
+ * it now and `max_admit` is not reached: the head of the lane whose turn it is, as long as it
+ * is one of ours. A head whose turn came `late_head_ms` ago and was not taken (its process is
+ * busy, or died and its lease has not lapsed yet) does not hold up the others: this process's
+ * first waiter goes instead, and the head keeps its place. With nobody queued, our waiters go
+ * without being registered at all (the common path: a handful of commands).
  *
- * KEYS: sent, queue, leases, epoch.
+ * KEYS: sent, lanes, leases, epoch, turns.
  * ARGV: rate, capacity, window_limit (-1: none), window_ms, transit_ms, memory_ms, lease_ms,
- *       key_ttl_ms, epoch_ttl_ms, max_admit, expected_epoch ('' if none), new_epoch,
- *       late_head_ms, n_leaving, then n_leaving ids that left, then the ids of the waiters in
- *       arrival order.
+ *       key_ttl_ms, epoch_ttl_ms, late_head_ms, pass_over_limit, max_admit, expected_epoch
+ *       ('' if none), new_epoch, n_updates, n_leaving, then n_updates pairs (id, latest arrival),
+ *       then n_leaving ids that left, then the ids of our waiters.
  * Returns: { admitted ids, now, earliest start before admitting, wait hint (-1: none of ours
- *   waits), epoch, queue position of our first waiter (-1: none), epoch matched (1/0) }.
+ *   waits), epoch, lower bound of our first waiter's queue position (-1: none), epoch matched
+ *   (1/0), callers of other processes waiting }.
  *
  * The wait hint is a lower bound of when our first waiter may go: the queue ahead of it admitted
  * one by one, each request in flight counted as if its answer came now. Sleeping until then never
  * oversleeps a settled answer; a waiter that wakes too early just asks again.
  */
-const stepSource = `${prelude}${earliestStartLua}
-local sent, queue, leases, epoch_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+const stepSource = `${prelude}${earliestStartLua}${lanesLua}
+local sent, queue, leases, epoch_key, turns = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local rate = tonumber(ARGV[1])
 local capacity = tonumber(ARGV[2])
 local window_limit = tonumber(ARGV[3])
@@ -90,21 +129,30 @@ local memory_ms = tonumber(ARGV[6])
 local lease_ms = tonumber(ARGV[7])
 local key_ttl_ms = tonumber(ARGV[8])
 local epoch_ttl_ms = tonumber(ARGV[9])
-local max_admit = tonumber(ARGV[10])
-local expected_epoch = ARGV[11]
-local new_epoch = ARGV[12]
-local late_head_ms = tonumber(ARGV[13])
-local n_leaving = tonumber(ARGV[14])
-local first_waiter = 15 + n_leaving
+local late_head_ms = tonumber(ARGV[10])
+local pass_over_limit = tonumber(ARGV[11])
+local max_admit = tonumber(ARGV[12])
+local expected_epoch = ARGV[13]
+local new_epoch = ARGV[14]
+local n_updates = tonumber(ARGV[15])
+local n_leaving = tonumber(ARGV[16])
+local first_leaving = 17 + 2 * n_updates
+local first_waiter = first_leaving + n_leaving
+local span = ${laneSpan}
+local tag_span = ${tagSpan}
+local function tag_of(score, lane) return math.floor((score - lane * span) / tag_span) end
 
 local now = now_ms()
 
-local epoch = redis.call('GET', epoch_key)
+-- Read and kept alive in one command (GETEX, Redis 6.2+), else in two.
+local epoch = redis.pcall('GETEX', epoch_key, 'PX', epoch_ttl_ms)
+if type(epoch) == 'table' and epoch.err then
+  epoch = redis.call('GET', epoch_key)
+  if epoch then redis.call('PEXPIRE', epoch_key, epoch_ttl_ms) end
+end
 if not epoch then
   epoch = new_epoch
   redis.call('SET', epoch_key, epoch, 'PX', epoch_ttl_ms)
-else
-  redis.call('PEXPIRE', epoch_key, epoch_ttl_ms)
 end
 local epoch_matched = 1
 if expected_epoch ~= '' and expected_epoch ~= epoch then
@@ -114,103 +162,154 @@ if expected_epoch ~= '' and expected_epoch ~= epoch then
 end
 
 redis.call('ZREMRANGEBYSCORE', sent, '-inf', '(' .. exact(now - memory_ms))
-local lapsed = redis.call('ZRANGEBYSCORE', leases, '-inf', '(' .. exact(now))
-for _, id in ipairs(lapsed) do
-  redis.call('ZREM', queue, id)
-  redis.call('ZREM', leases, id)
-end
-for i = 15, first_waiter - 1 do
-  redis.call('ZREM', queue, ARGV[i])
-  redis.call('ZREM', leases, ARGV[i])
+for i = 17, first_leaving - 1, 2 do
+  redis.call('ZADD', sent, 'XX', ARGV[i + 1], ARGV[i])
 end
 
-local mine = {}
-local last = redis.call('ZRANGE', queue, -1, -1, 'WITHSCORES')
-local ticket = 0
-if last[2] then ticket = tonumber(last[2]) end
-for i = first_waiter, #ARGV do
-  local id = ARGV[i]
-  mine[id] = true
-  if not redis.call('ZSCORE', queue, id) then
-    ticket = ticket + 1
-    redis.call('ZADD', queue, ticket, id)
+local queued = redis.call('ZCARD', queue)
+if queued > 0 then
+  local lapsed = redis.call('ZRANGEBYSCORE', leases, '-inf', '(' .. exact(now))
+  for _, id in ipairs(lapsed) do
+    redis.call('ZREM', queue, id)
+    redis.call('ZREM', leases, id)
   end
-  redis.call('ZADD', leases, exact(now + lease_ms), id)
+  for i = first_leaving, first_waiter - 1 do
+    redis.call('ZREM', queue, ARGV[i])
+    redis.call('ZREM', leases, ARGV[i])
+  end
+  queued = redis.call('ZCARD', queue)
 end
 
-local scores = redis.call('ZRANGE', sent, 0, -1, 'WITHSCORES')
+-- Newest first, as the sorted set already holds them, and only those that can hold anyone back:
+-- with n requests recorded (and as many more as we may admit), one older than
+-- max(window, (n + 1 - capacity) / rate) can no longer push the start past now.
+local recorded = redis.call('ZCARD', sent) + #ARGV - first_waiter + 1
+local horizon = math.max(window_ms, 1000 * (recorded + 1 - capacity) / rate)
+local scores = redis.call('ZREVRANGEBYSCORE', sent, '+inf', '(' .. exact(now - horizon), 'WITHSCORES')
 local arrivals = {}
 for i = 2, #scores, 2 do arrivals[#arrivals + 1] = tonumber(scores[i]) end
-table.sort(arrivals, newest_first)
-
 local start = earliest_start(arrivals, rate, capacity, window_limit, window_ms, now)
 local first_start = start
 local admitted = {}
-while #admitted < max_admit and start <= now do
-  local head = redis.call('ZRANGE', queue, 0, 0)[1]
-  if not head then break end
-  local pick = nil
-  if mine[head] then
-    pick = head
-  elseif now - earliest_start(arrivals, rate, capacity, window_limit, window_ms, -math.huge) >= late_head_ms then
-    -- The head's turn came late_head_ms ago and its process has not taken it (busy, or dead
-    -- with its lease still running): our first waiter goes meanwhile; the head keeps its place.
-    local best = nil
-    for i = first_waiter, #ARGV do
-      local rank = redis.call('ZRANK', queue, ARGV[i])
-      if rank and (best == nil or rank < best) then best = rank; pick = ARGV[i] end
-    end
-  end
-  if not pick then break end
+
+local function admit(id)
   local latest = now + transit_ms
-  redis.call('ZADD', sent, exact(latest), pick)
-  redis.call('ZREM', queue, pick)
-  redis.call('ZREM', leases, pick)
-  admitted[#admitted + 1] = pick
-  arrivals[#arrivals + 1] = latest
-  table.sort(arrivals, newest_first)
+  redis.call('ZADD', sent, exact(latest), id)
+  admitted[#admitted + 1] = id
+  -- Usually the newest: its latest arrival is now + transit.
+  if arrivals[1] == nil or latest >= arrivals[1] then
+    table.insert(arrivals, 1, latest)
+  else
+    arrivals[#arrivals + 1] = latest
+    table.sort(arrivals, newest_first)
+  end
   start = earliest_start(arrivals, rate, capacity, window_limit, window_ms, now)
 end
 
-local position = -1
-for i = first_waiter, #ARGV do
-  local rank = redis.call('ZRANK', queue, ARGV[i])
-  if rank and (position < 0 or rank < position) then position = rank end
+-- Nobody else waits: ours go in their order, unregistered, as long as the rule allows.
+local next_waiter = first_waiter
+if queued == 0 then
+  while next_waiter <= #ARGV and #admitted < max_admit and start <= now do
+    admit(ARGV[next_waiter])
+    next_waiter = next_waiter + 1
+  end
 end
 
+local position = -1
 local wait = -1
-if position >= 0 then
-  local optimistic = {}
-  for i = 1, #arrivals do optimistic[i] = math.min(arrivals[i], now) end
-  table.sort(optimistic, newest_first)
-  local at = now
-  local simulated = math.min(position, 32)
-  for k = 0, simulated do
-    at = earliest_start(optimistic, rate, capacity, window_limit, window_ms, at)
-    table.insert(optimistic, 1, at)
+local others = queued
+if next_waiter <= #ARGV then
+  local state = redis.call('HMGET', turns, '0', '1', '2', 't')
+  local passed = { [0] = tonumber(state[1]) or 0, tonumber(state[2]) or 0, tonumber(state[3]) or 0 }
+  local ticket = tonumber(state[4]) or 0
+  -- Register (or refresh) the rest of ours: a new one gets the lane's head tag, or the tag after
+  -- our own last one in the lane if that is later, so processes alternate.
+  local mine = {}
+  local order = {}
+  local head_tag = {}
+  local last_tag = {}
+  for i = next_waiter, #ARGV do
+    local id = ARGV[i]
+    local lane = tonumber(string.sub(id, -1))
+    local score = redis.call('ZSCORE', queue, id)
+    if score then
+      score = tonumber(score)
+      others = others - 1
+    else
+      if head_tag[lane] == nil then
+        local head = redis.call('ZRANGEBYSCORE', queue, lane * span, '(' .. ((lane + 1) * span), 'WITHSCORES', 'LIMIT', 0, 1)
+        head_tag[lane] = head[2] and tag_of(tonumber(head[2]), lane) or 0
+      end
+      ticket = ticket + 1
+      local tag = math.max(head_tag[lane], (last_tag[lane] or 0) + 1)
+      score = lane * span + tag * tag_span + ticket % tag_span
+      redis.call('ZADD', queue, exact(score), id)
+    end
+    last_tag[lane] = math.max(last_tag[lane] or 0, tag_of(score, lane))
+    mine[id] = score
+    order[#order + 1] = id
+    redis.call('ZADD', leases, exact(now + lease_ms), id)
   end
-  if position > simulated then at = at + (position - simulated) * 1000 / rate end
-  wait = at - now
+
+  while #admitted < max_admit and start <= now do
+    local heads = {}
+    local waiting = {}
+    for lane = 0, 2 do
+      heads[lane] = redis.call('ZRANGEBYSCORE', queue, lane * span, '(' .. ((lane + 1) * span), 'LIMIT', 0, 1)[1]
+      waiting[lane] = heads[lane] ~= nil
+    end
+    local lane = choose_lane(waiting, passed, pass_over_limit)
+    if lane < 0 then break end
+    local pick = nil
+    if mine[heads[lane]] then
+      pick = heads[lane]
+    elseif now - earliest_start(arrivals, rate, capacity, window_limit, window_ms, -math.huge) >= late_head_ms then
+      -- The head's turn came late_head_ms ago and its process has not taken it (busy, or dead
+      -- with its lease still running): our first waiter goes meanwhile; the head keeps its place.
+      for _, id in ipairs(order) do
+        if mine[id] then pick = id; break end
+      end
+    end
+    if not pick then break end
+    count_turn(waiting, passed, tonumber(string.sub(pick, -1)))
+    redis.call('ZREM', queue, pick)
+    redis.call('ZREM', leases, pick)
+    mine[pick] = nil
+    admit(pick)
+  end
+  redis.call('HSET', turns, '0', passed[0], '1', passed[1], '2', passed[2], 't', ticket)
+
+  local first = nil
+  for _, id in ipairs(order) do
+    if mine[id] then first = id; break end
+  end
+  if first then
+    -- A lower bound: those ahead in its lane, and the higher lanes' turns until its lane's
+    -- reserved turn comes.
+    local lane = tonumber(string.sub(first, -1))
+    local ahead = redis.call('ZCOUNT', queue, lane * span, '(' .. exact(mine[first]))
+    local higher = 0
+    if lane > 0 then higher = redis.call('ZCOUNT', queue, 0, '(' .. (lane * span)) end
+    position = ahead + math.min(higher, math.max(0, pass_over_limit - passed[lane]))
+    local optimistic = {}
+    for i = 1, #arrivals do optimistic[i] = math.min(arrivals[i], now) end
+    table.sort(optimistic, newest_first)
+    local at = now
+    local simulated = math.min(position, 32)
+    for k = 0, simulated do
+      at = earliest_start(optimistic, rate, capacity, window_limit, window_ms, at)
+      table.insert(optimistic, 1, at)
+    end
+    if position > simulated then at = at + (position - simulated) * 1000 / rate end
+    wait = at - now
+  end
+  redis.call('PEXPIRE', queue, key_ttl_ms)
+  redis.call('PEXPIRE', leases, key_ttl_ms)
+  redis.call('PEXPIRE', turns, key_ttl_ms)
 end
 
 redis.call('PEXPIRE', sent, key_ttl_ms)
-redis.call('PEXPIRE', queue, key_ttl_ms)
-redis.call('PEXPIRE', leases, key_ttl_ms)
-return { admitted, exact(now), exact(first_start), exact(wait), epoch, position, epoch_matched }
-`;
-
-/**
- * A request's answer arrived (or it failed): it can no longer reach the server later than now,
- * so its score drops to now if that is lower. KEYS: sent. ARGV: id. Returns now.
- */
-const settleSource = `${prelude}
-local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
-local now = now_ms()
-if score and tonumber(score) > now then
-  redis.call('ZADD', KEYS[1], 'XX', exact(now), ARGV[1])
-end
-return exact(now)
+return { admitted, exact(now), exact(first_start), exact(wait), epoch, position, epoch_matched, others }
 `;
 
 export const stepScript: LuaScript = { name: "step", source: stepSource };
-export const settleScript: LuaScript = { name: "settle", source: settleSource };

@@ -1,6 +1,7 @@
 import type { AdmissionRule } from "../http/admission-rule.js";
+import { passOverLimit } from "../http/lanes.js";
 import type { ScriptRunner } from "./redis-client.js";
-import { settleScript, stepScript } from "./scripts.js";
+import { stepScript } from "./scripts.js";
 import type { TokenKeys } from "./token-keys.js";
 
 /** The timing settings one step of the shared record works with, in milliseconds. */
@@ -17,10 +18,15 @@ export interface RecordSettings {
 }
 
 export interface StepRequest {
-  /** Waiters of this process, in arrival order: registered if new, their lease refreshed. */
+  /**
+   * Waiters of this process, in the order it would send them (highest lane first), each id
+   * ending with its lane's rank: registered if new, their lease refreshed.
+   */
   waiters: readonly string[];
   /** Waiters that gave up their place (aborted, or served elsewhere). */
   leaving: readonly string[];
+  /** Requests whose latest arrival this process learned better (Redis clock, ms). */
+  updates: readonly (readonly [id: string, latestArrival: number])[];
   /** At most this many of `waiters` are admitted. */
   maxAdmit: number;
   /** The epoch this process last saw ('' if none): on a mismatch nothing is admitted. */
@@ -30,7 +36,7 @@ export interface StepRequest {
 }
 
 export interface StepReply {
-  /** Waiters let through, in queue order. */
+  /** Waiters let through, in the order they went. */
   admitted: string[];
   /** Redis's clock when the step ran, in ms. */
   now: number;
@@ -39,20 +45,17 @@ export interface StepReply {
   /** Lower bound of how long until our first waiter may go; undefined if none of ours waits. */
   waitMs: number | undefined;
   epoch: string;
-  /** Queue position of our first waiter (0: the head); undefined if none of ours waits. */
+  /** Lower bound of our first waiter's queue position (0: the head); undefined if none waits. */
   position: number | undefined;
   epochMatched: boolean;
+  /** Callers of other processes waiting in the shared queue. */
+  others: number;
 }
 
-/** Runs the step script for one token and reads its answer. */
-export async function step(
-  run: ScriptRunner,
-  keys: TokenKeys,
-  settings: RecordSettings,
-  request: StepRequest,
-): Promise<StepReply> {
+/** The arguments that stay the same from step to step, written once. */
+export function settingsArguments(settings: RecordSettings): string[] {
   const { rule } = settings;
-  const args = [
+  return [
     String(rule.ratePerSecond),
     String(rule.capacity),
     Number.isFinite(rule.windowLimit) ? String(rule.windowLimit) : "-1",
@@ -62,28 +65,40 @@ export async function step(
     String(settings.leaseMs),
     String(Math.ceil(settings.keyTtlMs)),
     String(Math.ceil(settings.epochTtlMs)),
+    String(settings.lateHeadMs),
+    String(passOverLimit),
+  ];
+}
+
+export function recordKeys(keys: TokenKeys): string[] {
+  return [keys.sent, keys.lanes, keys.leases, keys.epoch, keys.turns];
+}
+
+/** Runs the step script for one token and reads its answer. */
+export function step(
+  run: ScriptRunner,
+  keys: string[],
+  settingsArgs: readonly string[],
+  request: StepRequest,
+): Promise<StepReply> {
+  const args = [
+    ...settingsArgs,
     String(request.maxAdmit),
     request.expectedEpoch,
     request.newEpoch,
-    String(settings.lateHeadMs),
+    String(request.updates.length),
     String(request.leaving.length),
-    ...request.leaving,
-    ...request.waiters,
   ];
-  const reply = await run(stepScript, [keys.sent, keys.queue, keys.leases, keys.epoch], args);
-  return readStepReply(reply);
-}
-
-/** Lowers a request's latest arrival to now (Redis clock): its answer came. */
-export async function settle(run: ScriptRunner, keys: TokenKeys, id: string): Promise<void> {
-  await run(settleScript, [keys.sent], [id]);
+  for (const [id, latestArrival] of request.updates) args.push(id, String(latestArrival));
+  args.push(...request.leaving, ...request.waiters);
+  return run(stepScript, keys, args).then(readStepReply);
 }
 
 function readStepReply(reply: unknown): StepReply {
-  if (!Array.isArray(reply) || reply.length !== 7 || !Array.isArray(reply[0])) {
+  if (!Array.isArray(reply) || reply.length !== 8 || !Array.isArray(reply[0])) {
     throw new Error(`unexpected answer from the step script: ${JSON.stringify(reply)}`);
   }
-  const [admitted, now, start, wait, epoch, position, matched] = reply as unknown[];
+  const [admitted, now, start, wait, epoch, position, matched, others] = reply as unknown[];
   const waitMs = Number(wait);
   const at = Number(position);
   return {
@@ -94,5 +109,6 @@ function readStepReply(reply: unknown): StepReply {
     epoch: String(epoch),
     position: at < 0 ? undefined : at,
     epochMatched: Number(matched) === 1,
+    others: Number(others),
   };
 }

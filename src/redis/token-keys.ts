@@ -1,9 +1,12 @@
 /** The Redis keys that hold one token's shared record. */
 export interface TokenKeys {
   sent: string;
-  queue: string;
+  /** The waiting callers, by lane (`scripts.ts`). */
+  lanes: string;
   leases: string;
   epoch: string;
+  /** Per lane, the turns other lanes took while it waited. */
+  turns: string;
 }
 
 /**
@@ -18,8 +21,9 @@ export async function tokenKeys(apiKey: string, prefix: string): Promise<TokenKe
   const base = `${prefix}{${hash}}`;
   return {
     sent: `${base}:sent`,
-    queue: `${base}:queue`,
+    lanes: `${base}:lanes`,
     leases: `${base}:leases`,
     epoch: `${base}:epoch`,
+    turns: `${base}:turns`,
   };
 }

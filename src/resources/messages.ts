@@ -14,8 +14,8 @@ import type { CreatedMessage } from "../../generated/facade/types.js";
  * spec's own examples send it, but the spec's schemas leave it out. Several members are then
  * indistinguishable (the three content kinds are all `{ value: string }`; `Email` and
  * `ContactForm` have the same fields), so the tag is what says which one is meant. The
- * generated types would refuse it as an unknown property; this keeps every generated field and
- * adds an optional `_type`.
+ * project's overlay declares `_type` on the union members; this keeps every generated field and
+ * allows an optional `_type` on the other objects of the body too.
  */
 export type WithTypeTags<T> = T extends readonly (infer Item)[]
   ? WithTypeTags<Item>[]

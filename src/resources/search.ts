@@ -76,6 +76,7 @@ export function searchConversations(
     "POST /beta/search/conversations",
     asPages,
     () => [body("search", checkSearch, "empty"), query()],
+    // Dixa documents at most 50 results a page (declared by the overlay: `maximum: 50`).
     { maxPageLimit: 50 },
   );
 }

@@ -17,6 +17,11 @@ const failure = (error: Record<string, unknown>): Outcome => ({
 interface BulkRule {
   /** The list of inputs in the request body, or undefined when the body has none. */
   inputs(body: unknown): unknown[] | undefined;
+  /**
+   * What makes an input unreadable (a field of the wrong type), or undefined. Dixa decodes the
+   * whole body before it looks at any item, so one such input refuses the request with a 400.
+   */
+  unreadable(input: unknown): string | undefined;
   outcome(input: unknown, context: BulkContext): Outcome;
 }
 
@@ -29,6 +34,15 @@ interface BulkContext {
 const listIn = (body: unknown) => (Array.isArray(body) ? body : undefined);
 const dataIn = (body: unknown) =>
   isRecord(body) && Array.isArray(body["data"]) ? body["data"] : undefined;
+/** The first of `fields` an input has that is not a string (the fields the rules read). */
+const stringFields =
+  (...fields: string[]) =>
+  (input: unknown): string | undefined => {
+    const field = isRecord(input)
+      ? fields.find((name) => input[name] !== undefined && typeof input[name] !== "string")
+      : undefined;
+    return field === undefined ? undefined : `${field} must be a string`;
+  };
 
 /**
  * The rules that decide each input's outcome, per bulk operation. They are the sandbox's own,
@@ -44,6 +58,7 @@ const dataIn = (body: unknown) =>
 const rules: Record<string, BulkRule> = {
   "POST /beta/conversations/{conversationId}/notes/bulk": {
     inputs: dataIn,
+    unreadable: stringFields("agentId"),
     outcome(input, { state, params, now }) {
       const made = makeNote(state, Number(params["conversationId"]), input, now);
       return "note" in made ? success(made.note) : failure(made.refusal);
@@ -51,31 +66,38 @@ const rules: Record<string, BulkRule> = {
   },
   "PUT /beta/agents": {
     inputs: listIn,
+    unreadable: stringFields("id"),
     outcome: (input, c) => update(c.state.agents, input, "Agent"),
   },
   "PATCH /beta/agents": {
     inputs: listIn,
+    unreadable: stringFields("id"),
     outcome: (input, c) => update(c.state.agents, input, "Agent"),
   },
   "POST /beta/agents/bulk": {
     inputs: dataIn,
+    unreadable: stringFields("email"),
     outcome: (input, c) => create(c, c.state.agents, input, "agent", { roles: ["Agent"] }),
   },
   "PUT /beta/endusers": {
     inputs: dataIn,
+    unreadable: stringFields("id"),
     outcome: (input, c) => update(c.state.endUsers, input, "End user"),
   },
   "PATCH /beta/endusers": {
     inputs: dataIn,
+    unreadable: stringFields("id"),
     outcome: (input, c) => update(c.state.endUsers, input, "End user"),
   },
   "POST /beta/endusers/bulk": {
     inputs: dataIn,
+    unreadable: stringFields("email"),
     outcome: (input, c) => create(c, c.state.endUsers, input, "enduser", {}),
   },
   "PATCH /beta/queues/{queueId}/members": {
     inputs: (body) =>
       isRecord(body) && Array.isArray(body["agentIds"]) ? body["agentIds"] : undefined,
+    unreadable: (agentId) => (typeof agentId === "string" ? undefined : "agent ids are strings"),
     outcome: (agentId, { state }) =>
       state.isAgent(agentId)
         ? success(agentId)
@@ -94,6 +116,10 @@ export function bulkAnswer(
   if (rule === undefined) return undefined;
   const inputs = rule.inputs(body);
   if (inputs === undefined) return invalidBody("no list of items");
+  for (const [index, input] of inputs.entries()) {
+    const problem = rule.unreadable(input);
+    if (problem !== undefined) return invalidBody(`item ${index}: ${problem}`);
+  }
   return { status, body: { data: inputs.map((input) => rule.outcome(input, context)) } };
 }
 

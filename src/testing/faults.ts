@@ -1,3 +1,5 @@
+import { checkDeviations, type SandboxDeviation } from "./deviations.js";
+
 /** What can go wrong on request, by header or by `sandbox.faults.next()`. */
 export interface SandboxFault {
   /** Answer this status (400-599) instead of the operation's answer, with its documented body. */
@@ -11,6 +13,12 @@ export interface SandboxFault {
    * as `fetch` does on a reset; the HTTP sandbox destroys the socket.
    */
   reset?: boolean;
+  /**
+   * Answer as usual, with the success answer's body changed: a field taken away, a value of
+   * another type... to test how your code (and `validateResponses`) copes with an answer that
+   * differs from Dixa's description. Not with `status` or `reset`; not by header.
+   */
+  deviate?: SandboxDeviation[];
 }
 
 /** A fault waiting for the requests it matches. */
@@ -80,8 +88,21 @@ export function checkFault<F extends SandboxFault>(fault: F, label: string): F {
   if (reset !== undefined && typeof reset !== "boolean") {
     throw new TypeError(`${label}: reset must be true or false`);
   }
-  if (status === undefined && delayMs === undefined && reset !== true) {
-    throw new TypeError(`${label} asks for nothing: give status, delayMs or reset`);
+  if (fault.deviate !== undefined) {
+    checkDeviations(fault.deviate, label);
+    if (status !== undefined || reset === true) {
+      throw new TypeError(
+        `${label}: deviate changes a success answer; give it without status or reset`,
+      );
+    }
+  }
+  if (
+    status === undefined &&
+    delayMs === undefined &&
+    reset !== true &&
+    fault.deviate === undefined
+  ) {
+    throw new TypeError(`${label} asks for nothing: give status, delayMs, reset or deviate`);
   }
   if (status !== undefined && reset === true) {
     throw new TypeError(`${label}: a reset sends no status; give one or the other`);

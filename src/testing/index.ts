@@ -15,6 +15,7 @@
 export { createDixaSandbox, type DixaSandbox } from "./sandbox.js";
 export type { DixaSandboxOptions, SandboxFaults, SandboxRequest } from "./sandbox-core.js";
 export { sandboxFaultHeader, type QueuedFault, type SandboxFault } from "./faults.js";
+export type { SandboxDeviation } from "./deviations.js";
 export { sandboxId } from "./sandbox-data.js";
 export type { SandboxAgent, SandboxEndUser, SandboxNote } from "./sandbox-state.js";
 export { dixaSandboxHandlers, type MswHttp } from "./msw.js";

@@ -22,9 +22,10 @@ export function makeNote(
     return { refusal: invalidBody("a note needs a message").body as { message: string } };
   }
   const agentId = input["agentId"];
-  if (agentId !== undefined && !state.isAgent(agentId)) {
-    return { refusal: unknownAuthor(String(agentId)) };
+  if (agentId !== undefined && typeof agentId !== "string") {
+    return { refusal: invalidBody("agentId must be a string").body as { message: string } };
   }
+  if (agentId !== undefined && !state.isAgent(agentId)) return { refusal: unknownAuthor(agentId) };
   const note: SandboxNote = {
     id: state.newId("note"),
     authorId: typeof agentId === "string" ? agentId : (state.agents[0]?.id ?? state.newId("agent")),

@@ -8,8 +8,10 @@ import {
   type QueuedFault,
   type SandboxFault,
 } from "./faults.js";
+import { deviateResponse } from "./deviations.js";
 import { createNote, listNotes } from "./notes.js";
 import { pageOf } from "./paging.js";
+import { readTextWithin } from "./request-body.js";
 import { matchRoute, type Route } from "./routes.js";
 import { isRecord } from "./sandbox-data.js";
 import { SandboxState, type SandboxAgent, type SandboxNote } from "./sandbox-state.js";
@@ -32,6 +34,11 @@ export interface DixaSandboxOptions {
   rateLimit?: { burst?: number; requestsPerSecond?: number } | false;
   /** The clock in milliseconds (rate limit, timestamps, `requests[].at`). Default `Date.now`-like. */
   now?: () => number;
+  /**
+   * The largest request body it reads, in bytes; a larger one is answered 413 without being
+   * read further. Default 10 MiB.
+   */
+  maxRequestBytes?: number;
 }
 
 /** One request the sandbox received, for assertions. */
@@ -108,6 +115,16 @@ const defaultClock = () =>
 export function createSandboxCore(options: DixaSandboxOptions = {}): SandboxCore {
   const listSize = wholeNumber(options.listSize, 6, "listSize", 0);
   const defaultPageLimit = wholeNumber(options.defaultPageLimit, 50, "defaultPageLimit", 1);
+  const maxRequestBytes = wholeNumber(
+    options.maxRequestBytes,
+    10 * 1024 * 1024,
+    "maxRequestBytes",
+    0,
+  );
+  const tooLarge: Answer = {
+    status: 413,
+    body: { message: `Request body larger than the sandbox's limit of ${maxRequestBytes} bytes` },
+  };
   const now = options.now ?? defaultClock;
   if (typeof now !== "function") throw new TypeError("createDixaSandbox: `now` must be a function");
   const limit = options.rateLimit === false ? undefined : (options.rateLimit ?? {});
@@ -156,10 +173,18 @@ export function createSandboxCore(options: DixaSandboxOptions = {}): SandboxCore
     const admitted = control
       ? undefined
       : buckets?.take(request.headers.get("authorization") ?? "");
-    const text = method === "GET" || method === "HEAD" ? "" : await request.text();
+    const read =
+      method === "GET" || method === "HEAD"
+        ? { text: "" }
+        : await readTextWithin(request, maxRequestBytes);
+    const text = "text" in read ? read.text : "";
     const body = parseBody(text, request.headers.get("content-type"));
-    if (control) return { response: toResponse(controlAnswer(method, url.pathname, body)) };
-    const match = matchRoute(method, url.pathname);
+    if (control) {
+      return {
+        response: toResponse("text" in read ? controlAnswer(method, url.pathname, body) : tooLarge),
+      };
+    }
+    const match = matchPath(method, url.pathname);
     const { route } = match;
     const record: SandboxRequest = {
       method,
@@ -178,6 +203,10 @@ export function createSandboxCore(options: DixaSandboxOptions = {}): SandboxCore
       return { response };
     };
 
+    if ("tooLarge" in read) return answer(toResponse(tooLarge));
+    if (match.malformed !== undefined) {
+      return answer(toResponse({ status: 400, body: { message: match.malformed } }));
+    }
     if (admitted !== undefined && !admitted.admitted) {
       return answer(
         toResponse({
@@ -226,9 +255,14 @@ export function createSandboxCore(options: DixaSandboxOptions = {}): SandboxCore
     const base = await baseline(forwarded, match);
     if (route === undefined || base.status < 200 || base.status > 299) return answer(base);
     const replaced = behaviour(route, url, body);
-    if (replaced === undefined) return answer(base);
-    await base.body?.cancel();
-    return answer(toResponse(replaced));
+    if (replaced !== undefined) await base.body?.cancel();
+    const response = replaced === undefined ? base : toResponse(replaced);
+    if (fault?.deviate === undefined) return answer(response);
+    try {
+      return answer(await deviateResponse(response, fault.deviate));
+    } catch (error) {
+      return answer(toResponse({ status: 500, body: { message: (error as Error).message } }));
+    }
   }
 
   /** The Dixa-like answer for this operation, or undefined where the example answer stands. */
@@ -299,6 +333,26 @@ export function createSandboxCore(options: DixaSandboxOptions = {}): SandboxCore
     notes: (conversationId) => state.notesOf(conversationId),
     reset,
   };
+}
+
+/**
+ * The route, or why the path cannot be read: a path parameter with a malformed percent-encoding
+ * (`%E0%A4%A`) is bad input, answered 400 as Dixa does, not an exception.
+ */
+function matchPath(
+  method: string,
+  pathname: string,
+): ReturnType<typeof matchRoute> & { malformed?: string } {
+  try {
+    return matchRoute(method, pathname);
+  } catch (error) {
+    if (!(error instanceof URIError)) throw error;
+    return {
+      route: undefined,
+      pathExists: false,
+      malformed: `Invalid value for: path (${JSON.stringify(pathname)} is not valid percent-encoding)`,
+    };
+  }
 }
 
 function parseBody(text: string, contentType: string | null): unknown {

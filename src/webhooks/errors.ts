@@ -19,9 +19,12 @@ export type DixaWebhookSignatureErrorKind =
 export type DixaWebhookPayloadErrorKind =
   /** The body is not UTF-8 JSON. */
   | "not-json"
-  /** The body is JSON but not Dixa's envelope (`event_id`, `event_fqn`, ..., `data`). */
+  /** The body is JSON but not an object with a non-empty `event_id` and `event_fqn`. */
   | "not-an-event"
-  /** `event_fqn` is not one of the 32 known events and unknown events were asked to be rejected. */
+  /**
+   * Unknown events were asked to be rejected, and this one is: its `event_fqn` is not one of the
+   * 32 known ones, or its `data` is not an object.
+   */
   | "unknown-event"
   /** The body is larger than `maxBodyBytes`; reading stopped there. */
   | "too-large";
@@ -41,7 +44,7 @@ export class DixaWebhookError extends Error {
   }
 }
 
-/** The delivery cannot be shown to come from Dixa (answer 400 or 401; do not process it). */
+/** The delivery cannot be shown to come from Dixa (the ready handlers answer 401; do not process it). */
 export class DixaWebhookSignatureError extends DixaWebhookError {
   override name = "DixaWebhookSignatureError";
   declare readonly kind: DixaWebhookSignatureErrorKind;
@@ -50,7 +53,7 @@ export class DixaWebhookSignatureError extends DixaWebhookError {
   }
 }
 
-/** The body could not be read as a Dixa event (or was too large to read). */
+/** The body could not be read as a Dixa event (400), or was too large to read (413). */
 export class DixaWebhookPayloadError extends DixaWebhookError {
   override name = "DixaWebhookPayloadError";
   declare readonly kind: DixaWebhookPayloadErrorKind;

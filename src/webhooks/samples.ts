@@ -1,13 +1,92 @@
 /**
- * Sample payloads, kept as data for typed sample events (see test-events.ts). None is a raw
- * capture of a Dixa delivery: they are Dixa's OpenAPI examples, Pipedream's hand-made test
- * events and a third-party fixture modelled on a real delivery. Values are as in the source
- * (placeholder ids included); the project's copies and their provenance are in
- * ../shared/dixa-webhooks/samples/ (sources.md), and a test checks these equal them. Samples
- * carrying personal data of real people were deliberately not copied.
+ * Typed events for users' own tests: the sample payloads (fresh copies with a fresh `event_id`,
+ * safe to change), and events of any type built around data of your choosing. Sign them with
+ * `signDixaWebhook`.
+ *
+ * The samples are kept as data below. None is a raw capture of a Dixa delivery: they are Dixa's
+ * OpenAPI examples, Pipedream's hand-made test events and a third-party fixture modelled on a
+ * real delivery. Values are as in the source (placeholder ids included); the project's copies and
+ * their provenance are in ../shared/dixa-webhooks/samples/ (sources.md), and a test checks these
+ * equal them. Samples carrying personal data of real people were deliberately not copied.
  */
-import type { DixaWebhookEventOf } from "./event-types.js";
 import type { DixaEventFqn } from "./event-names.js";
+import type { DixaEventDataByFqn, DixaWebhookEnvelope, DixaWebhookEventOf } from "./events.js";
+
+/** The events a sample payload exists for. */
+export type DixaSampledEventFqn =
+  | "CONVERSATION_CREATED"
+  | "CONVERSATION_PENDING"
+  | "CONVERSATION_MESSAGE_ADDED"
+  | "CONVERSATION_NOTE_ADDED"
+  | "CONVERSATION_TAG_ADDED"
+  | "CONVERSATION_RATED";
+
+/** Envelope fields to set on a test event instead of the defaults. */
+export type DixaTestEnvelope = Partial<Omit<DixaWebhookEnvelope, "event_fqn" | "data">>;
+
+/**
+ * A copy of the (first) sample payload of an event type, typed, with a fresh random `event_id`
+ * (so two samples posted to a receiver are two events, not a duplicate) unless `envelope` gives
+ * one. Samples are test data from public sources, not captures of Dixa deliveries;
+ * `dixaSamples` says where each came from.
+ */
+export function sampleDixaEvent<Fqn extends DixaSampledEventFqn>(
+  eventFqn: Fqn,
+  envelope: DixaTestEnvelope = {},
+): DixaWebhookEventOf<Fqn> {
+  const sample = dixaSamples.find((s) => s.event.event_fqn === eventFqn);
+  if (sample === undefined) {
+    throw new TypeError(
+      `eventFqn must be one of the events with a sample (${[...new Set(dixaSamples.map((s) => s.event.event_fqn))].join(", ")}), got ${JSON.stringify(String(eventFqn)).slice(0, 80)}`,
+    );
+  }
+  const event: Record<string, unknown> = {
+    ...structuredClone(sample.event),
+    event_id: globalThis.crypto.randomUUID(),
+  };
+  for (const [field, value] of Object.entries(envelope)) {
+    if (value !== undefined) event[field] = value;
+  }
+  return event as unknown as DixaWebhookEventOf<Fqn>;
+}
+
+/**
+ * An event of any known type with the given `data`; the envelope gets a random `event_id`, the
+ * current time and a test organization unless given.
+ *
+ * ```ts
+ * import { createDixaTestEvent, sampleDixaEvent } from "dixa-beta/webhooks";
+ *
+ * const closed = createDixaTestEvent("CONVERSATION_CLOSED", {
+ *   conversation: sampleDixaEvent("CONVERSATION_CREATED").data.conversation,
+ * });
+ * ```
+ */
+export function createDixaTestEvent<Fqn extends DixaEventFqn>(
+  eventFqn: Fqn,
+  data: DixaEventDataByFqn[Fqn],
+  envelope: DixaTestEnvelope = {},
+): DixaWebhookEventOf<Fqn> {
+  if (typeof eventFqn !== "string" || (eventFqn as string) === "") {
+    throw new TypeError("eventFqn must be a Dixa event_fqn such as CONVERSATION_CLOSED");
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new TypeError("data must be an object");
+  }
+  return {
+    event_id: envelope.event_id ?? globalThis.crypto.randomUUID(),
+    event_fqn: eventFqn,
+    event_version: envelope.event_version ?? "1",
+    event_timestamp: envelope.event_timestamp ?? new Date().toISOString(),
+    organization: envelope.organization ?? {
+      id: "00000000-0000-4000-8000-000000000000",
+      name: "Test Organization",
+    },
+    data,
+  } as DixaWebhookEventOf<Fqn>;
+}
+
+// --- The samples --------------------------------------------------------------------------------
 
 /** One sample: the event, where it came from, and what kind of source that is. */
 export interface DixaSampleEvent<Fqn extends DixaEventFqn = DixaEventFqn> {

@@ -5,6 +5,7 @@
  * its parameters), then nothing for the options.
  */
 import { readFileSync } from "node:fs";
+import { correctSpec } from "../../scripts/lib/apply-overlay.js";
 import { planFacade, type PlannedOperation } from "../../scripts/lib/facade-plan.js";
 import {
   parseSpecText,
@@ -12,8 +13,13 @@ import {
   type OpenApiDocument,
 } from "../../scripts/lib/spec-document.js";
 
-export const spec: OpenApiDocument = validateSpec(
-  parseSpecText(readFileSync(new URL("../../openapi/dixa-beta.yaml", import.meta.url), "utf8")),
+// As the overlay corrects it: the client is generated, and Prism serves, from that.
+export const spec: OpenApiDocument = (
+  await correctSpec(
+    validateSpec(
+      parseSpecText(readFileSync(new URL("../../openapi/dixa-beta.yaml", import.meta.url), "utf8")),
+    ).document,
+  )
 ).document;
 export const plan = planFacade(spec);
 

@@ -121,6 +121,32 @@ describe("client-side rate limiting, checked at a server in its own process", ()
     expect((await arrivalsOf(unlimitedToken)).rejected).toBeGreaterThan(0);
   });
 
+  it("lanes and clients taking turns keep the rule, and interactive calls go first", async () => {
+    const token = "rate-token-lanes";
+    const sync = createDixaClient({
+      apiKey: token,
+      baseUrl: server.url,
+      retry: false,
+      priority: "background",
+    });
+    const agent = createDixaClient({ apiKey: token, baseUrl: server.url, retry: false });
+    const done: string[] = [];
+    const call = (label: string, promise: Promise<unknown>) => promise.then(() => done.push(label));
+    const backlog = Array.from({ length: 24 }, (_, i) => call(`b${i}`, sync.notes.list(1)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const clicks = Array.from({ length: 4 }, (_, i) =>
+      call(`i${i}`, agent.notes.list(1, { priority: "interactive" })),
+    );
+    await Promise.all([...backlog, ...clicks]);
+    const { accepted, rejected } = await arrivalsOf(token);
+    expect(rejected).toBe(0);
+    expect(accepted).toHaveLength(28);
+    expectWithinDixasRule(accepted);
+    // Asked for after the whole backlog, the interactive calls did not wait for it.
+    const lastClick = Math.max(...["i0", "i1", "i2", "i3"].map((label) => done.indexOf(label)));
+    expect(lastClick).toBeLessThan(done.length - 10);
+  });
+
   it("rejects nonsense settings with a clear error", () => {
     expect(() => new RateLimiter({ requestsPerSecond: 0 })).toThrow(
       /requestsPerSecond must be a positive number/,
@@ -128,6 +154,12 @@ describe("client-side rate limiting, checked at a server in its own process", ()
     expect(() => new RateLimiter({ burst: 1.5 })).toThrow(/burst must be a positive integer/);
     expect(() => new RateLimiter({ transitAllowanceMs: -1 })).toThrow(
       /transitAllowanceMs must be a non-negative number/,
+    );
+    expect(() => new RateLimiter({ networkAllowanceMs: Number.NaN })).toThrow(
+      /networkAllowanceMs must be a non-negative number/,
+    );
+    expect(() => createDixaClient({ apiKey: "lane-key", priority: "urgent" as never })).toThrow(
+      /createDixaClient: `priority` must be one of "interactive", "normal", "background"/,
     );
   });
 });

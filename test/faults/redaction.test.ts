@@ -146,3 +146,116 @@ function decodeAll(text: string): string {
   }
   return out;
 }
+
+describe("redaction gaps (issue 19.10)", () => {
+  it("a header whose name echoes the token loses the token from its name", async () => {
+    const server = await startLoopbackServer((request, response) => {
+      response.writeHead(request.url.includes("/notes") ? 401 : 200, {
+        "content-type": "application/json",
+        [`x-echo-${key}`]: "1",
+      });
+      response.end('{"data":{"id":"o","name":"Org"}}');
+    });
+    try {
+      const client = createDixaClient({ apiKey: key, baseUrl: server.url, rateLimit: false });
+      const error = (await client.notes.list(1).catch((e: unknown) => e)) as DixaApiError;
+      const raw = await client.raw.GET("/beta/organization");
+      for (const headers of [error.response!.headers, raw.response.headers]) {
+        const names = [...headers.keys()];
+        expect(names).toContain("x-echo-redacted");
+        expect(names.join(" ")).not.toContain(key.toLowerCase());
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("client.raw's 2xx status text and headers are redacted too", async () => {
+    const server = await startLoopbackServer((_request, response) => {
+      response.writeHead(200, `OK for ${key}`, {
+        "content-type": "application/json",
+        "x-echo": `token=${key}`,
+      });
+      response.end('{"data":{"id":"o","name":"Org"}}');
+    });
+    try {
+      const client = createDixaClient({ apiKey: key, baseUrl: server.url, rateLimit: false });
+      const { data, response } = await client.raw.GET("/beta/organization");
+      expect(data).toEqual({ data: { id: "o", name: "Org" } });
+      expect(response.statusText).toBe("OK for [redacted]");
+      expect(response.headers.get("x-echo")).toBe("token=[redacted]");
+    } finally {
+      await server.close();
+    }
+  });
+
+  const latin1Key = "tök-én-Sécret-42";
+  const utf8Percent = (text: string) =>
+    Array.from(new TextEncoder().encode(text), (b) => `%${b.toString(16).toUpperCase()}`).join("");
+  it.each([
+    ["JSON \\u escapes", jsonEscaped(latin1Key)],
+    ["UTF-8 percent-encoding", utf8Percent(latin1Key)],
+    ["Latin-1 percent-encoding", percentEncoded(latin1Key)],
+    ["HTML character references", Array.from(latin1Key, (c) => `&#${c.charCodeAt(0)};`).join("")],
+  ])("a token with Latin-1 letters, echoed as %s", async (_name, echo) => {
+    const error = await errorEchoing(latin1Key, `{"message":"unknown token ${echo}"}`);
+    expect(error.serverMessage).toBe("unknown token [redacted]");
+    for (const text of renderings(error)) expect(decodeAll(text)).not.toContain(latin1Key);
+  });
+});
+
+/** The DixaApiError of a call whose answer is a 401 with `body` (JSON text, sent as is). */
+async function errorEchoing(apiKey: string, body: string): Promise<DixaApiError> {
+  const server = await startLoopbackServer((_request, response) => {
+    response.writeHead(401, { "content-type": "application/json" });
+    response.end(body);
+  });
+  try {
+    const client = createDixaClient({ apiKey, baseUrl: server.url, rateLimit: false });
+    return (await client.notes.list(1).catch((e: unknown) => e)) as DixaApiError;
+  } finally {
+    await server.close();
+  }
+}
+
+describe("redaction never garbles (issue 20.4)", () => {
+  it.each(["a", "json", "beta"])(
+    "with the token %j, messages, headers and URLs stay readable",
+    async (token) => {
+      const server = await startLoopbackServer((_request, response) =>
+        sendJson(response, 404, { message: "Conversation 1 has no notes, beta or json" }),
+      );
+      const events: DixaEvent[] = [];
+      try {
+        const client = createDixaClient({
+          apiKey: token,
+          baseUrl: server.url,
+          rateLimit: false,
+          onEvent: (event) => events.push(event),
+        });
+        const error = (await client.notes.list(1).catch((e: unknown) => e)) as DixaApiError;
+        expect(error.message).toBe(
+          "Dixa answered 404 to GET /beta/conversations/1/notes: Conversation 1 has no notes, beta or json",
+        );
+        expect(error.response!.headers.get("content-type")).toBe("application/json");
+        const request = events.find((event) => event.type === "request");
+        expect(request).toMatchObject({
+          url: `${server.url}/beta/conversations/1/notes`,
+          headers: { authorization: "[redacted]", accept: "application/json" },
+        });
+      } finally {
+        await server.close();
+      }
+    },
+  );
+
+  it("a token of 8 characters or more is still removed, in every form", async () => {
+    const token = "json1234";
+    const error = await errorEchoing(
+      token,
+      `{"message":"bad ${token}, ${jsonEscaped(token)}, Basic ${btoa(token)}"}`,
+    );
+    // Base64 keeps its last characters, which depend on what follows the token.
+    expect(error.serverMessage).toMatch(/^bad \[redacted\], \[redacted\], Basic \[redacted\]Q=$/);
+  });
+});

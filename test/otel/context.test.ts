@@ -185,4 +185,35 @@ describe("the user's own hook", () => {
     expect(span!.ended).toBe(true);
     expect(span!.attributes["error.type"]).toBeUndefined();
   });
+
+  it("a tracer that throws still lets the user's hook see every event, and both errors surface", async () => {
+    const broken = {
+      startSpan: () => {
+        throw new Error("tracer failed");
+      },
+    } as unknown as typeof tracer;
+    const seen: DixaEvent[] = [];
+    const composed = createDixaTracing({ tracer: broken, onEvent: (e) => void seen.push(e) });
+    const plain: DixaEvent[] = [];
+    await client((event) => void plain.push(event)).notes.list(1);
+    expect(() => composed(plain[0]!)).toThrow("tracer failed");
+    // No span was started for the call, so the later events have nothing to record.
+    for (const event of plain.slice(1)) composed(event);
+    expect(seen).toEqual(plain);
+    const both = createDixaTracing({
+      tracer: broken,
+      onEvent: () => {
+        throw new Error("hook failed");
+      },
+    });
+    const error = (() => {
+      try {
+        both(plain[0]!);
+      } catch (caught) {
+        return caught as AggregateError;
+      }
+    })();
+    expect(error).toBeInstanceOf(AggregateError);
+    expect(error!.errors.map((e: Error) => e.message)).toEqual(["tracer failed", "hook failed"]);
+  });
 });

@@ -122,7 +122,10 @@ describe("rate-limiter waits", () => {
     for (const wait of waits) {
       expect(wait.attributes?.["dixa.attempt"]).toBe(1);
       expect(wait.attributes?.["dixa.rate_limit.waited_ms"]).toBeGreaterThan(0);
+      expect(wait.attributes?.["dixa.rate_limit.priority"]).toBe("normal");
     }
+    // The lane is on every span of a call that went through the limiter.
+    for (const span of spans) expect(span.attributes["dixa.rate_limit.priority"]).toBe("normal");
     // Each wait is on the span of the call that waited, none on the call that went first.
     expect(spans.filter((span) => span.events.length === 0)).toHaveLength(1);
   });

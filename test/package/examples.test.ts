@@ -67,7 +67,7 @@ function runExample(
 
 describe("examples against the Dixa sandbox", () => {
   it(
-    "npm run demo starts its own sandbox: pages, 25 notes, the limiter side by side, a retried 503",
+    "npm run demo starts its own sandbox: pages, 25 notes, the limiter side by side, a retried 503, a typed error",
     async () => {
       const { code, stdout, stderr } = await runExample("demo.ts", [], {
         dir: "scripts",
@@ -103,6 +103,10 @@ describe("examples against the Dixa sandbox", () => {
       );
       expect(stdout).toMatch(
         /organization Example Organization \(e9609fa9-efff-4fdc-a7ef-dd335f33c5f6\)/,
+      );
+      // One typed error handled: narrowed by error.kind, its message naming the path sent.
+      expect(stdout).toContain(
+        'DixaApiError 404 (kind "api"): Dixa answered 404 to GET /beta/agents/00000000-0000-4000-8000-00000000dead: ',
       );
       expect(stdout.trim().endsWith("Demo finished.")).toBe(true);
     },

@@ -1,87 +1,29 @@
 /**
  * The client must run wherever `fetch` exists (Node 20+, Deno, Bun, browsers, workers) and with
- * an injected `fetch`. This builds the package the way `npm run build` does (tsconfig.build.json
- * for the types, esbuild for the bundled entry points, into a scratch folder inside the project
- * so node_modules resolve), then checks the result:
- * no Node.js global in the code, no Node.js built-in anywhere in the import graph (dependencies
- * included), only the declared runtime dependencies reached, and the built client doing its
- * job through a fetch made by hand over node:http while the global fetch is out of order. The
- * same for the dixa-beta/webhooks entry, which must not even reach a dependency.
+ * an injected `fetch`. This checks dist/ as `npm run build` makes it (built once per `npm test`;
+ * see test/package/built-dist.ts): no Node.js built-in anywhere in the import graph (dependencies
+ * included), only the declared runtime dependencies reached, and the built client doing its job
+ * through a fetch made by hand over node:http while the global fetch is out of order. The same
+ * for the dixa-beta/webhooks entry, which must not even reach a dependency.
+ *
+ * No Node.js-only global (process, Buffer...) in the code: the build itself refuses one, as it
+ * type-checks the package with no @types/node (tsconfig.build.json).
  */
-import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { bundleEntryPoints } from "../../scripts/lib/bundle-entry-points.js";
+import { distDir } from "../../scripts/lib/build-dist.js";
 import { walkImportGraph } from "../../scripts/lib/import-graph.js";
 import { projectRoot } from "../../scripts/lib/project-paths.js";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
 
 type ClientModule = typeof import("../../src/index.js");
 
-const outDir = join(projectRoot, ".tmp", `portability-${randomBytes(4).toString("hex")}`);
-const entry = join(outDir, "index.js");
-/** Names that exist only in Node.js (or CommonJS); the browser and worker runtimes lack them. */
-const nodeOnlyGlobals = [
-  "process",
-  "Buffer",
-  "require",
-  "module",
-  "exports",
-  "__dirname",
-  "__filename",
-  "global",
-  "setImmediate",
-  "clearImmediate",
-  "NodeJS",
-];
-let diagnostics: readonly ts.Diagnostic[] = [];
-
-beforeAll(async () => {
-  const configFile = join(projectRoot, "tsconfig.build.json");
-  const config = ts.getParsedCommandLineOfConfigFile(
-    configFile,
-    { outDir },
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
-      },
-    },
-  );
-  if (config === undefined) throw new Error("cannot read tsconfig.build.json");
-  const program = ts.createProgram(config.fileNames, config.options);
-  diagnostics = ts.getPreEmitDiagnostics(program);
-  await bundleEntryPoints(outDir);
-}, 60_000);
-
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+const entry = join(distDir, "index.js");
 
 describe("the built package is portable", () => {
-  it("uses no Node.js-only global (the build has no @types/node)", () => {
-    // Other compile errors belong to other checks (npm run typecheck, npm run build).
-    const nodeGlobalErrors = diagnostics
-      .filter(
-        (d) =>
-          d.code === 2580 || // Cannot find name 'x'. Do you need to install type definitions for node?
-          d.code === 2591 ||
-          ([2304, 2503, 2552].includes(d.code) && // Cannot find name / namespace 'x'
-            nodeOnlyGlobals.some((name) =>
-              ts.flattenDiagnosticMessageText(d.messageText, "\n").includes(`'${name}'`),
-            )),
-      )
-      .map((d) => {
-        const where = d.file
-          ? `${relative(projectRoot, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
-          : "?";
-        return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
-      });
-    expect(nodeGlobalErrors).toEqual([]);
-  });
-
   it("imports no Node.js built-in anywhere in its run-time import graph", () => {
     const graph = walkImportGraph(entry);
     const show = (edges: typeof graph.builtins) =>
@@ -103,7 +45,7 @@ describe("the built package is portable", () => {
   });
 
   it("dixa-beta/testing imports no Node.js built-in and no package, and works as built", async () => {
-    const testingEntry = join(outDir, "testing.js");
+    const testingEntry = join(distDir, "testing.js");
     const graph = walkImportGraph(testingEntry);
     const show = (edges: typeof graph.builtins) =>
       edges.map((e) => `${relative(projectRoot, e.from)} imports ${e.specifier}`);
@@ -126,19 +68,27 @@ describe("the built package is portable", () => {
   });
 
   it("dixa-beta/webhooks imports no Node.js built-in, no dependency, nothing of the client", () => {
-    const graph = walkImportGraph(join(outDir, "webhooks.js"));
+    const graph = walkImportGraph(join(distDir, "webhooks.js"));
     const show = (edges: typeof graph.builtins) =>
       edges.map((e) => `${relative(projectRoot, e.from)} imports ${e.specifier}`);
     expect(show(graph.builtins)).toEqual([]);
     expect(show(graph.unresolved)).toEqual([]);
     expect(graph.packages).toEqual([]);
-    // One self-contained file: nothing of the client or of the other entries comes along.
-    expect(graph.files).toEqual([join(outDir, "webhooks.js")]);
+    // Its own file, and at most the chunk of src/shared/ (the dependency-free capped reader and
+    // secret rule it shares with the client): nothing of the client or the other entries.
+    const beyond = graph.files.filter((file) => file !== join(distDir, "webhooks.js"));
+    for (const file of beyond) {
+      const modules = [...readFileSync(file, "utf8").matchAll(/^\/\/ (src\/\S+)$/gm)];
+      expect(modules.length, relative(distDir, file)).toBeGreaterThan(0);
+      expect(
+        modules.map((m) => m[1]).filter((module) => !module!.startsWith("src/shared/")),
+      ).toEqual([]);
+    }
   });
 
   it("the built dixa-beta/webhooks checks the known-answer vector with Web Crypto", async () => {
     const webhooks = (await import(
-      pathToFileURL(join(outDir, "webhooks.js")).href
+      pathToFileURL(join(distDir, "webhooks.js")).href
     )) as typeof import("../../src/webhooks/index.js");
     // ../shared/dixa-webhooks/README.md §3
     const secret = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
@@ -156,19 +106,19 @@ describe("the built package is portable", () => {
   });
 
   it("the Redis entry (dixa-beta/redis) imports no Node.js built-in and no Redis library", () => {
-    const graph = walkImportGraph(join(outDir, "redis.js"));
+    const graph = walkImportGraph(join(distDir, "redis.js"));
     const show = (edges: typeof graph.builtins) =>
       edges.map((e) => `${relative(projectRoot, e.from)} imports ${e.specifier}`);
     expect(show(graph.builtins)).toEqual([]);
     expect(show(graph.unresolved)).toEqual([]);
     // The Redis client is the user's: reached by shape, never imported; nor is the API client.
     expect(graph.packages).toEqual([]);
-    expect(graph.files).toContain(join(outDir, "redis.js"));
+    expect(graph.files).toContain(join(distDir, "redis.js"));
     expect(graph.files).not.toContain(entry);
   });
 
   it("dixa-beta/otel imports no Node.js built-in and no package but @opentelemetry/api", async () => {
-    const otelEntry = join(outDir, "otel.js");
+    const otelEntry = join(distDir, "otel.js");
     const graph = walkImportGraph(otelEntry);
     const show = (edges: typeof graph.builtins) =>
       edges.map((e) => `${relative(projectRoot, e.from)} imports ${e.specifier}`);
@@ -180,7 +130,7 @@ describe("the built package is portable", () => {
     expect(graph.packages).toEqual(["@opentelemetry/api"]);
     // Nothing of the client's transport or facade comes along: the event types are erased.
     const ours = graph.files
-      .filter((f) => f.startsWith(outDir))
+      .filter((f) => f.startsWith(distDir))
       .map((f) => readFileSync(f, "utf8"));
     expect(ours.some((code) => code.includes("function createDixaTracing"))).toBe(true);
     expect(ours.filter((code) => /function createTransport|class DixaCore/.test(code))).toEqual([]);

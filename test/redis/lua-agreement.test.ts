@@ -7,10 +7,16 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { earliestStart, memoryMs, type AdmissionRule } from "../../src/http/admission-rule.js";
+import { FairQueue } from "../../src/http/fair-queue.js";
 import { ruleOf } from "../../src/http/rate-limiter.js";
 import { scriptRunner, type ScriptRunner } from "../../src/redis/redis-client.js";
-import { step, type RecordSettings } from "../../src/redis/shared-record.js";
-import { tokenKeys } from "../../src/redis/token-keys.js";
+import {
+  recordKeys,
+  settingsArguments,
+  step,
+  type RecordSettings,
+} from "../../src/redis/shared-record.js";
+import { tokenKeys, type TokenKeys } from "../../src/redis/token-keys.js";
 import { startRedisServer, type RedisServer } from "../../scripts/lib/redis-server.js";
 
 let server: RedisServer;
@@ -52,13 +58,8 @@ const rules: [string, AdmissionRule][] = [
   ],
 ];
 
-async function redisNow(): Promise<number> {
-  const [seconds, micros] = await redis.time();
-  return Number(seconds) * 1000 + Number(micros) / 1000;
-}
-
-describe.each(rules)("the step script agrees with earliestStart: %s", (_name, rule) => {
-  const settings: RecordSettings = {
+function settingsFor(rule: AdmissionRule): RecordSettings {
+  return {
     rule,
     transitMs: 250,
     memoryMs: memoryMs(rule),
@@ -67,6 +68,32 @@ describe.each(rules)("the step script agrees with earliestStart: %s", (_name, ru
     epochTtlMs: 60_000,
     lateHeadMs: 50,
   };
+}
+
+/** One step of one process on `keys`, as the limiter makes it. */
+function stepOf(
+  keys: TokenKeys,
+  settings: RecordSettings,
+  waiters: string[],
+  maxAdmit: number,
+): ReturnType<typeof step> {
+  return step(run, recordKeys(keys), settingsArguments(settings), {
+    waiters,
+    leaving: [],
+    updates: [],
+    maxAdmit,
+    expectedEpoch: "",
+    newEpoch: "e",
+  });
+}
+
+async function redisNow(): Promise<number> {
+  const [seconds, micros] = await redis.time();
+  return Number(seconds) * 1000 + Number(micros) / 1000;
+}
+
+describe.each(rules)("the step script agrees with earliestStart: %s", (_name, rule) => {
+  const settings = settingsFor(rule);
 
   it("on 150 random records (some in flight, some settled, some old enough to forget)", async () => {
     const random = mulberry32(rule.capacity * 1000 + rule.ratePerSecond);
@@ -88,21 +115,15 @@ describe.each(rules)("the step script agrees with earliestStart: %s", (_name, ru
       if (count > 0) {
         await redis.zadd(keys.sent, ...scores.flatMap((score, i) => [String(score), `r${i}`]));
       }
-      const reply = await step(run, keys, settings, {
-        waiters: ["w"],
-        leaving: [],
-        maxAdmit: 1,
-        expectedEpoch: "",
-        newEpoch: "e",
-      });
+      const reply = await stepOf(keys, settings, ["w:1"], 1);
       const kept = scores.filter((score) => score >= reply.now - settings.memoryMs);
       const expected = earliestStart([...kept], rule, reply.now);
       expect(reply.earliestStart, `vector ${vector}: ${JSON.stringify(scores)}`).toBe(expected);
       expect(await redis.zcard(keys.sent)).toBe(kept.length + (expected <= reply.now ? 1 : 0));
       if (expected <= reply.now) {
         admittedCount++;
-        expect(reply.admitted).toEqual(["w"]);
-        expect(Number(await redis.zscore(keys.sent, "w"))).toBe(reply.now + 250);
+        expect(reply.admitted).toEqual(["w:1"]);
+        expect(Number(await redis.zscore(keys.sent, "w:1"))).toBe(reply.now + 250);
         expect(reply.waitMs).toBeUndefined();
       } else {
         waitedCount++;
@@ -117,7 +138,7 @@ describe.each(rules)("the step script agrees with earliestStart: %s", (_name, ru
         expect(reply.waitMs).toBe(optimistic - reply.now);
         expect(reply.waitMs!).toBeLessThanOrEqual(expected - reply.now);
       }
-      await redis.del(keys.sent, keys.queue, keys.leases, keys.epoch);
+      await redis.del(...recordKeys(keys));
     }
     // The vectors exercise both outcomes.
     expect(admittedCount).toBeGreaterThan(10);
@@ -127,15 +148,7 @@ describe.each(rules)("the step script agrees with earliestStart: %s", (_name, ru
 
 it("hand-picked edges: an empty record, the window's last slot, and the bucket's refill", async () => {
   const rule = ruleOf({}).rule; // capacity 3, 10/s, 10 per 1010 ms
-  const settings: RecordSettings = {
-    rule,
-    transitMs: 250,
-    memoryMs: memoryMs(rule),
-    leaseMs: 2_000,
-    keyTtlMs: 60_000,
-    epochTtlMs: 60_000,
-    lateHeadMs: 50,
-  };
+  const settings = settingsFor(rule);
   const cases: [string, (now: number) => number[]][] = [
     ["empty", () => []],
     ["two just sent (the burst has room for a third)", (t) => [t - 1, t - 2]],
@@ -152,49 +165,71 @@ it("hand-picked edges: an empty record, the window's last slot, and the bucket's
     if (scores.length > 0) {
       await redis.zadd(keys.sent, ...scores.flatMap((score, i) => [String(score), `r${i}`]));
     }
-    const reply = await step(run, keys, settings, {
-      waiters: ["w"],
-      leaving: [],
-      maxAdmit: 1,
-      expectedEpoch: "",
-      newEpoch: "e",
-    });
+    const reply = await stepOf(keys, settings, ["w:1"], 1);
     expect(reply.earliestStart, name).toBe(earliestStart([...scores], rule, reply.now));
-    await redis.del(keys.sent, keys.queue, keys.leases, keys.epoch);
+    await redis.del(...recordKeys(keys));
   }
 });
 
 it("a head that leaves its turn untaken for 50 ms does not hold up the others, and keeps its place", async () => {
   const rule = ruleOf({}).rule;
-  const settings: RecordSettings = {
-    rule,
-    transitMs: 250,
-    memoryMs: memoryMs(rule),
-    leaseMs: 2_000,
-    keyTtlMs: 60_000,
-    epochTtlMs: 60_000,
-    lateHeadMs: 50,
-  };
+  const settings = settingsFor(rule);
   const keys = await tokenKeys("late-head", "test:agree:");
-  const ask = (waiters: string[], maxAdmit: number) =>
-    step(run, keys, settings, { waiters, leaving: [], maxAdmit, expectedEpoch: "", newEpoch: "e" });
+  const ask = (waiters: string[], maxAdmit: number) => stepOf(keys, settings, waiters, maxAdmit);
   // Three just sent: the bucket lets the next one go 100 ms after the oldest of them.
   const base = await redisNow();
   const sent = [base - 100, base - 99, base - 98];
   await redis.zadd(keys.sent, ...sent.flatMap((score, i) => [String(score), `r${i}`]));
   const turnCame = earliestStart([...sent], rule, -Infinity); // base
   // Process X queues a caller but does not take its turn (as if busy: it asks to admit none).
-  await ask(["x1"], 0);
+  await ask(["x1:1"], 0);
   // Process Y asks: it may go only once X's turn has been untaken for 50 ms (Redis clock).
-  const first = await ask(["y1"], 1);
+  const first = await ask(["y1:1"], 1);
   const late = first.now - turnCame >= 50;
-  expect(first.admitted).toEqual(late ? ["y1"] : []);
+  expect(first.admitted).toEqual(late ? ["y1:1"] : []);
   if (!late) {
     await new Promise((resolve) => setTimeout(resolve, 60));
-    const second = await ask(["y1"], 1);
-    expect(second.admitted).toEqual(["y1"]);
+    const second = await ask(["y1:1"], 1);
+    expect(second.admitted).toEqual(["y1:1"]);
   }
   // X's caller is still first in the queue.
-  expect(await redis.zrange(keys.queue, "0", "-1")).toEqual(["x1"]);
-  await redis.del(keys.sent, keys.queue, keys.leases, keys.epoch);
+  expect(await redis.zrange(keys.lanes, "0", "-1")).toEqual(["x1:1"]);
+  await redis.del(...recordKeys(keys));
 });
+
+it("chooses lanes as lanes.ts does, turn after turn, every lane waiting", async () => {
+  // A rule that never holds anyone back: every step lets the next caller go.
+  const rule = ruleOf({ requestsPerSecond: 1_000_000, burst: 1_000_000 }).rule;
+  const settings = settingsFor(rule);
+  const keys = await tokenKeys("lanes", "test:agree:");
+  const callers = [
+    ...Array.from({ length: 14 }, (_, i): Caller => ({ id: `i${i}:0`, lane: 0, owner: "x" })),
+    ...Array.from({ length: 5 }, (_, i): Caller => ({ id: `n${i}:1`, lane: 1, owner: "x" })),
+    ...Array.from({ length: 5 }, (_, i): Caller => ({ id: `b${i}:2`, lane: 2, owner: "x" })),
+  ];
+  const local = new FairQueue<Caller>();
+  for (const caller of callers) local.push(caller);
+  const expected = callers.map(() => local.shift()!.id);
+  // Registered first (nobody admitted), then one turn per step.
+  await stepOf(
+    keys,
+    settings,
+    callers.map((c) => c.id),
+    0,
+  );
+  const admitted: string[] = [];
+  while (admitted.length < callers.length) {
+    const waiting = callers.map((c) => c.id).filter((id) => !admitted.includes(id));
+    admitted.push(...(await stepOf(keys, settings, waiting, 1)).admitted);
+  }
+  expect(admitted).toEqual(expected);
+  // Every waiting lane had its turn well before the interactive backlog was done.
+  expect(admitted.indexOf("b0:2")).toBeLessThan(6);
+  await redis.del(...recordKeys(keys));
+});
+
+interface Caller {
+  id: string;
+  lane: number;
+  owner: string;
+}

@@ -15,6 +15,7 @@ import { projectRoot } from "../support/run-script.js";
 
 interface WorkerReport {
   ok: number;
+  latenciesMs?: number[];
   failures: { dixaError: boolean; message: string }[];
   events: { type: string; at: number }[];
   mode: string;
@@ -23,6 +24,8 @@ interface WorkerReport {
 
 interface Stats {
   arrivals: number[];
+  /** The worker (its LABEL) of each arrival. */
+  workers: string[];
   accepted: number;
   rejected: number;
 }
@@ -83,7 +86,13 @@ interface Finished {
 interface Worker {
   /** Resolves when the worker has its client and waits for "go". */
   ready: Promise<void>;
+  /** MODE=backlog: resolves when its callers all wait. */
+  queued: Promise<void>;
   go(): void;
+  /** MODE=backlog: lets its callers go and ends. */
+  stop(): void;
+  /** Sends the process a signal (SIGSTOP, SIGCONT). */
+  signal(name: NodeJS.Signals): void;
   finished: Promise<Finished>;
 }
 
@@ -94,13 +103,18 @@ function startWorker(env: Record<string, string>, timeoutMs: number): Worker {
   let stderr = "";
   child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const ready = new Promise<void>((resolve, reject) => {
-    child.once("message", () => resolve());
-    child.once("exit", (code) =>
-      reject(new Error(`worker exited with ${code} before it was ready: ${stderr}`)),
-    );
-  });
-  ready.catch(() => undefined); // awaited by the test; a worker that dies later is not "unhandled"
+  const said = (what: string) => {
+    const heard = new Promise<void>((resolve, reject) => {
+      child.on("message", (message) => message === what && resolve());
+      child.once("exit", (code) =>
+        reject(new Error(`worker exited with ${code} before it said ${what}: ${stderr}`)),
+      );
+    });
+    heard.catch(() => undefined); // awaited by the test; a worker that dies later is not "unhandled"
+    return heard;
+  };
+  const ready = said("ready");
+  const queued = said("queued");
   let timer: ReturnType<typeof setTimeout> | undefined;
   const finished = new Promise<Finished>((resolve) =>
     child.once("exit", (code) => {
@@ -117,6 +131,9 @@ function startWorker(env: Record<string, string>, timeoutMs: number): Worker {
   );
   return {
     ready,
+    queued,
+    stop: () => child.send("stop"),
+    signal: (name) => child.kill(name),
     go: () => {
       child.send("go");
       // A worker that does not end on its own is a failure (a leaked timer or connection, a hang).
@@ -137,20 +154,22 @@ async function statsFor(apiKey: string): Promise<Stats> {
 
 const libraries: RedisLibrary[] = ["ioredis", "node-redis", "ioredis", "node-redis"];
 
+/** What every worker on `apiKey` needs to know. */
+function workerEnv(apiKey: string, library: RedisLibrary, label: string) {
+  return {
+    REDIS_LIBRARY: library,
+    REDIS_URL: redis.url,
+    BASE_URL: limitServer.url,
+    DIXA_API_KEY: apiKey,
+    WORKERS: String(libraries.length),
+    LABEL: label,
+  };
+}
+
 /** Starts the workers, waits until each is ready, then lets them all go at once. */
 async function runWorkers(apiKey: string, requests: number, timeoutMs: number) {
-  const workers = libraries.map((library) =>
-    startWorker(
-      {
-        REDIS_LIBRARY: library,
-        REDIS_URL: redis.url,
-        BASE_URL: limitServer.url,
-        DIXA_API_KEY: apiKey,
-        REQUESTS: String(requests),
-        WORKERS: String(libraries.length),
-      },
-      timeoutMs,
-    ),
+  const workers = libraries.map((library, i) =>
+    startWorker({ ...workerEnv(apiKey, library, `w${i}`), REQUESTS: String(requests) }, timeoutMs),
   );
   await Promise.all(workers.map((worker) => worker.ready));
   for (const worker of workers) worker.go();
@@ -187,7 +206,87 @@ describe("4 worker processes, 60 requests each, one token", () => {
     expect(seen.perSecondMax).toBeLessThanOrEqual(10);
     expect(seen.per100msMax).toBeLessThanOrEqual(5);
     expect(seen.rate).toBeGreaterThanOrEqual(9);
+    // The workers take turns: each has a good part of the first half of the arrivals (a quarter
+    // when none is ever late; a worker busier than the rest may lose some turns, never all).
+    const firstHalf = stats.workers.slice(0, 120);
+    for (const label of ["w0", "w1", "w2", "w3"]) {
+      expect(firstHalf.filter((worker) => worker === label).length, label).toBeGreaterThan(15);
+    }
   }, 120_000);
+
+  it("an interactive call of one worker goes ahead of another worker's background backlog", async () => {
+    const apiKey = `many-workers-lanes-${process.pid}`;
+    const waiting = 40;
+    const backlog = startWorker(
+      { ...workerEnv(apiKey, "ioredis", "backlog"), MODE: "backlog", WAITING: String(waiting) },
+      60_000,
+    );
+    const tries = startWorker(
+      {
+        ...workerEnv(apiKey, "node-redis", "interactive"),
+        MODE: "tries",
+        TRIES: "3",
+        SPACING: "200",
+      },
+      60_000,
+    );
+    await Promise.all([backlog.ready, tries.ready]);
+    backlog.go();
+    await backlog.queued;
+    tries.go();
+    const asked = await tries.finished;
+    backlog.stop();
+    const kept = await backlog.finished;
+    for (const { code, stderr, report } of [asked, kept]) {
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      expect(report?.failures).toEqual([]);
+    }
+    expect(asked.report?.ok).toBe(3);
+    const stats = await statsFor(apiKey);
+    expect(stats.rejected).toBe(0);
+    // Between two interactive calls the backlog's 40 waiting calls did not all go first (they
+    // would have, one lane for all): only those let through while the next call was not asked.
+    const at = stats.workers.flatMap((worker, i) => (worker === "interactive" ? [i] : []));
+    expect(at).toHaveLength(3);
+    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]! - 1).toBeLessThan(waiting);
+    expect(describeArrivals(stats.arrivals).perSecondMax).toBeLessThanOrEqual(10);
+  }, 90_000);
+
+  it("a worker stopped (SIGSTOP) while its callers wait holds nobody up, and goes on when resumed", async () => {
+    const apiKey = `many-workers-stopped-${process.pid}`;
+    const stopped = startWorker(
+      { ...workerEnv(apiKey, "ioredis", "stopped"), REQUESTS: "30" },
+      60_000,
+    );
+    const other = startWorker(
+      { ...workerEnv(apiKey, "node-redis", "other"), REQUESTS: "30" },
+      60_000,
+    );
+    await Promise.all([stopped.ready, other.ready]);
+    stopped.go();
+    other.go();
+    await until(async () => (await statsFor(apiKey)).arrivals.length >= 8);
+    stopped.signal("SIGSTOP");
+    // Shorter than transitAllowanceMs and leaseMs: its places are kept, its turns pass on.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    stopped.signal("SIGCONT");
+    const finished = await Promise.all([stopped.finished, other.finished]);
+    for (const { code, stderr, report } of finished) {
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      expect(report?.ok).toBe(30);
+    }
+    const stats = await statsFor(apiKey);
+    expect(stats.rejected).toBe(0);
+    const seen = describeArrivals(stats.arrivals);
+    expect(seen.perSecondMax).toBeLessThanOrEqual(10);
+    // While the stopped worker sent nothing (its longest silence), the other went on.
+    const own = stats.workers.flatMap((worker, i) => (worker === "stopped" ? [i] : []));
+    let widest = 0;
+    for (let i = 1; i < own.length; i++) widest = Math.max(widest, own[i]! - own[i - 1]! - 1);
+    expect(widest).toBeGreaterThanOrEqual(3);
+  }, 90_000);
 
   it("Redis killed mid-run and restarted: every call completes, each worker falls back and returns", async () => {
     const apiKey = `many-workers-outage-${process.pid}`;
@@ -250,13 +349,13 @@ describe("4 worker processes, 60 requests each, one token", () => {
         expect(limiter.mode).toBe("redis");
         // The dead worker's callers were ahead in the queue and still are (their lease has not
         // lapsed yet), yet they held nobody up: a turn left untaken passes to the next process.
-        expect(await inspect.zcard(keys.queue)).toBeGreaterThan(0);
+        expect(await inspect.zcard(keys.lanes)).toBeGreaterThan(0);
         // And once their lease lapses they are gone.
         const deadline = Date.now() + 10_000;
-        while ((await inspect.zcard(keys.queue)) > 0 && Date.now() < deadline) {
+        while ((await inspect.zcard(keys.lanes)) > 0 && Date.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
-        expect(await inspect.zcard(keys.queue)).toBe(0);
+        expect(await inspect.zcard(keys.lanes)).toBe(0);
       } finally {
         inspect.disconnect();
       }

@@ -91,6 +91,19 @@ describe("a refresh with an added, a removed and two changed operations", () => 
     );
   });
 
+  it("says which corrections of the overlay no longer match, are redundant or out of date", () => {
+    const section = (title: string) => update.output.split(`\n${title}`)[1]?.split("\n\n")[0] ?? "";
+    expect(section("Actions that select nothing")).toMatch(
+      /action \d+ \$\.components\.schemas\.Tag\.properties\.state$/m,
+    );
+    expect(section("Actions that change nothing")).toMatch(
+      /action \d+ \$\.components\.schemas\.ListKnowledgeCollectionsOutput\.properties$/m,
+    );
+    expect(section("Enums whose prose list changed")).toMatch(
+      /action \d+ \$\.components\.schemas\.UserPresence\.properties\.presenceStatus: the description now lists Away, Working, Busy/,
+    );
+  });
+
   it("leaves a package that still builds", async () => {
     const build = await run(project, [tsc, "--noEmit", "-p", "tsconfig.build.json"]);
     expect(build.output).toBe("");

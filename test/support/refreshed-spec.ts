@@ -2,7 +2,10 @@
  * The snapshot as a refreshed description might change it, the way a user meets it: one
  * operation added (`GET /beta/widgets`), one removed (`DELETE /beta/tags/{tagId}`), a query
  * parameter made required (`pageLimit` of `GET /beta/agents`), and the `meta` of a paged answer
- * removed (`GET /beta/endusers`, which then stops being paged).
+ * removed (`GET /beta/endusers`, which then stops being paged). Three places the project's
+ * overlay corrects change too: Dixa declares the `meta` of `GET /beta/knowledge/collections` (the
+ * correction becomes redundant), drops `Tag.state` (its enum correction selects nothing), and
+ * lists one more presence status in prose (the declared enum is out of date).
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -56,5 +59,11 @@ export async function refreshedSpecText(): Promise<string> {
     ? doc.components["schemas"][endUsersAnswer.$ref.split("/").at(-1)!]
     : endUsersAnswer;
   delete schema.properties.meta;
+  const schemas = doc.components["schemas"];
+  schemas.ListKnowledgeCollectionsOutput.properties.meta = {
+    $ref: "#/components/schemas/PaginationLinks",
+  };
+  delete schemas.Tag.properties.state;
+  schemas.UserPresence.properties.presenceStatus.description = "values: [Away, Working, Busy]";
   return stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 });
 }

@@ -30,7 +30,7 @@ describe("facade types come from the generated spec", () => {
   it("agents", () => {
     expectTypeOf<Agent>().toEqualTypeOf<components["schemas"]["Agent"]>();
     expectTypeOf<Parameters<DixaClient["agents"]["list"]>[0]>().toEqualTypeOf<
-      { pageLimit?: number; email?: string; phone?: string } | undefined
+      { pageLimit?: number; email?: string; phone?: string; pageKey?: string } | undefined
     >();
   });
 

@@ -4,14 +4,7 @@
  * a TypeError rather than a stack overflow, and labels name fields as code would.
  */
 import { describe, expect, it } from "vitest";
-import {
-  anyString,
-  arrayOf,
-  nonEmptyString,
-  nullable,
-  runCheck,
-  shape,
-} from "../../src/checks.js";
+import { anyString, arrayOf, nonEmptyString, nullable, runCheck, shape } from "../../src/checks.js";
 
 describe("shape reads only the object's own fields", () => {
   it("an optional field named constructor (or toString) is not read from the prototype", () => {

@@ -219,3 +219,73 @@ describe("createDixaClient options", () => {
     expect(inspect(client, { depth: 20, showHidden: true })).not.toContain(testApiKey);
   });
 });
+
+describe("errors that say where and why (issue 20.3)", () => {
+  it("names the method and the path as sent, base path included, and Dixa's explanation", async () => {
+    server = await startLoopbackServer((_q, response) =>
+      sendJson(response, 404, { message: "Conversation 4711 not found" }),
+    );
+    const client = clientFor(server, { baseUrl: `${server.url}/dixa-proxy` });
+    const error = (await failure(client.notes.list(4711))) as DixaApiError;
+    expect(error.message).toBe(
+      "Dixa answered 404 to GET /dixa-proxy/beta/conversations/4711/notes: Conversation 4711 not found",
+    );
+    expect(error).toMatchObject({
+      pathTemplate: "/beta/conversations/{conversationId}/notes",
+      path: "/beta/conversations/4711/notes",
+    });
+  });
+
+  it("takes the explanation from a plain-text body, on one line, truncated", async () => {
+    const explanation = `No route for this path.\nCheck the URL. ${"x".repeat(400)}`;
+    server = await startLoopbackServer((_q, response) => {
+      response.writeHead(404, "Not Found", { "content-type": "text/plain" });
+      response.end(explanation);
+    });
+    const error = (await failure(clientFor(server).organization.get())) as DixaApiError;
+    expect(error.serverMessage).toBe(explanation);
+    expect(error.message).toMatch(
+      /^Dixa answered 404 to GET \/beta\/organization: No route for this path\. Check the URL\. x+…$/,
+    );
+    expect(error.message.length).toBeLessThan(360);
+  });
+
+  it.each([
+    ["an `error` string", { error: "invalid_token" }, "invalid_token"],
+    ["an `error.message`", { error: { message: "Agent is archived" } }, "Agent is archived"],
+  ])("reads %s", async (_name, body, expected) => {
+    server = await startLoopbackServer((_q, response) => sendJson(response, 400, body));
+    const error = (await failure(clientFor(server).organization.get())) as DixaApiError;
+    expect(error.serverMessage).toBe(expected);
+  });
+
+  it("removes the token from the path named", async () => {
+    server = await startLoopbackServer((_q, response) => sendJson(response, 404, {}));
+    const articleId = "6b0e4f4e-3c1e-4c8f-9a53-1f0c6a3c2d11";
+    const error = await failure(
+      clientFor(server).knowledge.deleteTranslation(articleId, testApiKey),
+    );
+    expect(error.message).toBe(
+      `Dixa answered 404 to DELETE /beta/knowledge/articles/${articleId}/translations/[redacted]: Not Found`,
+    );
+  });
+
+  it.each([
+    "https://dev.dixa.io/beta",
+    "https://dev.dixa.io/beta/",
+    "https://proxy.example/dixa/beta",
+  ])("a baseUrl ending in /beta (%s) is a TypeError saying to drop it", (baseUrl) => {
+    expect(() => createDixaClient({ apiKey: "k", baseUrl })).toThrow(TypeError);
+    expect(() => createDixaClient({ apiKey: "k", baseUrl })).toThrow(
+      new RegExp(
+        `must not end in /beta.*pass ${baseUrl.replace(/\/beta\/?$/, "").replace(/\./g, "\\.")}$`,
+      ),
+    );
+  });
+
+  it("a baseUrl with /beta inside its path is fine", () => {
+    expect(() =>
+      createDixaClient({ apiKey: "k", baseUrl: "https://beta.example/betas" }),
+    ).not.toThrow();
+  });
+});

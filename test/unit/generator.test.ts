@@ -57,7 +57,7 @@ describe("what a small spec becomes", () => {
     expect(files["functions.ts"]).toContain(
       [
         "export function agentsGet(core: DixaCore, ...args: AgentsGetArgs): Promise<Agent> {",
-        '  return perform(core, args, "GET /beta/agents/{agentId}", asData, () => [path("agentId", nonEmptyString)]);',
+        '  return perform(core, args, "GET /beta/agents/{agentId}", asDataObject, () => [path("agentId", nonEmptyString)]);',
         "}",
       ].join("\n"),
     );

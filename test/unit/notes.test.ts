@@ -170,7 +170,7 @@ describe("notes", () => {
     );
   });
 
-  it("a 404 becomes a DixaApiError naming the operation", async () => {
+  it("a 404 becomes a DixaApiError naming the operation and the path sent", async () => {
     server = await startLoopbackServer((_request, response) =>
       sendJson(response, 404, { message: "Conversation 4711 not found" }),
     );
@@ -187,7 +187,7 @@ describe("notes", () => {
       body: { message: "Conversation 4711 not found" },
     });
     expect((error as Error).message).toBe(
-      "Dixa answered 404 to GET /beta/conversations/{conversationId}/notes (/beta/conversations/4711/notes): Conversation 4711 not found",
+      "Dixa answered 404 to GET /beta/conversations/4711/notes: Conversation 4711 not found",
     );
   });
 });

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { DixaMalformedResponseError, DixaPaginationError } from "../../src/index.js";
+import {
+  createDixaClient,
+  DixaMalformedResponseError,
+  DixaPaginationError,
+} from "../../src/index.js";
+import { createDixaSandbox } from "../../src/testing/index.js";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
 import { clientFor } from "../support/test-client.js";
 
@@ -118,5 +123,97 @@ describe("pagination", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DixaMalformedResponseError);
     expect((error as Error).message).toMatch(/carries no pageKey/);
+  });
+});
+
+describe("a paged list you can await (issue 20.2)", () => {
+  it("resolves to its first page: the same page object .pages() yields", async () => {
+    server = await pagedAgents(3, 2, (page) => `/beta/agents?pageKey=${keyFor(page)}&pageLimit=2`);
+    const list = clientFor(server).agents.list({ pageLimit: 2 });
+    const first = await list;
+    expect(Array.isArray(first.items)).toBe(true);
+    expect(first).toEqual({
+      items: [agent(0), agent(1)],
+      pageKey: undefined,
+      hasNextPage: true,
+      nextPageKey: decodeURIComponent(keyFor(1)),
+      next: `/beta/agents?pageKey=${keyFor(1)}&pageLimit=2`,
+    });
+    // Awaited again: the same page, not fetched again.
+    expect(await list).toBe(first);
+    expect(server.requests).toHaveLength(1);
+    const viaPages = await clientFor(server).agents.list({ pageLimit: 2 }).pages().next();
+    expect(viaPages.value).toEqual(first);
+  });
+
+  it("for await, .pages() and .toArray() still work on the same value", async () => {
+    server = await pagedAgents(2, 2, (page) => `/beta/agents?pageKey=${keyFor(page)}`);
+    const list = clientFor(server).agents.list();
+    expect((await list).items).toHaveLength(2);
+    expect(await list.toArray()).toHaveLength(4);
+    const ids: string[] = [];
+    for await (const a of list) ids.push(a.id);
+    expect(ids).toHaveLength(4);
+  });
+
+  it("the last page says so", async () => {
+    server = await startLoopbackServer((_request, response) =>
+      sendJson(response, 200, { data: [agent(1)] }),
+    );
+    expect(await clientFor(server).agents.list()).toMatchObject({
+      hasNextPage: false,
+      nextPageKey: undefined,
+    });
+  });
+});
+
+describe("resumable listing (issue 23.4)", () => {
+  it("a sync that stopped after page 2 of 5 resumes with pages 3 to 5, each once", async () => {
+    const sandbox = createDixaSandbox({ listSize: 10 });
+    const client = createDixaClient({ apiKey: "resume-token", fetch: sandbox.fetch });
+    // First run: stops (crashes) after page 2, having saved the key to continue from.
+    let checkpoint: string | undefined;
+    let pagesSeen = 0;
+    for await (const page of client.agents.list({ pageLimit: 2 }).pages()) {
+      checkpoint = page.nextPageKey;
+      if (++pagesSeen === 2) break;
+    }
+    expect(checkpoint).toEqual(expect.any(String));
+    const before = sandbox.requests.length;
+    // Second run: from the checkpoint only.
+    const resumed: string[] = [];
+    for await (const page of client.agents.list({ pageLimit: 2, pageKey: checkpoint }).pages()) {
+      resumed.push(...page.items.map((a) => a.id));
+    }
+    expect(resumed).toEqual(sandbox.agents.slice(4).map((a) => a.id));
+    expect(sandbox.requests.length - before).toBe(3);
+    const first = sandbox.requests[before]!;
+    expect(first.query["pageKey"]).toBe(checkpoint);
+  });
+
+  it("awaiting a resumed list gives the page after the checkpoint", async () => {
+    server = await pagedAgents(4, 1, (page) => `/beta/agents?pageKey=${keyFor(page)}`);
+    const key = decodeURIComponent(keyFor(2));
+    const page = await clientFor(server).agents.list({ pageKey: key });
+    expect(page).toMatchObject({ items: [agent(2)], pageKey: key, hasNextPage: true });
+    expect(server.requests.map((r) => r.url)).toEqual([`/beta/agents?pageKey=${keyFor(2)}`]);
+  });
+
+  it("a saved key the server repeats is still caught as a loop", async () => {
+    server = await startLoopbackServer((_request, response) =>
+      sendJson(response, 200, { data: [agent(1)], meta: { next: "/beta/agents?pageKey=saved" } }),
+    );
+    await expect(clientFor(server).agents.list({ pageKey: "saved" }).toArray()).rejects.toThrow(
+      DixaPaginationError,
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("an empty or non-string pageKey is a TypeError at the call", () => {
+    const client = createDixaClient({ apiKey: "resume-token", fetch: createDixaSandbox().fetch });
+    expect(() => client.agents.list({ pageKey: "" })).toThrow(
+      /query\.pageKey must be a non-empty string/,
+    );
+    expect(() => client.agents.list({ pageKey: 5 as never })).toThrow(TypeError);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The README's "Testing your code" examples are test files of this repository, run by
- * `npm test` as they stand. Each code block follows an `<!-- path -->` comment naming its file;
+ * The README's resume example and its "Testing your code" examples are test files of this
+ * repository, run by `npm test` as they stand. Each code block follows an `<!-- path -->` comment naming its file;
  * this checks the block is that file, with the package's import names in place of the
  * repository paths, so the README cannot drift from code that runs.
  */
@@ -20,11 +20,13 @@ function asPublished(source: string): string {
 }
 
 describe("README examples", () => {
-  it("embeds the modular example, the vitest example and the MSW example", () => {
+  it("embeds the resume, modular, vitest, MSW and response validation examples", () => {
     expect(embedded.map((match) => match[1])).toEqual([
+      "test/unit/readme-resume-example.test.ts",
       "test/unit/readme-modular-example.test.ts",
       "test/unit/readme-testing-example.test.ts",
       "test/unit/readme-testing-msw.test.ts",
+      "test/unit/readme-validation-example.test.ts",
     ]);
   });
 

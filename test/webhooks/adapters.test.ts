@@ -232,7 +232,10 @@ describe("the Node.js IncomingMessage adapter", () => {
     expect(answer.status).toBe(400);
     const text = await answer.text();
     expect(text).toMatch(/^TypeError: request\.body must be the raw request body/);
-    expect(text).toContain("express.raw({ type: 'application/json' })");
+    expect(text).toContain(
+      "express.raw({ type: 'application/json', limit: DEFAULT_MAX_BODY_BYTES })",
+    );
+    expect(text).toContain("receiver.nodeHandler()");
   });
 
   it("a body read by something else and not kept: a TypeError", async () => {

@@ -38,13 +38,86 @@ describe("the in-memory dedupe store", () => {
     expect(store.size).toBe(1);
   });
 
-  it("keeps at most maxEntries, dropping the oldest first", () => {
-    const store = createMemoryDedupeStore({ maxEntries: 3 });
-    for (const id of ["a", "b", "c", "d"]) expect(store.seen(id, 60_000)).toBe(false);
+  it("keeps at most maxEntries: with all alive, the one closest to expiry goes", () => {
+    let now = 0;
+    const store = createMemoryDedupeStore({ maxEntries: 3, now: () => now });
+    store.seen("a", 50_000);
+    store.seen("b", 10_000);
+    store.seen("c", 30_000);
+    now = 1;
+    expect(store.seen("d", 60_000)).toBe(false);
     expect(store.size).toBe(3);
+    expect(store.seen("a", 60_000)).toBe(true);
+    expect(store.seen("c", 60_000)).toBe(true);
     expect(store.seen("d", 60_000)).toBe(true);
-    expect(store.seen("b", 60_000)).toBe(true);
-    expect(store.seen("a", 60_000)).toBe(false); // dropped, so new again
+    expect(store.seen("b", 60_000)).toBe(false); // dropped, so new again
+  });
+
+  it("with mixed times to live, expired ids go first: a live one is never dropped for them", () => {
+    let now = 0;
+    const store = createMemoryDedupeStore({ maxEntries: 3, now: () => now });
+    store.seen("long-lived", 24 * 3_600_000);
+    store.seen("short-1", 10);
+    store.seen("short-2", 10);
+    now = 100; // both short ones have expired; nothing has swept them yet
+    expect(store.seen("new", 60_000)).toBe(false);
+    expect(store.seen("long-lived", 60_000)).toBe(true);
+    expect(store.seen("new", 60_000)).toBe(true);
+    expect(store.size).toBe(2);
+  });
+
+  it("the id being recorded is never the one dropped, however short its time", () => {
+    let now = 0;
+    const store = createMemoryDedupeStore({ maxEntries: 2, now: () => now });
+    store.seen("a", 60_000);
+    store.seen("b", 60_000);
+    expect(store.claim("c", 1)).toBe("claimed");
+    expect(store.claim("c", 1)).toBe("in-progress");
+  });
+
+  it("claim, complete and forget: the handlers' two steps", () => {
+    let now = 0;
+    const store = createMemoryDedupeStore({ now: () => now });
+    expect(store.claim("e", 1000)).toBe("claimed");
+    expect(store.claim("e", 1000)).toBe("in-progress");
+    expect(store.seen("e", 1000)).toBe(true);
+    store.complete("e", 60_000);
+    expect(store.claim("e", 1000)).toBe("done");
+    now = 59_999;
+    expect(store.claim("e", 1000)).toBe("done"); // the complete's time to live, not the lease's
+    store.forget("e");
+    expect(store.claim("e", 1000)).toBe("claimed");
+    now += 1000; // the lease runs out: a process that died leaves nothing behind
+    expect(store.claim("e", 1000)).toBe("claimed");
+    expect(() => store.claim("e", 0)).toThrow(/leaseMs/);
+    expect(() => store.complete("", 1)).toThrow(/event_id/);
+  });
+
+  it("stays ordered through many moves (a heap check against a sorted model)", () => {
+    let now = 0;
+    const store = createMemoryDedupeStore({ maxEntries: 50, now: () => now });
+    const model = new Map<string, number>();
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let step = 0; step < 5000; step++) {
+      now += Math.floor(random() * 20);
+      const id = `id-${Math.floor(random() * 80)}`;
+      for (const [known, expiry] of model) if (expiry <= now) model.delete(known);
+      const ttl = 1 + Math.floor(random() * 500);
+      const alive = model.has(id);
+      if (random() < 0.2) {
+        store.forget(id);
+        model.delete(id);
+        continue;
+      }
+      expect(store.seen(id, ttl)).toBe(alive);
+      if (alive) continue;
+      if (model.size >= 50) {
+        const [soonest] = [...model].sort((x, y) => x[1] - y[1])[0]!;
+        model.delete(soonest);
+      }
+      model.set(id, now + ttl);
+    }
   });
 
   it("refuses bad arguments with TypeErrors", () => {

@@ -1,4 +1,7 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { projectRoot } from "../../scripts/lib/project-paths.js";
 import {
   DixaWebhookPayloadError,
   computeDixaSignature,
@@ -14,6 +17,7 @@ import { rejectionOf } from "./rejection.js";
 import { vector } from "./vector.js";
 
 const secret = vector.secret;
+const sharedSamples = join(projectRoot, "..", "shared", "dixa-webhooks", "samples");
 
 async function deliver(body: string, options = {}) {
   const timestamp = Date.now();
@@ -129,19 +133,14 @@ describe("constructDixaEvent turns a verified delivery into a typed event", () =
       /event_id is not a non-empty string/,
     ],
     [
-      "a numeric event_version",
-      JSON.stringify({ ...sampleDixaEvent("CONVERSATION_CREATED"), event_version: 1 }),
-      /event_version is not/,
+      "no event_fqn",
+      JSON.stringify({ ...sampleDixaEvent("CONVERSATION_CREATED"), event_fqn: undefined }),
+      /event_fqn is missing/,
     ],
     [
-      "no organization (Dixa's sample service omits it)",
-      JSON.stringify({ ...sampleDixaEvent("CONVERSATION_CREATED"), organization: undefined }),
-      /organization is missing/,
-    ],
-    [
-      "data as an array",
-      JSON.stringify({ ...sampleDixaEvent("CONVERSATION_CREATED"), data: [] }),
-      /data is not an object/,
+      "a numeric event_fqn",
+      JSON.stringify({ ...sampleDixaEvent("CONVERSATION_CREATED"), event_fqn: 7 }),
+      /event_fqn is not a non-empty string/,
     ],
   ])("signed JSON that is not an envelope is not-an-event: %s", async (_, body, reason) => {
     const error = await rejectionOf<DixaWebhookPayloadError>(deliver(body));
@@ -149,6 +148,64 @@ describe("constructDixaEvent turns a verified delivery into a typed event", () =
     expect(error.kind).toBe("not-an-event");
     expect(error.message).toMatch(reason);
   });
+
+  it("delivers Dixa's own sample service's delivery, which has no organization (alt sample)", async () => {
+    const file = join(sharedSamples, "alt", "CONVERSATION_RATED.dixa-voyado-readme.json");
+    const body = await readFile(file, "utf8");
+    const event = await deliver(body);
+    expect(event).toEqual(JSON.parse(body));
+    expect(event.organization).toBeUndefined();
+    expect(isDixaEvent(event, "ConversationRated")).toBe(true);
+    if (isDixaEvent(event, "ConversationRated")) {
+      expect(event.data.score).toBe(4);
+      expect(event.data.comment).toBe("Good service today!");
+    }
+    // And through the receiver's ready handler: answered 200, handled once.
+    const handled: string[] = [];
+    const handler = createDixaWebhookReceiver({ secret }).fetchHandler((e) => {
+      handled.push(e.event_id);
+    });
+    const { headers } = await signDixaWebhook(body, secret);
+    const answer = await handler(new Request("http://x/", { method: "POST", body, headers }));
+    expect(answer.status).toBe(200);
+    expect(handled).toEqual(["e578c093-3cd7-47c5-8b1d-cb6115827b94"]);
+  });
+
+  it.each([
+    ["no organization", { organization: undefined }],
+    [
+      "no event_version or event_timestamp",
+      { event_version: undefined, event_timestamp: undefined },
+    ],
+    ["a numeric event_version (only event_id and event_fqn are checked)", { event_version: 1 }],
+  ])("a verified delivery with %s is delivered as it came", async (_, change) => {
+    const sample = { ...sampleDixaEvent("CONVERSATION_CREATED"), ...change };
+    const body = JSON.stringify(sample);
+    const event = await deliver(body);
+    expect(event).toEqual(JSON.parse(body));
+    expect(isKnownDixaEvent(event)).toBe(true);
+  });
+
+  it.each([
+    ["no data", undefined],
+    ["data as an array", []],
+    ["data as null", null],
+    ["data as a string", "x"],
+  ])(
+    "a known event_fqn with %s is delivered as an unknown event (refused in strict mode)",
+    async (_, data) => {
+      const body = JSON.stringify({ ...sampleDixaEvent("CONVERSATION_CREATED"), data });
+      const event = await deliver(body);
+      expect(event).toEqual(JSON.parse(body));
+      expect(isKnownDixaEvent(event)).toBe(false);
+      expect(isDixaEvent(event, "ConversationCreated")).toBe(false);
+      const error = await rejectionOf<DixaWebhookPayloadError>(
+        deliver(body, { rejectUnknownEvents: true }),
+      );
+      expect(error.kind).toBe("unknown-event");
+      expect(error.message).toMatch(/its data is (missing|an array|null|string), not an object/);
+    },
+  );
 
   it("extra envelope keys and unexpected data fields pass through untouched", async () => {
     const event = { ...sampleDixaEvent("CONVERSATION_CREATED"), extra: { a: 1 } };
@@ -162,6 +219,6 @@ describe("constructDixaEvent turns a verified delivery into a typed event", () =
     const event = await deliver(body);
     expect(Object.getPrototypeOf(event.data)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
-    expect(Object.keys(event.data)).toEqual(["__proto__"]);
+    expect(Object.keys(event.data ?? {})).toEqual(["__proto__"]);
   });
 });

@@ -8,6 +8,7 @@ import {
   sampleDixaEvent,
   signDixaWebhook,
   constructDixaEvent,
+  createDixaWebhookReceiver,
 } from "../../src/webhooks/index.js";
 
 const sharedSamples = join(projectRoot, "..", "shared", "dixa-webhooks", "samples");
@@ -28,6 +29,40 @@ describe("the sample events", () => {
       "alt/CONVERSATION_MESSAGE_ADDED.whoppah-dirq-fixture.json",
       "alt/CONVERSATION_NOTE_ADDED.openapi-beta-example-2.json",
     ]);
+  });
+
+  it("sampleDixaEvent gives a fresh event_id each time, unless one is given", () => {
+    const a = sampleDixaEvent("CONVERSATION_CREATED");
+    const b = sampleDixaEvent("CONVERSATION_CREATED");
+    expect(a.event_id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(b.event_id).not.toBe(a.event_id);
+    const { event_id: _a, ...restA } = a;
+    const { event_id: _b, ...restB } = b;
+    expect(restA).toEqual(restB);
+    // Everything else, key order included, is the sample's.
+    expect(Object.keys(a)).toEqual(Object.keys(dixaSamples[0]!.event));
+    const fixed = sampleDixaEvent("CONVERSATION_CREATED", { event_id: "e-1", event_version: "2" });
+    expect(fixed).toMatchObject({ event_id: "e-1", event_version: "2" });
+    expect(sampleDixaEvent("CONVERSATION_CREATED", { event_id: undefined }).event_id).toMatch(/-/);
+  });
+
+  it("two samples posted to a live receiver are two events, not a duplicate", async () => {
+    const secret = "ab".repeat(32);
+    const handled: string[] = [];
+    const handler = createDixaWebhookReceiver({ secret }).fetchHandler((event) => {
+      handled.push(event.event_id);
+    });
+    for (let i = 0; i < 2; i++) {
+      const { body, headers } = await signDixaWebhook(
+        sampleDixaEvent("CONVERSATION_PENDING"),
+        secret,
+      );
+      const answer = await handler(new Request("http://x/", { method: "POST", body, headers }));
+      expect(await answer.text()).toBe("ok");
+    }
+    expect(new Set(handled).size).toBe(2);
   });
 
   it("sampleDixaEvent gives a fresh copy of the main sample each time", () => {
@@ -63,7 +98,7 @@ describe("createDixaTestEvent", () => {
     ]);
     expect(event.event_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(event.event_version).toBe("1");
-    expect(Date.parse(event.event_timestamp)).not.toBeNaN();
+    expect(Date.parse(event.event_timestamp!)).not.toBeNaN();
     expect(event.data.conversation).toBe(conversation);
     expect(createDixaTestEvent("TYPING_STARTED", {}).event_id).not.toBe(event.event_id);
     const fixed = createDixaTestEvent("AGENT_BANNED_IP", { ip: "192.0.2.1" }, { event_id: "e-1" });

@@ -89,7 +89,12 @@ describe("the webhook secret never leaks", () => {
   });
 
   it("from the TypeError for a secret that is almost right", async () => {
-    for (const wrong of [secret.slice(1), `${secret}\n`, `${secret.slice(0, -1)}g`, ` ${secret}`]) {
+    for (const wrong of [
+      secret.slice(1),
+      `${secret.slice(0, 20)}\n${secret.slice(20)}`,
+      `${secret.slice(0, -1)}g`,
+      ` ${secret.slice(1)}`,
+    ]) {
       let thrown: unknown;
       try {
         createDixaWebhookReceiver({ secret: wrong });
