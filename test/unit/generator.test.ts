@@ -86,6 +86,39 @@ describe("what a small spec becomes", () => {
     expect(files["functions.ts"]).toContain('body("tag", checks.checkCreateTagInput)');
   });
 
+  it("a data answer the spec describes is checked for that shape: an object, a list, or either", () => {
+    const answer = (data: object) => ({
+      "200": {
+        description: "ok",
+        content: { "application/json": { schema: { type: "object", properties: { data } } } },
+      },
+    });
+    let spec = withOperation("/beta/skills", "get", {
+      operationId: "getSkills",
+      tags: ["Skills"],
+      responses: answer({ type: "array", items: { type: "string" } }),
+    });
+    spec = { ...spec, paths: { ...spec.paths } };
+    spec.paths["/beta/skills/{skillId}"] = {
+      get: {
+        operationId: "getSkill",
+        tags: ["Skills"],
+        parameters: [pathParam("skillId")],
+        responses: answer({ oneOf: [{ type: "object" }, { properties: { a: {} } }] }),
+      },
+      put: {
+        operationId: "putSkill",
+        tags: ["Skills"],
+        parameters: [pathParam("skillId")],
+        responses: answer({ oneOf: [{ type: "object" }, { type: "string" }] }),
+      },
+    };
+    const rows = render(spec)["functions.ts"]!;
+    expect(rows).toContain('perform(core, args, "GET /beta/skills", asDataList,');
+    expect(rows).toContain('perform(core, args, "GET /beta/skills/{skillId}", asDataObject,');
+    expect(rows).toContain('perform(core, args, "PUT /beta/skills/{skillId}", asData,');
+  });
+
   it("generates only the checks some operation calls", () => {
     const spec = tinySpec();
     spec.components.schemas["Unused"] = { type: "object", properties: { a: { type: "string" } } };
