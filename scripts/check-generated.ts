@@ -12,7 +12,7 @@ import { renderGeneratedFiles, staleFacadeFiles } from "./lib/render-types.js";
 
 runCli("check:generated", async () => {
   const specFile = join(defaultSpecDir, specFileName);
-  const expected = await renderGeneratedFiles(
+  const { files: expected } = await renderGeneratedFiles(
     await readFile(specFile, "utf8"),
     defaultGeneratedDir,
   );

@@ -31,8 +31,13 @@ export interface BulkOptions extends CallOptions {
   concurrency?: number;
 }
 
-/** What one chunk's request looks like: the body around the items. */
+/** One bulk call: where it goes, and what one chunk's request looks like around its items. */
 export interface BulkRequest<Input> {
+  method: string;
+  /** The OpenAPI path template: names the operation in errors. */
+  pathTemplate: string;
+  /** The path as sent. */
+  path: string;
   body: (items: readonly Input[]) => unknown;
   /** A documented cap on items per request: the default chunk size, and the largest allowed. */
   maxPerRequest?: number;
@@ -59,13 +64,11 @@ export type BulkResultOf<Input, Outcome> = BulkResult<
  */
 export async function sendBulkInChunks<Input, Outcome>(
   core: DixaCore,
-  method: string,
-  pathTemplate: string,
-  path: string,
   request: BulkRequest<Input>,
   inputs: readonly Input[],
   options: BulkOptions = {},
 ): Promise<BulkResultOf<Input, Outcome>> {
+  const { method, pathTemplate, path } = request;
   const { chunkSize, concurrency = 1, ...callOptions } = options ?? {};
   const max = request.maxPerRequest ?? Infinity;
   const size = chunkSize ?? Math.min(inputs.length, max);
@@ -101,15 +104,13 @@ export async function sendBulkInChunks<Input, Outcome>(
         continue;
       }
       try {
-        const outcomes = await callData<readonly Outcome[]>(
-          core,
+        const outcomes = await callData<readonly Outcome[]>(core, {
           method,
           pathTemplate,
           path,
-          undefined,
-          chunk.json,
-          callOptions,
-        );
+          body: chunk.json,
+          options: callOptions,
+        });
         maybeApplied = true;
         parts[index] = splitBulkOutcomes(chunk.items, outcomes, { indexOffset: chunk.start });
       } catch (caught) {

@@ -1,8 +1,9 @@
 /**
- * How every facade operation talks to the API: build the request (the generated code already
- * knows the method and the filled-in path), send it through the core's transport (limiter,
- * retries, time limits), map a non-2xx answer to DixaApiError, and unwrap what the operation
- * promises. Four small functions, so an app bundles only the kinds of call it makes.
+ * How every facade operation talks to the API: one request object (method, path template, the
+ * path as sent, query, body, per-call options) goes through one send path (the core's transport:
+ * limiter, retries, time limits), a non-2xx answer becomes a DixaApiError, and the answer is
+ * unwrapped as the operation promises: the `{ data }` envelope, the whole object, nothing, or
+ * pages. Small functions, so an app bundles only the kinds of call it makes.
  */
 import { coreState, type CoreState, type DixaCore } from "./core.js";
 import { DixaApiError, serverExplanation } from "./errors.js";
@@ -31,25 +32,35 @@ export type Query = Readonly<Record<string, unknown>> | undefined;
 /** A request body: JSON-serialisable data, a FormData sent as multipart, or JSON text (`Json`). */
 export type Body = unknown;
 
-const decoder = new TextDecoder();
+/** One request to the API, as an operation describes it. */
+export interface ApiRequest {
+  method: string;
+  /** The OpenAPI path template, e.g. `/beta/agents/{agentId}`: names the operation in errors. */
+  pathTemplate: string;
+  /** The path as sent, parameters filled in and encoded. */
+  path: string;
+  query?: Query;
+  body?: Body;
+  options?: CallOptions | undefined;
+}
+
+let decoder: TextDecoder | undefined;
+
+/** An answer's bytes as text; the decoder is made on first use (the first costs 0.1 ms at import). */
+function utf8(bytes: Uint8Array): string {
+  return (decoder ??= new TextDecoder()).decode(bytes);
+}
 
 /** Sends one request; resolves with the parsed body (undefined for an empty one). */
-export async function callBody<T>(...call: Parameters<typeof callAnswer>): Promise<T | undefined> {
-  return (await callAnswer(...call)).body as T | undefined;
+export async function callBody<T>(core: DixaCore, request: ApiRequest): Promise<T | undefined> {
+  return (await callAnswer(core, request)).body as T | undefined;
 }
 
 /** Sends one request; resolves with the success status and the parsed body. */
-async function callAnswer(
-  core: DixaCore,
-  method: string,
-  pathTemplate: string,
-  path: string,
-  query: Query,
-  body: Body,
-  options: CallOptions | undefined,
-): Promise<ParsedAnswer> {
+async function callAnswer(core: DixaCore, request: ApiRequest): Promise<ParsedAnswer> {
+  const { method, pathTemplate, options } = request;
   const state = coreState(core);
-  const exchange = await send(state, method, pathTemplate, path, query, body, options);
+  const exchange = await send(state, request);
   const ok = exchange.status >= 200 && exchange.status <= 299;
   const onResponse = options?.onResponse;
   if (!ok || onResponse !== undefined) {
@@ -75,7 +86,7 @@ function parseJson(
   method: string,
   pathTemplate: string,
 ): unknown {
-  const text = decoder.decode(exchange.bytes);
+  const text = utf8(exchange.bytes);
   try {
     return JSON.parse(text);
   } catch {
@@ -91,17 +102,8 @@ function parseJson(
  * Sends one request and returns the whole answer, which must be a JSON object: for answers
  * where more than `data` matters (`partialErrors` beside it).
  */
-export async function callObject<T>(
-  core: DixaCore,
-  method: string,
-  pathTemplate: string,
-  path: string,
-  query: Query,
-  body: Body,
-  options: CallOptions | undefined,
-): Promise<T> {
-  const answer = await callAnswer(core, method, pathTemplate, path, query, body, options);
-  return objectBody<T>(answer, { method, pathTemplate });
+export async function callObject<T>(core: DixaCore, request: ApiRequest): Promise<T> {
+  return objectBody<T>(await callAnswer(core, request), request);
 }
 
 /**
@@ -110,29 +112,15 @@ export async function callObject<T>(
  */
 export async function callData<T>(
   core: DixaCore,
-  method: string,
-  pathTemplate: string,
-  path: string,
-  query: Query,
-  body: Body,
-  options: CallOptions | undefined,
+  request: ApiRequest,
   shape?: DataShape,
 ): Promise<T> {
-  const answer = await callAnswer(core, method, pathTemplate, path, query, body, options);
-  return envelopeData<T>(answer, { method, pathTemplate }, shape);
+  return envelopeData<T>(await callAnswer(core, request), request, shape);
 }
 
 /** Sends one request whose success answer carries nothing the caller needs (204, 202). */
-export async function callVoid(
-  core: DixaCore,
-  method: string,
-  pathTemplate: string,
-  path: string,
-  query: Query,
-  body: Body,
-  options: CallOptions | undefined,
-): Promise<void> {
-  await callBody(core, method, pathTemplate, path, query, body, options);
+export async function callVoid(core: DixaCore, request: ApiRequest): Promise<void> {
+  await callAnswer(core, request);
 }
 
 /**
@@ -141,14 +129,10 @@ export async function callVoid(
  */
 export function callPages<Item>(
   core: DixaCore,
-  method: string,
-  pathTemplate: string,
-  path: string,
-  query: Query,
-  body: Body,
-  options: CallOptions | undefined,
+  request: ApiRequest,
   maxPageLimit?: number,
 ): Paginated<Item> {
+  const { method, pathTemplate, query, body, options } = request;
   resolveCallOptions(options, coreState(core));
   assertListQuery(query ?? {}, maxPageLimit);
   // A saved pageKey resumes the listing from that page: the pager owns it from there.
@@ -159,29 +143,19 @@ export function callPages<Item>(
     body === undefined || body instanceof Json ? body : toJson(body, method, pathTemplate);
   return new Paginated<Item>(
     (pageKey) =>
-      callAnswer(
-        core,
-        method,
-        pathTemplate,
-        path,
-        pageKey === undefined ? rest : { ...rest, pageKey },
-        sent,
-        options,
-      ),
+      callAnswer(core, {
+        ...request,
+        query: pageKey === undefined ? rest : { ...rest, pageKey },
+        body: sent,
+      }),
     { method, pathTemplate },
     startKey,
   );
 }
 
-async function send(
-  state: CoreState,
-  method: string,
-  pathTemplate: string,
-  path: string,
-  query: Query,
-  body: Body,
-  options: CallOptions | undefined,
-): Promise<Exchange> {
+/** The one send path: every call of every operation reaches the transport here. */
+async function send(state: CoreState, request: ApiRequest): Promise<Exchange> {
+  const { method, pathTemplate, path, query, body, options } = request;
   const call = resolveCallOptions(options, state);
   const search = queryString(query);
   return state.transport(
@@ -209,7 +183,7 @@ function responseInfo(
 
 function apiError(state: CoreState, exchange: Exchange, response: DixaResponseInfo): DixaApiError {
   // The transport already removed the token from error answers; parse them into plain data.
-  const text = decoder.decode(exchange.bytes);
+  const text = utf8(exchange.bytes);
   let body: unknown = text === "" ? undefined : text;
   try {
     if (text !== "") body = JSON.parse(text);

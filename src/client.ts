@@ -1,15 +1,29 @@
 import { clientLimiter } from "./client-limiter.js";
-import { createDixaCore } from "./core.js";
+import { createDixaCore, type DixaCore } from "./core.js";
 import { createRawClient, type RawClient } from "./http/raw-client.js";
 import type { DixaClientOptions } from "./options.js";
-import { resourceClasses, type DixaResources } from "../generated/facade/registry.js";
+import { handWrittenResources, type HandWrittenResourceTypes } from "./resources/index.js";
+import { generatedResources, type DixaResourcesWith } from "../generated/facade/resources.js";
 
 export { packageUserAgent } from "./core.js";
+
+/** The resources of a client, one per area of the API. */
+export interface DixaResources extends DixaResourcesWith<HandWrittenResourceTypes> {}
 
 /** A client: one resource per area of the API, and `raw` for any operation of the spec. */
 export interface DixaClient extends DixaResources {
   /** Typed openapi-fetch client for any operation of the spec, through the same pipeline. */
   readonly raw: RawClient;
+}
+
+/**
+ * Every resource's class, generated whole or extended by hand: the one list the client is built
+ * from. Made when a client is (an app that only calls functions bundles none of the classes).
+ */
+function resourceClasses(): {
+  readonly [Name in keyof DixaResources]: new (core: DixaCore) => DixaResources[Name];
+} {
+  return { ...generatedResources, ...handWrittenResources };
 }
 
 /**
@@ -26,6 +40,7 @@ export interface DixaClient extends DixaResources {
 export function createDixaClient(options: DixaClientOptions): DixaClient {
   const core = createDixaCore({ ...options, rateLimit: clientLimiter(options) });
   const client: Record<string, unknown> = { raw: createRawClient(core) };
-  for (const [name, Resource] of Object.entries(resourceClasses)) client[name] = new Resource(core);
+  for (const [name, Resource] of Object.entries(resourceClasses()))
+    client[name] = new Resource(core);
   return client as unknown as DixaClient;
 }

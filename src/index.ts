@@ -4,7 +4,7 @@
  *
  * @module
  */
-export { createDixaClient, type DixaClient } from "./client.js";
+export { createDixaClient, type DixaClient, type DixaResources } from "./client.js";
 export { createDixaCore, DixaCore } from "./core.js";
 export type {
   DixaClientOptions,
@@ -72,8 +72,8 @@ export type {
 } from "./types.js";
 export type { RawClient } from "./http/raw-client.js";
 // Every operation as a function over a core (`notesCreate(core, ...)`), every resource class,
-// and the hand-written parts with their named types: generated from the one list of resources.
+// the named types of every signature, and the table of operations: generated from the spec.
 export * from "../generated/facade/index.js";
-export type { DixaResources } from "../generated/facade/registry.js";
-export { facadeOperations, type FacadeCall, type FacadeOperation } from "./operations.js";
+// What Dixa needs beyond the spec, by hand: uploads, `_type` tagging, bulk members, quirks.
+export * from "./resources/index.js";
 export type { OperationId } from "../generated/operation-table.js";

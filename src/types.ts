@@ -77,8 +77,8 @@ type PathParamsOf<P extends PathsWith<M>, M extends HttpMethod> =
   ParametersOf<P, M> extends { path: infer Params } ? NonNullable<Params> : never;
 
 /**
- * Everything the spec says about one operation, for the generated facade functions:
- * `DixaEndpoints["notes.create"]["body"]`, `DixaEndpoints["agents.list"]["item"]`...
+ * Everything the spec says about one operation: its path and query parameters, body, answer,
+ * the data inside the answer, one item of a list and one item of a bulk body.
  */
 export interface Endpoint<P extends PathsWith<M>, M extends HttpMethod> {
   /** Path parameters by name. */
@@ -102,6 +102,20 @@ export interface Endpoint<P extends PathsWith<M>, M extends HttpMethod> {
       ? Item
       : never;
 }
+
+/**
+ * An object type under a name of its own: the same type (assignable both ways, equal for type
+ * tests), but editors and the API reference show its name where they would print a schema read
+ * out of `components` as its whole shape (an indexed type keeps no name of its own).
+ */
+export type Named<T> = Omit<T, never>;
+
+/** `Endpoint<P, M>` where P is a path with method M, else never: for tables keyed by route. */
+export type EndpointAt<P, M> = M extends HttpMethod
+  ? P extends PathsWith<M>
+    ? Endpoint<P, M>
+    : never
+  : never;
 
 /** Options every facade method accepts. */
 export interface CallOptions {

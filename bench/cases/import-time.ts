@@ -52,17 +52,18 @@ export async function importTime(
     `Import: median of ${rounds} fresh processes each; importing an empty module takes ${medianOf("empty module").toFixed(1)} ms of that.`,
   );
 
+  // Issue #21's target: the main entry imports in at most orval's time plus 1 ms.
   const ours = medianOf(facade);
   const orval = medianOf("orval");
-  const ratio = ours / orval;
-  const pass = check(ratio, "<= 1");
+  const overOrval = ours - orval;
+  const pass = check(overOrval, "<= 1");
   results.push(
     table.target({
       case: "1 import, fresh process",
       name: `import of dixa-beta's main entry: ${ours.toFixed(1)} ms, orval's client ${orval.toFixed(1)} ms (empty module ${medianOf("empty module").toFixed(1)} ms)`,
-      value: ratio,
-      unit: "x orval's",
-      ratio,
+      value: overOrval,
+      unit: "ms over orval's",
+      ratio: overOrval,
       target: "<= 1",
       pass,
       ...(!pass && { note: await whereImportTimeGoes(setup) }),

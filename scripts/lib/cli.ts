@@ -27,6 +27,14 @@ export function parseTimeout(raw: string | undefined): number {
   return ms;
 }
 
+/** One line saying why, whatever was thrown: never an empty reason. */
+export function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message.split("\n")[0]!.trim() : String(error);
+  if (message !== "") return message;
+  const name = error instanceof Error ? error.name : typeof error;
+  return `${name} without a message (run with DEBUG=1 for its stack)`;
+}
+
 /** Runs a command, turning any failure into one line on stderr and a non-zero exit code. */
 export function runCli(command: string, main: () => Promise<number | void>): void {
   main().then(
@@ -34,8 +42,7 @@ export function runCli(command: string, main: () => Promise<number | void>): voi
       process.exitCode = code ?? 0;
     },
     (error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`${command} failed: ${reason.split("\n")[0]}\n`);
+      process.stderr.write(`${command} failed: ${reasonOf(error)}\n`);
       if (!(error instanceof SpecRejectedError) && process.env["DEBUG"]) console.error(error);
       process.exitCode = 1;
     },

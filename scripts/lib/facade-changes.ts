@@ -5,6 +5,8 @@ import type { SpecChange } from "./spec-changes.js";
 export interface FacadeChange {
   /** `client.agents.list()` */
   call: string;
+  /** The same operation as a standalone function and as a raw call: `agentsList(core, …)`. */
+  alsoAs: string;
   operationId: string;
   breaking: boolean;
   detail: string;
@@ -28,7 +30,7 @@ export function compareFacades(
   for (const [id, operation] of old) {
     if (!now.has(id)) {
       changes.push({
-        call: callOf(operation),
+        ...callsOf(operation),
         operationId: id,
         breaking: true,
         detail: `removed (${route(operation)}): calls to it no longer compile`,
@@ -39,24 +41,24 @@ export function compareFacades(
     const previous = old.get(id);
     if (previous === undefined) {
       changes.push({
-        call: callOf(operation),
+        ...callsOf(operation),
         operationId: id,
         breaking: false,
-        detail: `added (${route(operation)})${operation.defaultName ? "; its name is a default: review it in src/operation-names.ts" : ""}`,
+        detail: `added (${route(operation)})${operation.defaultName ? "; its name is a default: review it in scripts/operation-names.ts" : ""}`,
       });
       continue;
     }
     if (callOf(previous) !== callOf(operation)) {
       changes.push({
-        call: callOf(previous),
+        ...callsOf(previous),
         operationId: id,
         breaking: true,
-        detail: `renamed to ${callOf(operation)}`,
+        detail: `renamed to ${callOf(operation)} (${functionOf(operation)})`,
       });
     }
     changes.push(
       ...signatureChanges(previous, operation).map((change) => ({
-        call: callOf(operation),
+        ...callsOf(operation),
         operationId: id,
         ...change,
       })),
@@ -70,7 +72,7 @@ export function compareFacades(
     if (operation === undefined || id === undefined || change.kind === "other") continue;
     if (covered.has(id) && change.kind.startsWith("parameter")) continue;
     changes.push({
-      call: callOf(operation),
+      ...callsOf(operation),
       operationId: id,
       breaking: change.breaking,
       detail: change.detail,
@@ -160,6 +162,16 @@ function returns(operation: PlannedOperation): string {
 
 function callOf(operation: PlannedOperation): string {
   return `client.${operation.resource}.${operation.name}()`;
+}
+
+function functionOf(operation: PlannedOperation): string {
+  return `${operation.functionName}(core, …)`;
+}
+
+/** The facade call, and the other two ways to reach the same operation. */
+function callsOf(operation: PlannedOperation): Pick<FacadeChange, "call" | "alsoAs"> {
+  const raw = `client.raw.${operation.method.toUpperCase()}(${JSON.stringify(operation.path)})`;
+  return { call: callOf(operation), alsoAs: `${functionOf(operation)}, ${raw}` };
 }
 
 function route(operation: PlannedOperation): string {

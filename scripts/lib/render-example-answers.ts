@@ -1,4 +1,6 @@
 import { sample } from "@stoplight/json-schema-sampler";
+import { jsonLiteral } from "./emit.js";
+import { SpecRefusedError } from "./spec-rules.js";
 import { format, resolveConfig } from "prettier";
 import { operationTraits } from "./render-operation-table.js";
 import { isRecord, resolvePointer, type OpenApiDocument } from "./spec-document.js";
@@ -36,10 +38,11 @@ export function exampleAnswerTable(doc: OpenApiDocument): {
     const success = statuses.filter((s) => s.startsWith("2")).sort()[0];
     if (success === undefined) continue;
     const answer: ExampleAnswer = { operationId, status: Number(success), errors: {} };
-    const body = bodyOf(doc, responses[success], true);
+    const where = `operation ${operationId} (${traits.method.toUpperCase()} ${traits.path})`;
+    const body = bodyOf(doc, responses[success], true, where);
     if (body !== undefined) answer.body = body;
     for (const status of statuses.filter((s) => Number(s) >= 400)) {
-      const example = bodyOf(doc, responses[status], false);
+      const example = bodyOf(doc, responses[status], false, where);
       if (example === undefined) continue;
       const key = JSON.stringify(example);
       if (!errorIndex.has(key)) {
@@ -54,7 +57,12 @@ export function exampleAnswerTable(doc: OpenApiDocument): {
 }
 
 /** The JSON example of a response; with `sampleSchema`, a schema sample when it has none. */
-function bodyOf(doc: OpenApiDocument, response: unknown, sampleSchema: boolean): unknown {
+function bodyOf(
+  doc: OpenApiDocument,
+  response: unknown,
+  sampleSchema: boolean,
+  where: string,
+): unknown {
   const content = deref(doc, deref(doc, response)?.["content"]);
   const media = deref(doc, content?.["application/json"]);
   if (media === undefined) return undefined;
@@ -63,9 +71,22 @@ function bodyOf(doc: OpenApiDocument, response: unknown, sampleSchema: boolean):
   const first = examples === undefined ? undefined : deref(doc, Object.values(examples)[0]);
   if (first?.["value"] !== undefined) return first["value"];
   if (!sampleSchema || media["schema"] === undefined) return undefined;
-  const schema = asPrismSeesIt(doc, media["schema"], new Set());
+  const budget = { left: maxSampledNodes };
+  const schema = asPrismSeesIt(doc, media["schema"], new Set(), budget);
+  if (budget.left < 0) {
+    throw new SpecRefusedError(
+      `${where}: its success answer's schema expands to more than ${maxSampledNodes} nodes once its $refs are followed (one schema reached along very many paths); refusing to sample it for the sandbox`,
+    );
+  }
   return sample(schema as Parameters<typeof sample>[0], { ticks: 2500 });
 }
+
+/**
+ * How large a schema may grow once its `$ref`s are followed: the sampler walks it as a tree, so a
+ * chain of schemas each listing the next twice would double with every level (2^25 nodes at 25
+ * levels). The largest answer of the Dixa spec expands to a few thousand.
+ */
+const maxSampledNodes = 100_000;
 
 /**
  * Prism samples the schema after @stoplight/http-spec has turned numeric formats into ranges
@@ -79,17 +100,25 @@ const formatRanges: Record<string, [number, number]> = {
   double: [-Number.MAX_VALUE, Number.MAX_VALUE],
 };
 
-function asPrismSeesIt(doc: OpenApiDocument, value: unknown, seen: Set<string>): unknown {
-  if (Array.isArray(value)) return value.map((item) => asPrismSeesIt(doc, item, seen));
+function asPrismSeesIt(
+  doc: OpenApiDocument,
+  value: unknown,
+  seen: Set<string>,
+  budget: { left: number },
+): unknown {
+  // Past the budget nothing more is expanded: the caller refuses the schema.
+  if (--budget.left < 0) return {};
+  if (Array.isArray(value)) return value.map((item) => asPrismSeesIt(doc, item, seen, budget));
   if (!isRecord(value)) return value;
   const ref = value["$ref"];
   if (typeof ref === "string") {
     if (seen.has(ref)) return {};
-    return asPrismSeesIt(doc, resolvePointer(doc, ref), new Set([...seen, ref]));
+    return asPrismSeesIt(doc, resolvePointer(doc, ref), new Set([...seen, ref]), budget);
   }
   const copy: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
-    copy[key] = key === "example" || key === "default" ? child : asPrismSeesIt(doc, child, seen);
+    copy[key] =
+      key === "example" || key === "default" ? child : asPrismSeesIt(doc, child, seen, budget);
   }
   const range = typeof copy["format"] === "string" ? formatRanges[copy["format"]] : undefined;
   if (range !== undefined) {
@@ -130,9 +159,9 @@ export async function renderExampleAnswers(
     "  errors: Record<string, number>;",
     "}",
     "",
-    `export const errorBodies: readonly unknown[] = ${JSON.stringify(errorBodies)};`,
+    `export const errorBodies: readonly unknown[] = ${jsonLiteral(errorBodies)};`,
     "",
-    `export const exampleAnswers: Readonly<Record<string, ExampleAnswer>> = ${JSON.stringify(answers)};`,
+    `export const exampleAnswers: Readonly<Record<string, ExampleAnswer>> = ${jsonLiteral(answers)};`,
     "",
   ].join("\n");
   const prettierOptions = (await resolveConfig(file)) ?? {};

@@ -4,7 +4,7 @@ import {
   type ResponseSchemaTable,
   type SchemaNode,
 } from "../../src/validation/schema-table.js";
-import { deref } from "./facade-plan.js";
+import { deref } from "./schemas.js";
 import { operationTraits } from "./render-operation-table.js";
 import { isRecord, resolvePointer, type OpenApiDocument } from "./spec-document.js";
 

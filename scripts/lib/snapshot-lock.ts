@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
 import { mkdir, open, readFile, rm, stat } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
@@ -66,12 +67,49 @@ export async function withSnapshotLock<T>(
   if (mine.has(path)) return work();
   const owner = await acquire(path, options);
   heldByThisProcess.set(path, owner.token);
+  releaseOnExit();
   try {
     return await heldByThisTask.run(new Set([...mine, path]), work);
   } finally {
     heldByThisProcess.delete(path);
     await release(path, owner);
   }
+}
+
+let exitHandlersInstalled = false;
+
+/**
+ * However the process ends while it holds a lock (an error, `process.exit`, Ctrl-C, a kill), the
+ * lock goes with it, so the next run does not wait for it. (A crash that skips every handler,
+ * such as running out of memory, leaves it to the next run's check that the pid is gone.)
+ */
+function releaseOnExit(): void {
+  if (exitHandlersInstalled) return;
+  exitHandlersInstalled = true;
+  process.on("exit", releaseAllNow);
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ] as const) {
+    process.once(signal, () => {
+      releaseAllNow();
+      process.exit(code);
+    });
+  }
+}
+
+/** Removes every lock this process still holds, synchronously (exit handlers cannot wait). */
+function releaseAllNow(): void {
+  for (const [path, token] of heldByThisProcess) {
+    try {
+      const owner = JSON.parse(readFileSync(path, "utf8")) as Partial<LockOwner>;
+      if (owner.token === token) rmSync(path, { force: true });
+    } catch {
+      // Already gone, or no longer ours: nothing to release.
+    }
+  }
+  heldByThisProcess.clear();
 }
 
 async function acquire(path: string, options: LockOptions): Promise<LockOwner> {

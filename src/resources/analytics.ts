@@ -1,14 +1,7 @@
-import { callData, callPages } from "../call.js";
 import type { DixaCore } from "../core.js";
+import { asData, asPages, body, perform, query } from "../operation.js";
 import type { Paginated } from "../paginate.js";
-import type {
-  CallOptions,
-  ListItem,
-  ListQuery,
-  RequestBody,
-  ResponseData,
-  Schemas,
-} from "../types.js";
+import type { CallOptions } from "../types.js";
 import {
   assertArray,
   assertConversationId,
@@ -18,71 +11,41 @@ import {
   assertObject,
   assertString,
 } from "../validate.js";
-import { AnalyticsGeneratedMethods } from "../../generated/facade/analytics.js";
+import { AnalyticsGeneratedMethods } from "../../generated/facade/resources.js";
+import type {
+  AnalyticsMetricData,
+  AnalyticsMetricDataInput,
+  AnalyticsRecord,
+  AnalyticsRecordDataInput,
+  ListAnalyticsRecordDataQuery,
+} from "../../generated/facade/types.js";
 
-/** A metric of the catalogue: its id, what it measures, its filters and aggregations. */
-export type AnalyticsMetric = ListItem<"/beta/analytics/metrics", "get">;
-export type ListAnalyticsMetricsQuery = ListQuery<"/beta/analytics/metrics", "get">;
-/**
- * What to compute: a metric id, a timezone, and either conversation ids (`csidFilter`) or a
- * period (`periodFilter`), plus optional attribute filters and aggregations.
- */
-export type AnalyticsMetricDataInput = RequestBody<"/beta/analytics/metrics", "post">;
-/** The aggregated values of one metric. */
-export type AnalyticsMetricData = ResponseData<"/beta/analytics/metrics", "post">;
-/** A period to cover: an interval (`start`/`end`) or a preset such as `PreviousWeek`. */
-export type AnalyticsPeriodFilter = Schemas["PeriodFilter"];
-/** One value a filter attribute can take. */
-export type AnalyticsFilterValue = ListItem<"/beta/analytics/filter/{filterAttribute}", "get">;
-export type ListAnalyticsFilterValuesQuery = ListQuery<
-  "/beta/analytics/filter/{filterAttribute}",
-  "get"
->;
-/** A record type of the catalogue: its fields, filters and the metrics built on it. */
-export type AnalyticsRecordType = ListItem<"/beta/analytics/records", "get">;
-export type ListAnalyticsRecordTypesQuery = ListQuery<"/beta/analytics/records", "get">;
-/** Which rows to fetch: a record id, a timezone, and conversation ids or a period. */
-export type AnalyticsRecordDataInput = RequestBody<"/beta/analytics/records", "post">;
-export type ListAnalyticsRecordDataQuery = ListQuery<"/beta/analytics/records", "post">;
-/** One unaggregated row of a record type. */
-export type AnalyticsRecord = ListItem<"/beta/analytics/records", "post">;
-
-/**
- * Computes one metric's aggregated values over a period or a set of conversations.
- *
- * The spec types a preset period as `{ value: "PreviousWeek" }`, but Dixa's own examples send
- * `{ _type: "Preset", value: { _type: "PreviousWeek" } }`; the facade sends the latter form. It
- * tags an interval `{ start, end }` with `_type: "Interval"` (the schema's title: no example shows
- * an interval). A period filter that already carries `_type` is sent as given.
- * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/postanalyticsmetrics
- */
-export async function analyticsGetMetricData(
-  dixa: DixaCore,
-  input: AnalyticsMetricDataInput,
+type GetMetricDataArgs = [input: AnalyticsMetricDataInput, options?: CallOptions];
+type ListRecordDataArgs = [
+  input: AnalyticsRecordDataInput,
+  query?: ListAnalyticsRecordDataQuery,
   options?: CallOptions,
+];
+
+/** The function form of {@link AnalyticsResource.getMetricData}. */
+export function analyticsGetMetricData(
+  dixa: DixaCore,
+  ...args: GetMetricDataArgs
 ): Promise<AnalyticsMetricData> {
-  assertDataInput(input, "input");
-  const body = withWirePeriodFilter(input);
-  const path = "/beta/analytics/metrics";
-  return callData(dixa, "POST", path, path, undefined, body, options);
+  return perform(dixa, args, "POST /beta/analytics/metrics", asData, () => [
+    body("input", assertDataInput, "required", withWirePeriodFilter),
+  ]);
 }
 
-/**
- * Fetches the unaggregated rows of one record type for a period or a set of conversations, page
- * by page as you iterate (each page repeats the same body with the next `pageKey`). Period
- * filters are sent in Dixa's tagged form, as for `analyticsGetMetricData`.
- * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/postanalyticsrecords
- */
+/** The function form of {@link AnalyticsResource.listRecordData}. */
 export function analyticsListRecordData(
   dixa: DixaCore,
-  input: AnalyticsRecordDataInput,
-  query: ListAnalyticsRecordDataQuery = {},
-  options?: CallOptions,
+  ...args: ListRecordDataArgs
 ): Paginated<AnalyticsRecord> {
-  assertDataInput(input, "input");
-  const body = withWirePeriodFilter(input);
-  const path = "/beta/analytics/records";
-  return callPages(dixa, "POST", path, path, query, body, options);
+  return perform(dixa, args, "POST /beta/analytics/records", asPages, () => [
+    body("input", assertDataInput, "required", withWirePeriodFilter),
+    query(),
+  ]);
 }
 
 /** Analytics: metrics and records catalogues and their data. */
@@ -96,11 +59,8 @@ export class AnalyticsResource extends AnalyticsGeneratedMethods {
    * shows an interval). A period filter that already carries `_type` is sent as given.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/postanalyticsmetrics
    */
-  getMetricData(
-    input: AnalyticsMetricDataInput,
-    options?: CallOptions,
-  ): Promise<AnalyticsMetricData> {
-    return analyticsGetMetricData(this.core, input, options);
+  getMetricData(...args: GetMetricDataArgs): Promise<AnalyticsMetricData> {
+    return analyticsGetMetricData(this.core, ...args);
   }
 
   /**
@@ -109,12 +69,8 @@ export class AnalyticsResource extends AnalyticsGeneratedMethods {
    * Period filters are sent in Dixa's tagged form, as for {@link getMetricData}.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/analytics/postanalyticsrecords
    */
-  listRecordData(
-    input: AnalyticsRecordDataInput,
-    query: ListAnalyticsRecordDataQuery = {},
-    options?: CallOptions,
-  ): Paginated<AnalyticsRecord> {
-    return analyticsListRecordData(this.core, input, query, options);
+  listRecordData(...args: ListRecordDataArgs): Paginated<AnalyticsRecord> {
+    return analyticsListRecordData(this.core, ...args);
   }
 }
 

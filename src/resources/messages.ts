@@ -1,14 +1,10 @@
-import { callData } from "../call.js";
 import type { DixaCore } from "../core.js";
-import type { CallOptions, ListItem, RequestBody, ResponseData } from "../types.js";
-import {
-  assertConversationId,
-  assertNonEmptyString,
-  assertObject,
-  assertUuid,
-  describeValue,
-} from "../validate.js";
-import { MessagesGeneratedMethods } from "../../generated/facade/messages.js";
+import { positiveId } from "../checks.js";
+import { asData, body, path, perform } from "../operation.js";
+import type { CallOptions, RequestBody } from "../types.js";
+import { assertNonEmptyString, assertObject, assertUuid, describeArgument } from "../validate.js";
+import { MessagesGeneratedMethods } from "../../generated/facade/resources.js";
+import type { CreatedMessage } from "../../generated/facade/types.js";
 
 /**
  * Lets a request body carry Dixa's `_type` tag on every object, at any depth.
@@ -27,8 +23,6 @@ export type WithTypeTags<T> = T extends readonly (infer Item)[]
     ? { [K in keyof T]: WithTypeTags<T[K]> } & { _type?: string }
     : T;
 
-/** A message of a conversation; `attributes` is channel-specific and tagged by `_type`. */
-export type ConversationMessage = ListItem<"/beta/conversations/{conversationId}/messages", "get">;
 /**
  * An inbound message (from the end user: `content` required) or an outbound one (from the
  * agent named by `agentId`; `content` may be left out only for WhatsApp attachments). Send
@@ -38,55 +32,29 @@ export type ConversationMessage = ListItem<"/beta/conversations/{conversationId}
 export type CreateMessageInput = WithTypeTags<
   RequestBody<"/beta/conversations/{conversationId}/messages", "post">
 >;
-export type CreatedMessage = ResponseData<"/beta/conversations/{conversationId}/messages", "post">;
-/**
- * The queued anonymization request Dixa answers with (202). Read the kind from `_type`: the
- * deprecated `entityType` arrives as a string (`"MessageAnonymizationType"`) (typed so by the overlay; Dixa's description has an object).
- */
-export type MessageAnonymizationRequest = ResponseData<
-  "/beta/conversations/{conversationId}/messages/{messageId}/anonymize",
-  "patch"
->;
 
-/**
- * Adds a message to a conversation: inbound ones are authored by the conversation's requester,
- * outbound ones by the agent in `agentId`. Attachments are copied into Dixa. Tag the message
- * `_type: "Inbound"` or `"Outbound"` and its content `"Text"`, `"Html"` or `"Markdown"`, as
- * Dixa's examples do (the spec's union members cannot be told apart otherwise).
- * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/postconversationsconversationidmessages
- */
-export async function messagesCreate(
-  dixa: DixaCore,
-  conversationId: number,
-  message: CreateMessageInput,
-  options?: CallOptions,
-): Promise<CreatedMessage> {
-  assertConversationId(conversationId);
-  assertMessageInput(message, "message");
-  return callData(
-    dixa,
-    "POST",
-    "/beta/conversations/{conversationId}/messages",
-    `/beta/conversations/${conversationId}/messages`,
-    undefined,
-    message,
-    options,
-  );
+type CreateArgs = [conversationId: number, message: CreateMessageInput, options?: CallOptions];
+
+/** The function form of {@link MessagesResource.create}. */
+export function messagesCreate(dixa: DixaCore, ...args: CreateArgs): Promise<CreatedMessage> {
+  return perform(dixa, args, "POST /beta/conversations/{conversationId}/messages", asData, () => [
+    path("conversationId", positiveId),
+    body("message", assertMessageInput),
+  ]);
 }
 
 /** Messages in a conversation. */
 export class MessagesResource extends MessagesGeneratedMethods {
   /**
    * Adds a message to a conversation: inbound ones are authored by the conversation's
-   * requester, outbound ones by the agent in `agentId`. Attachments are copied into Dixa.
+   * requester, outbound ones by the agent in `agentId`. Attachments are copied into Dixa. Tag
+   * the message `_type: "Inbound"` or `"Outbound"` and its content `"Text"`, `"Html"` or
+   * `"Markdown"`, as Dixa's examples do (the spec's union members cannot be told apart
+   * otherwise).
    * @see https://docs.dixa.io/openapi/dixa-api/beta/conversations/postconversationsconversationidmessages
    */
-  create(
-    conversationId: number,
-    message: CreateMessageInput,
-    options?: CallOptions,
-  ): Promise<CreatedMessage> {
-    return messagesCreate(this.core, conversationId, message, options);
+  create(...args: CreateArgs): Promise<CreatedMessage> {
+    return messagesCreate(this.core, ...args);
   }
 }
 
@@ -103,7 +71,7 @@ export function assertMessageInput(
   const tag = message["_type"];
   if (tag !== undefined && tag !== "Inbound" && tag !== "Outbound") {
     throw new TypeError(
-      `${label}._type must be "Inbound" or "Outbound", got ${describeValue(tag)}`,
+      `${label}._type must be "Inbound" or "Outbound", got ${describeArgument(tag, `${label}._type`)}`,
     );
   }
   const outbound = tag === "Outbound" || (tag === undefined && message["agentId"] !== undefined);
@@ -121,7 +89,9 @@ export function assertMessageInput(
 export function assertContent(content: unknown, label: string): void {
   assertObject(content, label);
   if (typeof content["value"] !== "string") {
-    throw new TypeError(`${label}.value must be a string, got ${describeValue(content["value"])}`);
+    throw new TypeError(
+      `${label}.value must be a string, got ${describeArgument(content["value"], `${label}.value`)}`,
+    );
   }
   if (content["_type"] !== undefined) assertNonEmptyString(content["_type"], `${label}._type`);
 }

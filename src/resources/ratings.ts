@@ -1,26 +1,12 @@
-import { callData } from "../call.js";
 import type { DixaCore } from "../core.js";
-import { pathSegment } from "../http/request-url.js";
-import type { CallOptions, RequestBody, ResponseData, Schemas } from "../types.js";
-import {
-  assertConversationId,
-  assertInteger,
-  assertNonEmptyString,
-  assertObject,
-} from "../validate.js";
-import { RatingsGeneratedMethods, checkRatingsSubmitBody } from "../../generated/facade/ratings.js";
+import { nonEmptyString, positiveId } from "../checks.js";
+import { asData, body, path, perform } from "../operation.js";
+import type { CallOptions, RequestBody, Schemas } from "../types.js";
+import { assertInteger, assertNonEmptyString, assertObject } from "../validate.js";
+import { checkCreateRatingResultInput } from "../../generated/facade/checks.js";
+import { RatingsGeneratedMethods } from "../../generated/facade/resources.js";
+import type { SubmittedRating } from "../../generated/facade/types.js";
 
-/** The latest status (offered, rated, ...) of one survey question on a conversation. */
-export type ConversationRating = Schemas["ConversationRating"];
-export type CreateRatingOfferInput = RequestBody<
-  "/beta/conversations/{conversationId}/ratings/offer",
-  "post"
->;
-/** A rating survey offered on a conversation; its `id` is the `ratingId` to submit against. */
-export type RatingOffer = ResponseData<
-  "/beta/conversations/{conversationId}/ratings/offer",
-  "post"
->;
 /**
  * The customer's score. The spec gives the three kinds (Csat, Nps, ThumbsUpOrDown) the same
  * shape, `{ value }`, so only `_type` tells them apart; Dixa's examples send it (e.g.
@@ -32,42 +18,35 @@ export type SubmitRatingInput = Omit<
   RequestBody<"/beta/conversations/{conversationId}/ratings/{ratingId}/submit", "post">,
   "ratingResult"
 > & { ratingResult: SubmittedRatingResultInput };
-/** The submitted answer as Dixa recorded it. */
-export type SubmittedRating = ResponseData<
-  "/beta/conversations/{conversationId}/ratings/{ratingId}/submit",
-  "post"
->;
 
-/**
- * Submits the customer's answer to a rating offer; `ratingId` is the offer's `id`.
- * `ratingResult` needs its kind in `_type`, e.g. `{ value: 4, _type: "Csat" }` (Csat 1 to 5,
- * Nps 0 to 10, ThumbsUpOrDown 0 or 1): the spec gives the three kinds the same shape.
- * @see https://docs.dixa.io/openapi/dixa-api/beta/chatbots/postconversationsconversationidratingsratingidsubmit
- */
-export async function ratingsSubmit(
-  dixa: DixaCore,
+type SubmitArgs = [
   conversationId: number,
   ratingId: string,
   rating: SubmitRatingInput,
   options?: CallOptions,
-): Promise<SubmittedRating> {
-  assertConversationId(conversationId);
-  assertNonEmptyString(ratingId, "ratingId");
-  checkRatingsSubmitBody(rating, "rating");
-  // The spec's three kinds of score share one shape, `{ value }`; only `_type`, which the spec
-  // leaves out, tells them apart.
-  const result: unknown = rating.ratingResult;
-  assertObject(result, "rating.ratingResult");
-  assertInteger(result["value"], "rating.ratingResult.value");
-  assertNonEmptyString(result["_type"], "rating.ratingResult._type");
-  return callData(
+];
+
+/** The spec's checks, then the score's kind, which only `_type` (left out by the spec) tells. */
+function checkRating(rating: unknown, label: string): void {
+  checkCreateRatingResultInput(rating, label);
+  const result = (rating as { ratingResult: unknown }).ratingResult;
+  assertObject(result, `${label}.ratingResult`);
+  assertInteger(result["value"], `${label}.ratingResult.value`);
+  assertNonEmptyString(result["_type"], `${label}.ratingResult._type`);
+}
+
+/** The function form of {@link RatingsResource.submit}. */
+export function ratingsSubmit(dixa: DixaCore, ...args: SubmitArgs): Promise<SubmittedRating> {
+  return perform(
     dixa,
-    "POST",
-    "/beta/conversations/{conversationId}/ratings/{ratingId}/submit",
-    `/beta/conversations/${conversationId}/ratings/${pathSegment(ratingId, "ratingId")}/submit`,
-    undefined,
-    rating,
-    options,
+    args,
+    "POST /beta/conversations/{conversationId}/ratings/{ratingId}/submit",
+    asData,
+    () => [
+      path("conversationId", positiveId),
+      path("ratingId", nonEmptyString),
+      body("rating", checkRating),
+    ],
   );
 }
 
@@ -76,15 +55,11 @@ export class RatingsResource extends RatingsGeneratedMethods {
   /**
    * Submits the customer's answer to an offer made with {@link offer}; `ratingId` is that
    * offer's `id`. `ratingResult` needs its kind in `_type`, e.g. `{ value: 4, _type: "Csat" }`
-   * (Csat 1 to 5, Nps 0 to 10, ThumbsUpOrDown 0 or 1).
+   * (Csat 1 to 5, Nps 0 to 10, ThumbsUpOrDown 0 or 1): the spec gives the three kinds the same
+   * shape.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/chatbots/postconversationsconversationidratingsratingidsubmit
    */
-  submit(
-    conversationId: number,
-    ratingId: string,
-    rating: SubmitRatingInput,
-    options?: CallOptions,
-  ): Promise<SubmittedRating> {
-    return ratingsSubmit(this.core, conversationId, ratingId, rating, options);
+  submit(...args: SubmitArgs): Promise<SubmittedRating> {
+    return ratingsSubmit(this.core, ...args);
   }
 }

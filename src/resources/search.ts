@@ -1,19 +1,14 @@
-import { callPages } from "../call.js";
 import type { DixaCore } from "../core.js";
+import { asPages, body, perform, query } from "../operation.js";
 import type { Paginated } from "../paginate.js";
-import type { CallOptions, ListItem, ListQuery, RequestBody, Schemas } from "../types.js";
+import type { CallOptions, RequestBody, Schemas } from "../types.js";
 import { assertEach, assertNonEmptyString, assertObject } from "../validate.js";
-import {
-  SearchGeneratedMethods,
-  checkSearchConversationsBody,
-} from "../../generated/facade/search.js";
-
-/** A conversation that matched, with the matching snippets (matches wrapped in `<em>`). */
-export type ConversationSearchHit = ListItem<"/beta/search/conversations", "post">;
-/** A hit of the deprecated text-only search, which also lists the matching messages. */
-export type ConversationSearchByQueryHit = ListItem<"/beta/search/conversations", "get">;
-export type SearchConversationsByQueryQuery = ListQuery<"/beta/search/conversations", "get">;
-export type SearchConversationsQuery = ListQuery<"/beta/search/conversations", "post">;
+import { checkSearchParametersInput } from "../../generated/facade/checks.js";
+import { SearchGeneratedMethods } from "../../generated/facade/resources.js";
+import type {
+  ConversationSearchHit,
+  SearchConversationsQuery,
+} from "../../generated/facade/types.js";
 
 /**
  * Adds the `_type` tag to each member of a generated union; members the spec leaves empty
@@ -47,42 +42,42 @@ export type SearchConversationsInput = Omit<
   "filters"
 > & { filters?: SearchFilters };
 
-/**
- * Searches conversations by text, by conditions (tags, queue, channel, dates, custom attributes,
- * ...), or both; results come page by page as you iterate (at most 50 a page, as Dixa
- * documents). Each condition's field and operator carry their kind in `_type` (see
- * {@link SearchCondition}).
- * @see https://docs.dixa.io/openapi/dixa-api/beta/search/postsearchconversations
- */
-export function searchConversations(
-  dixa: DixaCore,
-  search: SearchConversationsInput = {},
-  query: SearchConversationsQuery = {},
+type ConversationsArgs = [
+  search?: SearchConversationsInput,
+  query?: SearchConversationsQuery,
   options?: CallOptions,
-): Paginated<ConversationSearchHit> {
-  checkSearchConversationsBody(search, "search");
+];
+
+/** The spec's checks, then each condition's kinds, which only `_type` tells. */
+function checkSearch(search: unknown, label: string): void {
+  checkSearchParametersInput(search, label);
   // The spec's field and operator kinds share shapes and declare no discriminator: Dixa tells
   // them apart by `_type`, as all its examples do.
-  const conditions = search.filters?.conditions;
-  if (conditions !== undefined) {
-    assertEach(conditions, "search.filters.conditions", (condition, name) => {
-      const field: unknown = condition["field"];
-      assertObject(field, `${name}.field`);
-      assertNonEmptyString(field["_type"], `${name}.field._type`);
-      const operator: unknown = field["operator"];
-      assertObject(operator, `${name}.field.operator`);
-      assertNonEmptyString(operator["_type"], `${name}.field.operator._type`);
-    });
-  }
-  return callPages(
+  const conditions = (search as SearchConversationsInput).filters?.conditions;
+  if (conditions === undefined) return;
+  assertEach(conditions, `${label}.filters.conditions`, (condition, name) => {
+    const field: unknown = condition["field"];
+    assertObject(field, `${name}.field`);
+    assertNonEmptyString(field["_type"], `${name}.field._type`);
+    const operator: unknown = field["operator"];
+    assertObject(operator, `${name}.field.operator`);
+    assertNonEmptyString(operator["_type"], `${name}.field.operator._type`);
+  });
+}
+
+/** The function form of {@link SearchResource.conversations}. */
+export function searchConversations(
+  dixa: DixaCore,
+  ...args: ConversationsArgs
+): Paginated<ConversationSearchHit> {
+  return perform(
     dixa,
-    "POST",
-    "/beta/search/conversations",
-    "/beta/search/conversations",
-    query,
-    search,
-    options,
-    50, // Dixa documents at most 50 results a page (declared by the overlay: `maximum: 50`).
+    args,
+    "POST /beta/search/conversations",
+    asPages,
+    () => [body("search", checkSearch, "empty"), query()],
+    // Dixa documents at most 50 results a page (declared by the overlay: `maximum: 50`).
+    { maxPageLimit: 50 },
   );
 }
 
@@ -90,15 +85,12 @@ export function searchConversations(
 export class SearchResource extends SearchGeneratedMethods {
   /**
    * Searches conversations by text, by conditions (tags, queue, channel, dates, custom
-   * attributes, ...), or both; results come page by page as you iterate (at most 50 a page).
-   * Each condition's field and operator carry their kind in `_type` (see {@link SearchCondition}).
+   * attributes, ...), or both; results come page by page as you iterate (at most 50 a page, as
+   * Dixa documents). Each condition's field and operator carry their kind in `_type` (see
+   * {@link SearchCondition}).
    * @see https://docs.dixa.io/openapi/dixa-api/beta/search/postsearchconversations
    */
-  conversations(
-    search: SearchConversationsInput = {},
-    query: SearchConversationsQuery = {},
-    options?: CallOptions,
-  ): Paginated<ConversationSearchHit> {
-    return searchConversations(this.core, search, query, options);
+  conversations(...args: ConversationsArgs): Paginated<ConversationSearchHit> {
+    return searchConversations(this.core, ...args);
   }
 }

@@ -1,45 +1,33 @@
-import { callVoid } from "../call.js";
 import type { DixaCore } from "../core.js";
-import type { CallOptions, QueryParams, RequestBody, ResponseData } from "../types.js";
-import { assertConversationId, assertItems } from "../validate.js";
-import {
-  TagsGeneratedMethods,
-  checkTagsTagConversationByNamesItem,
-} from "../../generated/facade/tags.js";
+import { positiveId } from "../checks.js";
+import { asVoid, body, path, perform } from "../operation.js";
+import type { CallOptions } from "../types.js";
+import { assertItems } from "../validate.js";
+import { checkTagConversationInput } from "../../generated/facade/checks.js";
+import { TagsGeneratedMethods } from "../../generated/facade/resources.js";
+import type { TagByNameInput } from "../../generated/facade/types.js";
 
-/** A tag: id, name, optional color, and whether it is `Active` or `Inactive`. */
-export type Tag = ResponseData<"/beta/tags/{tagId}", "get">;
-export type ListTagsQuery = QueryParams<"/beta/tags", "get">;
-export type CreateTagInput = RequestBody<"/beta/tags", "post">;
-/** One tag to put on a conversation by name (created if no tag has that name yet). */
-export type TagByNameInput = NonNullable<
-  RequestBody<"/beta/conversations/{conversationId}/tags/bulk", "post">["data"]
->[number];
-
-/**
- * Tags a conversation with several tags given by name, creating the names that do not exist
- * yet. Dixa accepts the request (202) and does the tagging later, so this resolves once the work
- * is queued, with no per-tag outcome; read `listForConversation` to see the result. `tags` is the
- * list sent as the body's `data`.
- * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/postconversationsconversationidtagsbulk
- */
-export async function tagsTagConversationByNames(
-  dixa: DixaCore,
+type TagConversationByNamesArgs = [
   conversationId: number,
   tags: readonly TagByNameInput[],
   options?: CallOptions,
+];
+
+/** The function form of {@link TagsResource.tagConversationByNames}. */
+export function tagsTagConversationByNames(
+  dixa: DixaCore,
+  ...args: TagConversationByNamesArgs
 ): Promise<void> {
-  assertConversationId(conversationId);
-  assertItems(tags, "tags", checkTagsTagConversationByNamesItem);
-  return callVoid(
-    dixa,
-    "POST",
-    "/beta/conversations/{conversationId}/tags/bulk",
-    `/beta/conversations/${conversationId}/tags/bulk`,
-    undefined,
-    { data: tags },
-    options,
-  );
+  return perform(dixa, args, "POST /beta/conversations/{conversationId}/tags/bulk", asVoid, () => [
+    path("conversationId", positiveId),
+    // The tags go as the body's `data`: the parameter is the list itself.
+    body(
+      "tags",
+      (tags, label) => assertItems(tags, label, checkTagConversationInput),
+      "required",
+      (tags: readonly TagByNameInput[]) => ({ data: tags }),
+    ),
+  ]);
 }
 
 /** Tags, and tagging conversations. */
@@ -51,11 +39,7 @@ export class TagsResource extends TagsGeneratedMethods {
    * `tags` is the list sent as the body's `data`.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/tags/postconversationsconversationidtagsbulk
    */
-  tagConversationByNames(
-    conversationId: number,
-    tags: readonly TagByNameInput[],
-    options?: CallOptions,
-  ): Promise<void> {
-    return tagsTagConversationByNames(this.core, conversationId, tags, options);
+  tagConversationByNames(...args: TagConversationByNamesArgs): Promise<void> {
+    return tagsTagConversationByNames(this.core, ...args);
   }
 }

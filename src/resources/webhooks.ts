@@ -1,32 +1,21 @@
-import { callData } from "../call.js";
 import type { DixaCore } from "../core.js";
-import { pathSegment } from "../http/request-url.js";
-import type { CallOptions, ListItem, RequestBody, ResponseData, Schemas } from "../types.js";
+import { uuid } from "../checks.js";
+import { asData, body, path, perform } from "../operation.js";
+import type { CallOptions, RequestBody, Schemas } from "../types.js";
 import {
   assertEach,
   assertNonEmptyArray,
   assertNonEmptyString,
   assertObject,
-  assertUuid,
+  describeArgument,
   describeValue,
 } from "../validate.js";
 import {
-  WebhooksGeneratedMethods,
-  checkWebhooksCreateBody,
-  checkWebhooksUpdateBody,
-} from "../../generated/facade/webhooks.js";
-
-export type WebhookSubscription = ResponseData<"/beta/webhooks/{webhookSubscriptionId}", "get">;
-/** The outcome of the latest delivery of one event type. */
-export type WebhookEventDeliveryStatus = ListItem<
-  "/beta/webhooks/{webhookSubscriptionId}/delivery-status",
-  "get"
->;
-/** One recent delivery of an event type: the payload sent and how the receiver answered. */
-export type WebhookEventDeliveryLog = ListItem<
-  "/beta/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}",
-  "get"
->;
+  checkCreateWebhookSubscriptionInput,
+  checkPatchWebhookSubscriptionInput,
+} from "../../generated/facade/checks.js";
+import type { WebhookSubscription } from "../../generated/facade/types.js";
+import { WebhooksGeneratedMethods } from "../../generated/facade/resources.js";
 
 /**
  * How Dixa authenticates to the receiving server: Basic (`{ username, password }`), a bearer
@@ -68,45 +57,30 @@ export type CreateWebhookInput = Omit<CreateWebhookBody, keyof WebhookTaggedFiel
 export type UpdateWebhookInput = Omit<UpdateWebhookBody, keyof WebhookTaggedFields> &
   Partial<WebhookTaggedFields>;
 
-/**
- * Creates a webhook subscription: where to send which events, how to authenticate, which headers
- * to add and, optionally, filters. The answer carries the `secretKey` Dixa signs deliveries with.
- * `authorization` and filter conditions are tagged with their `_type` when it is missing.
- * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/postwebhooks
- */
-export async function webhooksCreate(
-  dixa: DixaCore,
-  subscription: CreateWebhookInput,
-  options?: CallOptions,
-): Promise<WebhookSubscription> {
-  checkWebhooksCreateBody(subscription, "subscription");
-  const body = withTags(subscription, "subscription");
-  return callData(dixa, "POST", "/beta/webhooks", "/beta/webhooks", undefined, body, options);
-}
-
-/**
- * Changes a webhook subscription; fields left out keep their value. `authorization` and filter
- * conditions are tagged with their `_type` when it is missing.
- * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/patchwebhookswebhooksubscriptionid
- */
-export async function webhooksUpdate(
-  dixa: DixaCore,
+type CreateArgs = [subscription: CreateWebhookInput, options?: CallOptions];
+type UpdateArgs = [
   webhookSubscriptionId: string,
   changes: UpdateWebhookInput,
   options?: CallOptions,
-): Promise<WebhookSubscription> {
-  assertUuid(webhookSubscriptionId, "webhookSubscriptionId");
-  checkWebhooksUpdateBody(changes, "changes");
-  const body = withTags(changes, "changes");
-  return callData(
-    dixa,
-    "PATCH",
-    "/beta/webhooks/{webhookSubscriptionId}",
-    `/beta/webhooks/${pathSegment(webhookSubscriptionId, "webhookSubscriptionId")}`,
-    undefined,
-    body,
-    options,
-  );
+];
+
+/** The function form of {@link WebhooksResource.create}. */
+export function webhooksCreate(dixa: DixaCore, ...args: CreateArgs): Promise<WebhookSubscription> {
+  return perform(dixa, args, "POST /beta/webhooks", asData, () => [
+    body("subscription", checkCreateWebhookSubscriptionInput, "required", (subscription) =>
+      withTags(subscription, "subscription"),
+    ),
+  ]);
+}
+
+/** The function form of {@link WebhooksResource.update}. */
+export function webhooksUpdate(dixa: DixaCore, ...args: UpdateArgs): Promise<WebhookSubscription> {
+  return perform(dixa, args, "PATCH /beta/webhooks/{webhookSubscriptionId}", asData, () => [
+    path("webhookSubscriptionId", uuid),
+    body("changes", checkPatchWebhookSubscriptionInput, "required", (changes) =>
+      withTags(changes, "changes"),
+    ),
+  ]);
 }
 
 /** Webhook subscriptions and their delivery logs. */
@@ -114,23 +88,21 @@ export class WebhooksResource extends WebhooksGeneratedMethods {
   /**
    * Creates a webhook subscription: where to send which events, how to authenticate, which
    * headers to add and, optionally, filters. The answer carries the `secretKey` Dixa signs
-   * deliveries with.
+   * deliveries with. `authorization` and filter conditions are tagged with their `_type` when
+   * it is missing.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/postwebhooks
    */
-  create(subscription: CreateWebhookInput, options?: CallOptions): Promise<WebhookSubscription> {
-    return webhooksCreate(this.core, subscription, options);
+  create(...args: CreateArgs): Promise<WebhookSubscription> {
+    return webhooksCreate(this.core, ...args);
   }
 
   /**
-   * Changes a webhook subscription; fields left out keep their value.
+   * Changes a webhook subscription; fields left out keep their value. `authorization` and
+   * filter conditions are tagged with their `_type` when it is missing.
    * @see https://docs.dixa.io/openapi/dixa-api/beta/webhooks/patchwebhookswebhooksubscriptionid
    */
-  update(
-    webhookSubscriptionId: string,
-    changes: UpdateWebhookInput,
-    options?: CallOptions,
-  ): Promise<WebhookSubscription> {
-    return webhooksUpdate(this.core, webhookSubscriptionId, changes, options);
+  update(...args: UpdateArgs): Promise<WebhookSubscription> {
+    return webhooksUpdate(this.core, ...args);
   }
 }
 
@@ -138,7 +110,8 @@ export class WebhooksResource extends WebhooksGeneratedMethods {
  * Adds Dixa's `_type` tags the spec leaves out (authorization kind, filter and condition kinds)
  * and checks what the tags decide; the caller's object is never modified.
  */
-function withTags<Body extends Record<string, unknown>>(body: Body, label: string): Body {
+function withTags<Body extends object>(input: Body, label: string): Body {
+  const body = input as Record<string, unknown>;
   const tagged: Record<string, unknown> = { ...body };
   if (body["authorization"] !== undefined) {
     tagged["authorization"] = tagAuthorization(body["authorization"], `${label}.authorization`);
@@ -193,7 +166,7 @@ function tagAuthorization(value: unknown, label: string): Record<string, unknown
     assertNonEmptyString(value["value"], `${label}.value`);
   } else if (type !== "NoAuth") {
     throw new TypeError(
-      `${label}._type must be one of ${authorizationTypes.join(", ")}, got ${describeValue(type)}`,
+      `${label}._type must be one of ${authorizationTypes.join(", ")}, got ${describeArgument(type, `${label}._type`)}`,
     );
   }
   return { ...value, _type: type };
@@ -203,7 +176,9 @@ function tagFilter(value: unknown, label: string): Record<string, unknown> {
   assertObject(value, label);
   const type = value["_type"];
   if (type !== undefined && type !== "CombinedFilters") {
-    throw new TypeError(`${label}._type must be "CombinedFilters", got ${describeValue(type)}`);
+    throw new TypeError(
+      `${label}._type must be "CombinedFilters", got ${describeArgument(type, `${label}._type`)}`,
+    );
   }
   assertNonEmptyString(value["strategy"], `${label}.strategy`);
   const conditions = value["conditions"];
@@ -217,7 +192,7 @@ function assertCondition(condition: unknown, label: string): void {
   const type = condition["_type"];
   if (type !== "IsOneOf" && type !== "IsNotOneOf") {
     throw new TypeError(
-      `${label}._type must be "IsOneOf" or "IsNotOneOf" (the spec omits it, Dixa needs it), got ${describeValue(type)}`,
+      `${label}._type must be "IsOneOf" or "IsNotOneOf" (the spec omits it, Dixa needs it), got ${describeArgument(type, `${label}._type`)}`,
     );
   }
   assertNonEmptyString(condition["field"], `${label}.field`);

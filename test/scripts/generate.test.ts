@@ -11,8 +11,8 @@ const typesFile = join(generatedDir, "dixa-beta.ts");
 
 describe("generate", () => {
   it("is deterministic and matches the committed file", async () => {
-    const first = await renderGeneratedFiles(specText, generatedDir);
-    const second = await renderGeneratedFiles(specText, generatedDir);
+    const { files: first } = await renderGeneratedFiles(specText, generatedDir);
+    const { files: second } = await renderGeneratedFiles(specText, generatedDir);
     expect(second).toEqual(first);
     const paths = first.map((f) => f.path);
     expect(paths.slice(0, 3)).toEqual([
@@ -20,9 +20,9 @@ describe("generate", () => {
       join(generatedDir, "operation-table.ts"),
       join(generatedDir, "example-answers.ts"),
     ]);
-    // One facade file per resource, the index, the registry, the operations table, coverage.
-    expect(paths).toContain(join(generatedDir, "facade", "notes.ts"));
-    expect(paths).toContain(join(generatedDir, "facade", "registry.ts"));
+    // The facade's tables (functions, resources, checks, types, arguments, operations), coverage.
+    expect(paths).toContain(join(generatedDir, "facade", "functions.ts"));
+    expect(paths).toContain(join(generatedDir, "facade", "resources.ts"));
     expect(paths).toContain(join(generatedDir, "coverage.md"));
     for (const file of first) expect(await readFile(file.path, "utf8")).toBe(file.content);
   });

@@ -1,8 +1,9 @@
 /**
  * A refresh as a user meets it, end to end, in a copy of the project: one operation added, one
  * removed, a query parameter made required, the `meta` of a paged answer removed. The report
- * names each in facade terms; the package still builds, with a default-named method for the new
- * operation; and code that calls the removed or changed methods no longer compiles, at each call.
+ * names each in facade terms (with the function and raw forms, and what the naming table needs);
+ * the package still builds, with a default-named method for the new operation; and code that
+ * calls the removed or changed methods no longer compiles, at each call.
  */
 import { execFile } from "node:child_process";
 import { cp, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
@@ -75,11 +76,18 @@ describe("a refresh with an added, a removed and two changed operations", () => 
     );
     expect(lines).toContain("  BREAKING client.agents.list() query `pageLimit` is now required");
     expect(update.output).toMatch(/BREAKING client\.endUsers\.list\(\) is no longer paged/);
-    expect(update.output).toMatch(
-      /- client\.widgets\.getWidgets\(\) added \(GET \/beta\/widgets\); its name is a default: review it in src\/operation-names\.ts/,
+    expect(lines).toContain(
+      "  - client.widgets.list() added (GET /beta/widgets); its name is a default: review it in scripts/operation-names.ts",
     );
+    // The same operation as a standalone function and a raw call.
+    expect(lines).toContain('      also widgetsList(core, …), client.raw.GET("/beta/widgets")');
     expect(update.output).toContain(
-      "Default names to review in src/operation-names.ts: client.widgets.getWidgets() (getWidgets)",
+      "Default names to review in scripts/operation-names.ts: client.widgets.list() (getWidgets)",
+    );
+    // The line to add to the naming table to keep the name, and the entry the refresh made stale.
+    expect(lines).toContain('    "getWidgets": { call: "widgets.list" },');
+    expect(update.output).toContain(
+      "Naming-table entries whose operation is gone (remove them from scripts/operation-names.ts): deleteTagsTagid",
     );
   });
 
@@ -109,7 +117,7 @@ describe("a refresh with an added, a removed and two changed operations", () => 
       'await dixa.tags.delete("6b0e4f4e-3c1e-4c8f-9a53-1f0c6a3c2d11");', // line 3: removed
       "for await (const agent of dixa.agents.list()) void agent;", // line 4: query now required
       "for await (const user of dixa.endUsers.list()) void user;", // line 5: no longer paged
-      "const widgets = await dixa.widgets.getWidgets();", // line 6: new, compiles
+      "const widgets = await dixa.widgets.list();", // line 6: new, compiles
       "void widgets[0]?.name;",
       "export {};",
     ];

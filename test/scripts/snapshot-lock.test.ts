@@ -14,6 +14,23 @@ beforeEach(async () => {
 afterEach(() => rm(specDir, { recursive: true, force: true }));
 
 describe("the snapshot lock", () => {
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+  ] as const)("is released when its holder is stopped with %s", async (signal, code) => {
+    const holder = await holdLockInAnotherProcess();
+    expect(await readdir(specDir)).toEqual([lockFileName]);
+    process.kill(holder.pid, signal);
+    expect(await holder.exitCode).toBe(code);
+    expect(await readdir(specDir)).toEqual([]);
+  });
+
+  it("is released when its holder calls process.exit", async () => {
+    const holder = await holdLockInAnotherProcess("process.exit(3)");
+    expect(await holder.exitCode).toBe(3);
+    expect(await readdir(specDir)).toEqual([]);
+  });
+
   it("is recovered at once from a run that crashed while holding it", async () => {
     const crashed = await deadPid();
     await writeFile(
@@ -92,25 +109,31 @@ describe("the snapshot lock", () => {
 });
 
 /** Another process that takes the lock of `specDir` and keeps it until told to release it. */
-async function holdLockInAnotherProcess() {
+/** A process holding the lock until its stdin says so (or running `then` once it holds it). */
+async function holdLockInAnotherProcess(then?: string) {
   const script = [
     `const { withSnapshotLock } = await import(${JSON.stringify(pathToFileURL(join(projectRoot, "scripts/lib/snapshot-lock.ts")).href)});`,
     `await withSnapshotLock(${JSON.stringify(specDir)}, async () => {`,
     `  process.stdout.write("locked\\n");`,
-    `  await new Promise((resolve) => process.stdin.once("data", resolve));`,
+    then === undefined
+      ? `  await new Promise((resolve) => process.stdin.once("data", resolve));`
+      : `  await new Promise((resolve) => setTimeout(resolve, 50)); ${then};`,
     `});`,
   ].join("\n");
   const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
     cwd: projectRoot,
     stdio: ["pipe", "pipe", "inherit"],
   });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? (signal === null ? null : -1))),
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout.once("data", () => resolve());
     child.once("exit", (code) => reject(new Error(`lock holder exited early (${code})`)));
   });
   return {
     pid: child.pid!,
+    exitCode: exited,
     release: async () => {
       if (child.exitCode === null) child.stdin.end("go\n");
       await exited;

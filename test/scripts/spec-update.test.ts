@@ -138,4 +138,38 @@ describe("spec:update", () => {
     expect(result.stderr).toMatch(/HTML\/XML page/);
     expect(await files()).toEqual(before);
   });
+
+  it("a spec the generator refuses changes nothing and says which operation broke which rule", async () => {
+    const before = await files();
+    const hostile = tinySpec();
+    hostile.paths["/beta/x`, undefined); globalThis.x = 1; (`"] = {
+      get: { operationId: "getX", responses: { "200": { description: "x" } } },
+    };
+    await writeFile(afterFile, stringify(hostile));
+    const result = await update(afterFile);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /spec:update failed: operation getX \(GET \/beta\/x`, undefined\); globalThis\.x = 1; \(`\): the path .* breaks the path grammar/,
+    );
+    expect(result.stdout).toBe("");
+    expect(await files()).toEqual(before);
+  });
+
+  it("--json lists the default names to review and the naming-table entries gone", async () => {
+    const spec = afterSpec();
+    spec.paths["/beta/widgets"] = {
+      get: {
+        operationId: "getWidgets",
+        tags: ["Widgets"],
+        responses: { "204": { description: "" } },
+      },
+    };
+    await writeFile(afterFile, stringify(spec));
+    const result = await update(afterFile, "--json");
+    const report = JSON.parse(result.stdout);
+    expect(report.defaultNames).toEqual([
+      { operationId: "getWidgets", call: "widgets.list", function: "widgetsList" },
+    ]);
+    expect(report.staleNames).toContain("deleteAgentsAgentid");
+  });
 });

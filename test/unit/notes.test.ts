@@ -121,7 +121,7 @@ describe("notes", () => {
       [
         "a string conversation id",
         (c) => c.notes.list("4711" as unknown as number),
-        /conversationId must be a positive safe integer.*got a string/,
+        /conversationId must be a positive safe integer.*got "4711" \(a string\); pass a number/,
       ],
       [
         "a fractional conversation id",
