@@ -1,4 +1,4 @@
-import { sample } from "@stoplight/json-schema-sampler";
+import { sample, SchemaSizeExceededError } from "@stoplight/json-schema-sampler";
 import { jsonLiteral } from "./emit.js";
 import { SpecRefusedError } from "./spec-rules.js";
 import { format, resolveConfig } from "prettier";
@@ -78,8 +78,19 @@ function bodyOf(
       `${where}: its success answer's schema expands to more than ${maxSampledNodes} nodes once its $refs are followed (one schema reached along very many paths); refusing to sample it for the sandbox`,
     );
   }
-  return sample(schema as Parameters<typeof sample>[0], { ticks: 2500 });
+  try {
+    return sample(schema as Parameters<typeof sample>[0], { ticks: samplerTicks });
+  } catch (error) {
+    // The sampler's own error has an empty message (its constructor never sets one): name it.
+    if (!(error instanceof SchemaSizeExceededError)) throw error;
+    throw new SpecRefusedError(
+      `${where}: its success answer's schema expands to more than ${samplerTicks} nodes, the most the sampler walks (Prism's limit too); refusing to sample it for the sandbox: give the answer an example in the description`,
+    );
+  }
 }
+
+/** How many schema nodes the sampler walks for one answer (Prism's own setting). */
+const samplerTicks = 2500;
 
 /**
  * How large a schema may grow once its `$ref`s are followed: the sampler walks it as a tree, so a

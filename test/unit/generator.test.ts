@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { OperationName } from "../../scripts/operation-names.js";
 import { defaultMethodName } from "../../scripts/lib/default-names.js";
+import { reasonOf } from "../../scripts/lib/cli.js";
 import { planFacade } from "../../scripts/lib/facade-plan.js";
 import { exampleAnswerTable } from "../../scripts/lib/render-example-answers.js";
 import { renderFacade } from "../../scripts/lib/render-facade.js";
@@ -410,4 +411,24 @@ describe("work bounded by the size of the document", () => {
         ?.body,
     ).toBeDefined();
   }, 20_000);
+
+  // Depths 12 to 22 used to end in "spec:update failed: " with no reason (the sampler's own error
+  // has an empty message): each is refused by name.
+  it.each([12, 16, 22])("a $ref chain of depth %i is refused, saying why", (depth) => {
+    expect(() => exampleAnswerTable(refDagSpec(depth) as unknown as OpenApiDocument)).toThrow(
+      /operation getAgents \(GET \/beta\/agents\): its success answer's schema expands to more than \d+ nodes/,
+    );
+  });
+});
+
+describe("a failed script says why in one line", () => {
+  it.each([
+    [new Error("first line\nsecond line"), "first line"],
+    [new RangeError(""), "RangeError without a message (run with DEBUG=1 for its stack)"],
+    [new Error("   "), "Error without a message (run with DEBUG=1 for its stack)"],
+    ["a thrown string", "a thrown string"],
+    ["", "string without a message (run with DEBUG=1 for its stack)"],
+  ])("%o reads %j", (thrown, reason) => {
+    expect(reasonOf(thrown)).toBe(reason);
+  });
 });
