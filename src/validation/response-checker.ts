@@ -43,7 +43,16 @@ export interface ResponseChecker {
   check(method: string, pathTemplate: string, status: number, body: unknown): CheckedAnswer;
 }
 
-export function createResponseChecker(table: ResponseSchemaTable): ResponseChecker {
+/**
+ * Links a table in `ResponseSchemaTable`'s shape. It takes `unknown` because the generated table
+ * is parsed JSON text with no type of its own (the data file imports nothing); its outline is
+ * checked here, its nodes by the generator's own tests.
+ */
+export function createResponseChecker(data: unknown): ResponseChecker {
+  const table = data as ResponseSchemaTable;
+  if (!Array.isArray(table?.nodes) || typeof table.operations !== "object") {
+    throw new TypeError("a response schema table has `nodes` (an array) and `operations`");
+  }
   const nodes = table.nodes.map(link);
   table.nodes.forEach((raw, index) => resolveLinks(nodes[index]!, raw, nodes));
   const schemaOf = (node: Linked) => schemaPointer(table.nodes, node.index);
