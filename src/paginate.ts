@@ -41,10 +41,13 @@ export type PageFetcher = (pageKey: string | undefined) => Promise<ParsedAnswer>
  * (`list({ ...query, pageKey })`) starts from that page, so an interrupted sync can resume.
  *
  * ```ts
- * const first = await client.agents.list({ pageLimit: 50 }); // first.items: Agent[]
- * for await (const agent of client.agents.list()) { ... }
- * for await (const page of client.agents.list().pages()) { ... }
- * const first250 = await client.agents.list().toArray({ max: 250 });
+ * import { createDixaClient } from "dixa-beta";
+ * const dixa = createDixaClient({ apiKey: process.env.DIXA_API_KEY! });
+ *
+ * const first = await dixa.agents.list({ pageLimit: 50 }); // first.items: Agent[]
+ * for await (const agent of dixa.agents.list()) console.log(agent.id);
+ * for await (const page of dixa.agents.list().pages()) console.log(page.items.length);
+ * const first250 = await dixa.agents.list().toArray({ max: 250 });
  * ```
  */
 export class Paginated<Item> implements AsyncIterable<Item>, PromiseLike<Page<Item>> {

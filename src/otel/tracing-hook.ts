@@ -37,7 +37,10 @@ type EventOf<T extends DixaEvent["type"]> = Extract<DixaEvent, { type: T }>;
  * import { createDixaClient } from "dixa-beta";
  * import { createDixaTracing } from "dixa-beta/otel";
  *
- * const dixa = createDixaClient({ apiKey, onEvent: createDixaTracing() });
+ * const dixa = createDixaClient({
+ *   apiKey: process.env.DIXA_API_KEY!,
+ *   onEvent: createDixaTracing(),
+ * });
  * ```
  *
  * Each call gets a span named `{method} {url.template}` (e.g. `GET /beta/agents/{agentId}`),
