@@ -9,17 +9,10 @@ import { describe, expect, it } from "vitest";
 import { createDixaClient } from "../../src/index.js";
 import { createRedactor } from "../../src/redact.js";
 import { createRedisRateLimiter, type RedisRateLimitEvent } from "../../src/redis/index.js";
+import { tokenEncodings } from "../support/token-encodings.js";
 
 const apiKey = "tok-SECRET-ö-0123456789abcdef";
-/** Every encoding of the token a text might hold, as a list to read in a failure. */
-const encodings = [
-  apiKey,
-  Buffer.from(apiKey).toString("base64"),
-  Buffer.from(apiKey).toString("base64url"),
-  Buffer.from(apiKey).toString("hex"),
-  encodeURIComponent(apiKey),
-  JSON.stringify(apiKey).replace("ö", "\\u00f6"),
-];
+const encodings = tokenEncodings(apiKey);
 
 /** Holds no form of the token: none of the list above, and nothing the redactor would remove. */
 function expectNoToken(text: string): void {
