@@ -81,6 +81,37 @@ describe.each(Object.entries(tokens))("a token %s", (_, token) => {
   });
 });
 
+describe("a long run of what an escape is made of", () => {
+  // An unbounded repetition in the pattern makes the scan quadratic in such a run's length
+  // (200,000 backslashes took 79 s so; 26 ms bounded). Time is the subject here, so it is
+  // measured, as a ratio side by side: eight times the run costs about eight times as much when
+  // linear, sixty-four times when quadratic. Fastest of several tries, so a busy machine does not count.
+  const redact = createRedactor(tokens['with " and \\']);
+  const fastest = (text: string) => {
+    let best = Infinity;
+    for (let i = 0; i < 7; i++) {
+      const start = performance.now();
+      expect(redact.text(text)).toBe(text); // left alone: no token in it
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  };
+  it.each([
+    ["backslashes", "\\"],
+    ["percent-encoded backslashes", "%5C"],
+    ["escaped ampersands", "&amp;"],
+  ])("%s: scanned in time linear in the run's length", (_, unit) => {
+    const short = fastest(unit.repeat(4_000));
+    const long = fastest(unit.repeat(32_000));
+    expect(long / Math.max(short, 0.05), `${long} ms against ${short} ms`).toBeLessThan(24);
+  });
+  it("nested percent-encoding too", () => {
+    const short = fastest(`%${"25".repeat(4_000)}`);
+    const long = fastest(`%${"25".repeat(32_000)}`);
+    expect(long / Math.max(short, 0.05), `${long} ms against ${short} ms`).toBeLessThan(24);
+  });
+});
+
 describe("through the client: an error answer quoting the token in these forms", () => {
   const token = tokens["with / + ="];
   it.each([...exact, ...embedded])("%s", async (_name, encode) => {
