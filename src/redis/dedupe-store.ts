@@ -6,11 +6,8 @@
  * server whichever process asks. Through EVALSHA, like the rate limiter, so ioredis and
  * node-redis are driven alike and this file imports no Redis library.
  */
-import {
-  checkToken,
-  type DixaDedupeClaim,
-  type DixaWebhookDedupeStore,
-} from "../webhooks/dedupe.js";
+import { checkToken } from "../shared/claim-token.js";
+import type { DixaDedupeClaim, DixaWebhookDedupeStore } from "../webhooks/dedupe.js";
 import { scriptRunner, type RedisClientLike } from "./redis-client.js";
 import type { LuaScript } from "./scripts.js";
 

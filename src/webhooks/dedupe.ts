@@ -12,6 +12,8 @@
  * already handled.
  */
 
+import { checkToken } from "../shared/claim-token.js";
+
 /** What `claim` found: the id was free (now claimed), is being handled, or was handled. */
 export type DixaDedupeClaim = "claimed" | "in-progress" | "done";
 
@@ -169,13 +171,6 @@ function checkArguments(id: unknown, ms: unknown, name: string): void {
   }
   if (typeof ms !== "number" || !(ms > 0)) {
     throw new TypeError(`${name} must be a positive number of milliseconds, got ${String(ms)}`);
-  }
-}
-
-/** A claim's token, when given, is a non-empty string (the handlers make a random UUID). */
-export function checkToken(token: unknown): asserts token is string | undefined {
-  if (token !== undefined && (typeof token !== "string" || token === "")) {
-    throw new TypeError(`token must be a non-empty string (the claim's), got ${typeof token}`);
   }
 }
 
