@@ -30,6 +30,7 @@ function resourceClasses(): {
  * Creates a client for the Dixa API (beta), with every resource ready to use.
  *
  * ```ts
+ * import { createDixaClient } from "dixa-beta";
  * const dixa = createDixaClient({ apiKey: process.env.DIXA_API_KEY! });
  * const note = await dixa.notes.create(4711, { message: "Called the customer back" });
  * ```

@@ -1,7 +1,7 @@
 import type { EventHook } from "./http/events.js";
 import type { HookErrorHandler } from "./http/hook-errors.js";
 import { headerSafe, unsafeHeaderText } from "./http/header-text.js";
-import { secretText } from "./shared/secret-text.js";
+import { requiredApiKey } from "./shared/secret-text.js";
 import { checkPriority, defaultPriority, type RateLimitPriority } from "./http/lanes.js";
 import type { RateLimit } from "./http/rate-limit.js";
 import type { RateLimiter, RateLimitOptions } from "./http/rate-limiter.js";
@@ -133,19 +133,8 @@ export function resolveOptions(
       );
     }
   }
-  const given = options.apiKey;
-  // The same rule as a webhook secret's: trimmed, refused without being shown.
-  const apiKey =
-    typeof given === "string" && given.trim() !== ""
-      ? secretText(given, "createDixaClient: `apiKey`", "header")
-      : undefined;
-  if (apiKey === undefined) {
-    const got =
-      given === undefined ? "nothing" : typeof given === "string" ? "a blank string" : typeof given;
-    throw new TypeError(
-      `createDixaClient: the \`apiKey\` option is required and must be a non-empty string (got ${got})`,
-    );
-  }
+  // The same rule as a webhook secret's and the Redis limiter's: trimmed, refused unseen.
+  const apiKey = requiredApiKey(options.apiKey, "createDixaClient");
   const extra = headerValue(options.userAgent, "userAgent");
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   checkTimeout(timeoutMs, "createDixaClient: `timeoutMs`");

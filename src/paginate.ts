@@ -32,7 +32,8 @@ export type PageFetcher = (pageKey: string | undefined) => Promise<ParsedAnswer>
  * What a list method returns for a paged endpoint. Unlike an unpaged list (`notes.list`, an
  * array), it is a lazy value over Dixa's pages:
  * - `await` it for the first page, a {@link Page} with `items`, `hasNextPage` and the
- *   `nextPageKey` to continue from;
+ *   `nextPageKey` to continue from (`then`, `catch` and `finally` work as a Promise's, and it
+ *   is typed as a `Promise<Page<Item>>`, though `instanceof Promise` is false);
  * - `for await` it for every item, fetched page by page as the loop consumes them (one page in
  *   memory; `break` stops fetching);
  * - `.pages()` for the pages themselves, `.toArray({ max })` for the items in one array.
@@ -41,13 +42,16 @@ export type PageFetcher = (pageKey: string | undefined) => Promise<ParsedAnswer>
  * (`list({ ...query, pageKey })`) starts from that page, so an interrupted sync can resume.
  *
  * ```ts
- * const first = await client.agents.list({ pageLimit: 50 }); // first.items: Agent[]
- * for await (const agent of client.agents.list()) { ... }
- * for await (const page of client.agents.list().pages()) { ... }
- * const first250 = await client.agents.list().toArray({ max: 250 });
+ * import { createDixaClient } from "dixa-beta";
+ * const dixa = createDixaClient({ apiKey: process.env.DIXA_API_KEY! });
+ *
+ * const first = await dixa.agents.list({ pageLimit: 50 }); // first.items: Agent[]
+ * for await (const agent of dixa.agents.list()) console.log(agent.id);
+ * for await (const page of dixa.agents.list().pages()) console.log(page.items.length);
+ * const first250 = await dixa.agents.list().toArray({ max: 250 });
  * ```
  */
-export class Paginated<Item> implements AsyncIterable<Item>, PromiseLike<Page<Item>> {
+export class Paginated<Item> implements AsyncIterable<Item>, Promise<Page<Item>> {
   private firstPage: Promise<Page<Item>> | undefined;
 
   /**
@@ -68,8 +72,29 @@ export class Paginated<Item> implements AsyncIterable<Item>, PromiseLike<Page<It
     onfulfilled?: ((page: Page<Item>) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
+    return this.first().then(onfulfilled, onrejected);
+  }
+
+  /** As `Promise.prototype.catch`, on the first page (fetched once, as for `then`). */
+  catch<R = never>(
+    onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
+  ): Promise<Page<Item> | R> {
+    return this.first().catch(onrejected);
+  }
+
+  /** As `Promise.prototype.finally`, on the first page (fetched once, as for `then`). */
+  finally(onfinally?: (() => void) | null): Promise<Page<Item>> {
+    return this.first().finally(onfinally);
+  }
+
+  /** Typed as a Promise, which has one; `Object.prototype.toString` reads `[object Paginated]`. */
+  get [Symbol.toStringTag](): string {
+    return "Paginated";
+  }
+
+  private first(): Promise<Page<Item>> {
     this.firstPage ??= this.fetchOne(this.startKey);
-    return this.firstPage.then(onfulfilled, onrejected);
+    return this.firstPage;
   }
 
   /**

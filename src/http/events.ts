@@ -31,8 +31,19 @@ export type DixaEvent = DixaEventBase &
         waitedMs: number;
         /** The lane it waited in. */
         priority: RateLimitPriority;
+        /** The attempt whose request (its first, or a redirect's) waited. */
+        attempt: number;
       }
-    | { type: "request"; url: string; attempt: number; headers: Record<string, string> }
+    | {
+        type: "request";
+        url: string;
+        attempt: number;
+        headers: Record<string, string>;
+        /** Redirects followed in this attempt before this request (0 for its first request). */
+        redirects: number;
+        /** Its method: the call's `method`, except GET after a 303 (or a 301/302 to a POST). */
+        requestMethod: string;
+      }
     | { type: "response"; attempt: number; status: number; durationMs: number }
     | { type: "retry"; attempt: number; delayMs: number; reason: string }
     | { type: "error"; attempt: number; kind: string; message: string }

@@ -210,6 +210,8 @@ async function attemptWithRedirects(
       url: redact.text(hop.url),
       attempt,
       headers: redactedHeaders(hop.headers, redact),
+      redirects,
+      requestMethod: hop.method,
     });
     const sentAt = performance.now();
     const answer = await sendHop(request, hop, sendOnce, options, attempt, ticket);
@@ -239,7 +241,7 @@ async function admit(
   });
   const ticket = typeof granted === "object" && granted !== null ? granted : undefined;
   const waitedMs = ticket?.waitedMs ?? (typeof granted === "number" ? granted : 0);
-  if (waitedMs > 0) emit?.({ type: "rate-limit-wait", waitedMs, priority });
+  if (waitedMs > 0) emit?.({ type: "rate-limit-wait", waitedMs, priority, attempt });
   return ticket;
 }
 

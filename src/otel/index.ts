@@ -5,7 +5,10 @@
  * import { createDixaClient } from "dixa-beta";
  * import { createDixaTracing } from "dixa-beta/otel";
  *
- * const dixa = createDixaClient({ apiKey, onEvent: createDixaTracing() });
+ * const dixa = createDixaClient({
+ *   apiKey: process.env.DIXA_API_KEY!,
+ *   onEvent: createDixaTracing(),
+ * });
  * ```
  *
  * Needs `@opentelemetry/api` (an optional peer dependency: install it, and an SDK, yourself).

@@ -19,8 +19,9 @@ export interface DixaTracingOptions {
   onEvent?: EventHook | undefined;
   /**
    * `false` (default): one CLIENT span per call, its retries and limiter waits as span events.
-   * `true`: one CLIENT span per request sent (an attempt), each a child of an INTERNAL span for
-   * the call, as the HTTP conventions prefer where a client can see each attempt.
+   * `true`: one CLIENT span per request sent (an attempt, or a redirect the client follows),
+   * each a child of an INTERNAL span for the call, as the HTTP conventions prefer where a client
+   * can see each attempt.
    */
   spanPerAttempt?: boolean | undefined;
 }

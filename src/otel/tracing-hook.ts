@@ -23,6 +23,8 @@ interface CallTrace {
   attemptSpan: Span | undefined;
   /** The attempt under way or last made (0 before the first request). */
   attempt: number;
+  /** Requests sent so far, redirects followed included: what `http.request.resend_count` counts. */
+  requests: number;
   /** How the last attempt ended, until the next one starts. */
   last: Outcome | undefined;
 }
@@ -37,7 +39,10 @@ type EventOf<T extends DixaEvent["type"]> = Extract<DixaEvent, { type: T }>;
  * import { createDixaClient } from "dixa-beta";
  * import { createDixaTracing } from "dixa-beta/otel";
  *
- * const dixa = createDixaClient({ apiKey, onEvent: createDixaTracing() });
+ * const dixa = createDixaClient({
+ *   apiKey: process.env.DIXA_API_KEY!,
+ *   onEvent: createDixaTracing(),
+ * });
  * ```
  *
  * Each call gets a span named `{method} {url.template}` (e.g. `GET /beta/agents/{agentId}`),
@@ -94,16 +99,25 @@ function recorder(
       within: trace.setSpan(parent, span),
       attemptSpan: undefined,
       attempt: 0,
+      requests: 0,
       last: undefined,
     });
   };
 
   const request = (call: CallTrace, event: EventOf<"request">) => {
     call.attempt = event.attempt;
+    call.requests++;
     call.last = undefined;
     if (!spanPerAttempt) return;
-    const { name, attributes } = describeRequest(event, event.url);
-    if (event.attempt > 1) attributes[attr.httpRequestResendCount] = event.attempt - 1;
+    // Each request that reaches a server gets its span, a followed redirect's too: with its own
+    // method (a 303 turns a POST into a GET), and without the template, which named the path
+    // of the call's first request, not the one redirected to.
+    const { name, attributes } = describeRequest(
+      { method: event.requestMethod, pathTemplate: event.pathTemplate },
+      event.url,
+      event.redirects > 0,
+    );
+    if (call.requests > 1) attributes[attr.httpRequestResendCount] = call.requests - 1;
     call.attemptSpan = tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes }, call.within);
   };
 
@@ -122,7 +136,9 @@ function recorder(
     if (event.status === undefined && call.last !== undefined && call.last.kind === event.kind) {
       outcome.message = call.last.message;
     }
-    if (event.attempts > 1) call.span.setAttribute(attr.httpRequestResendCount, event.attempts - 1);
+    // Every request after the first is a resend, retried or redirected (the HTTP conventions).
+    const resends = Math.max(call.requests, event.attempts) - 1;
+    if (resends > 0) call.span.setAttribute(attr.httpRequestResendCount, resends);
     finish(call.span, outcome);
   };
 
@@ -134,7 +150,7 @@ function recorder(
     switch (event.type) {
       case "rate-limit-wait":
         call.span.addEvent(eventName.rateLimitWait, {
-          [attr.dixaAttempt]: call.attempt + 1,
+          [attr.dixaAttempt]: event.attempt,
           [attr.dixaRateLimitWaitedMs]: event.waitedMs,
           [attr.dixaRateLimitPriority]: event.priority,
         });
@@ -169,13 +185,19 @@ function recorder(
  * The span's name, `{method} {url.template}` (e.g. `GET /beta/agents/{agentId}`), and what is
  * known when a request starts: all the conventions want at span creation (for samplers).
  */
-function describeRequest(event: DixaEvent, url: string): { name: string; attributes: Attributes } {
+function describeRequest(
+  event: { method: string; pathTemplate: string },
+  url: string,
+  redirected = false,
+): { name: string; attributes: Attributes } {
   const method = describeMethod(event.method);
   // Assigned, not spread: spreading these dotted keys costs several times more per call.
   const attributes = method.attributes;
-  attributes[attr.urlTemplate] = event.pathTemplate;
+  if (!redirected) attributes[attr.urlTemplate] = event.pathTemplate;
   Object.assign(attributes, urlAttributes(url));
-  return { name: `${method.namepart} ${event.pathTemplate}`, attributes };
+  // Without a template, the conventions name the span by its method alone.
+  const name = redirected ? method.namepart : `${method.namepart} ${event.pathTemplate}`;
+  return { name, attributes };
 }
 
 function finish(span: Span, outcome: Outcome): void {

@@ -1,10 +1,12 @@
 /**
  * A webhook de-duplication store shared by every receiver instance, in Redis: one key per
- * `event_id`, holding "processing" while a handler has it claimed and "done" once handled, each
- * with Redis's own expiry. Every step is one Lua script, so "is it there?" and "now it is" are
- * one atomic step on the server whichever process asks. Through EVALSHA, like the rate limiter,
- * so ioredis and node-redis are driven alike and this file imports no Redis library.
+ * `event_id`, holding "processing:<the claim's token>" while a handler has it claimed and "done"
+ * once handled, each with Redis's own expiry. Every step is one Lua script, so "is it there?"
+ * and "now it is" (or "is it still my claim?" and "then release it") are one atomic step on the
+ * server whichever process asks. Through EVALSHA, like the rate limiter, so ioredis and
+ * node-redis are driven alike and this file imports no Redis library.
  */
+import { checkToken } from "../shared/claim-token.js";
 import type { DixaDedupeClaim, DixaWebhookDedupeStore } from "../webhooks/dedupe.js";
 import { scriptRunner, type RedisClientLike } from "./redis-client.js";
 import type { LuaScript } from "./scripts.js";
@@ -20,14 +22,19 @@ export interface RedisDedupeStoreOptions {
 }
 
 /** What a shared store does: all four steps, each atomic in Redis. */
-export type RedisDedupeStore = Required<DixaWebhookDedupeStore>;
+export interface RedisDedupeStore extends Required<DixaWebhookDedupeStore> {
+  /** `token` may be left out when you claim by hand (a release without one removes any claim). */
+  claim(id: string, leaseMs: number, token?: string): Promise<DixaDedupeClaim>;
+}
 
+/** ARGV: lease in ms, the claim's token ("" when the caller gave none). */
 const claimScript: LuaScript = {
   name: "dedupe-claim",
   source: `
 local held = redis.call('GET', KEYS[1])
-if held then return held end
-redis.call('SET', KEYS[1], 'processing', 'PX', ARGV[1])
+if held == 'done' then return 'done' end
+if held then return 'in-progress' end
+redis.call('SET', KEYS[1], 'processing:' .. ARGV[2], 'PX', ARGV[1])
 return 'claimed'
 `,
 };
@@ -42,9 +49,15 @@ const completeScript: LuaScript = {
   name: "dedupe-complete",
   source: `redis.call('SET', KEYS[1], 'done', 'PX', ARGV[1]) return 1`,
 };
+/** ARGV: nothing (remove whatever is there), or the token of the claim to release. */
 const forgetScript: LuaScript = {
   name: "dedupe-forget",
-  source: `redis.call('DEL', KEYS[1]) return 1`,
+  source: `
+if #ARGV == 0 or redis.call('GET', KEYS[1]) == 'processing:' .. ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+`,
 };
 
 /**
@@ -83,16 +96,17 @@ export function createRedisDedupeStore(options: RedisDedupeStoreOptions): RedisD
     async seen(id, ttlMs) {
       return Number(await run(seenScript, [key(id)], [milliseconds(ttlMs, "ttlMs")])) === 1;
     },
-    async claim(id, leaseMs): Promise<DixaDedupeClaim> {
-      const held = String(await run(claimScript, [key(id)], [milliseconds(leaseMs, "leaseMs")]));
-      if (held === "claimed") return "claimed";
-      return held === "processing" ? "in-progress" : "done";
+    async claim(id, leaseMs, token?: string): Promise<DixaDedupeClaim> {
+      checkToken(token);
+      const lease = milliseconds(leaseMs, "leaseMs");
+      return String(await run(claimScript, [key(id)], [lease, token ?? ""])) as DixaDedupeClaim;
     },
     async complete(id, ttlMs) {
       await run(completeScript, [key(id)], [milliseconds(ttlMs, "ttlMs")]);
     },
-    async forget(id) {
-      await run(forgetScript, [key(id)], []);
+    async forget(id, token) {
+      checkToken(token);
+      await run(forgetScript, [key(id)], token === undefined ? [] : [token]);
     },
   };
 }

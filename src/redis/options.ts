@@ -1,8 +1,11 @@
 import type { AdmissionRule } from "../http/admission-rule.js";
 import { dixaRateLimit, ruleOf, type RateLimitOptions } from "../http/rate-limiter.js";
+import { createRedactor } from "../redact.js";
+import { requiredApiKey } from "../shared/secret-text.js";
 import { describeValue } from "../validate.js";
 import type { RedisRateLimitEventHook } from "./events.js";
 import { scriptRunner, type RedisClientLike, type ScriptRunner } from "./redis-client.js";
+import { tokenKeys, type TokenKeys } from "./token-keys.js";
 
 export interface RedisRateLimiterOptions extends RateLimitOptions {
   /**
@@ -43,8 +46,10 @@ export interface RedisRateLimiterOptions extends RateLimitOptions {
 
 export interface ResolvedRedisOptions {
   run: ScriptRunner;
-  apiKey: string;
-  keyPrefix: string;
+  /** The Redis keys of the token's shared record, named by its hash. */
+  keysOf: () => Promise<TokenKeys>;
+  /** Removes the token, in any encoding, from text an event carries. */
+  redact: (text: string) => string;
   rule: AdmissionRule;
   transitMs: number;
   networkMs: number;
@@ -92,12 +97,10 @@ export function resolveRedisOptions(options: RedisRateLimiterOptions): ResolvedR
     );
   }
   const run = scriptRunner(options.redis, `${what}: \`redis\``);
-  if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
-    const got = typeof options.apiKey === "string" ? "a blank string" : typeof options.apiKey;
-    throw new TypeError(
-      `${what}: the \`apiKey\` option is required and must be the client's token (got ${got})`,
-    );
-  }
+  // The client's rule for its token; from here on the token lives only in two closures (the
+  // keys' hash and the redactor), never on an object a logger or JSON.stringify could print.
+  const apiKey = requiredApiKey(options.apiKey, what);
+  const redact = createRedactor(apiKey);
   const { rule, transitMs, networkMs } = rulesOf(options);
   const share = shareOf(options);
   const requestsPerSecond = options.requestsPerSecond ?? dixaRateLimit.requestsPerSecond;
@@ -117,8 +120,8 @@ export function resolveRedisOptions(options: RedisRateLimiterOptions): ResolvedR
   }
   return {
     run,
-    apiKey: options.apiKey.trim(),
-    keyPrefix,
+    keysOf: () => tokenKeys(apiKey, keyPrefix),
+    redact: redact.text,
     rule,
     transitMs,
     networkMs,

@@ -11,7 +11,6 @@ import {
   type ResolvedRedisOptions,
 } from "./options.js";
 import { recordKeys, settingsArguments, step, type StepReply } from "./shared-record.js";
-import { tokenKeys } from "./token-keys.js";
 
 interface Waiter extends Queued {
   /** Its member in the shared queue, ending with its lane; renewed when an old one may linger. */
@@ -447,7 +446,7 @@ export class RedisRateLimiter implements RateLimit {
     }
     this.emit({
       type: "redis-rate-limit-fallback",
-      reason: describeFailure(error),
+      reason: this.options.redact(describeFailure(error)),
       share: this.options.share,
       holdMs,
     });
@@ -478,7 +477,7 @@ export class RedisRateLimiter implements RateLimit {
   }
 
   private keysOf(): Promise<string[]> {
-    this.keys ??= tokenKeys(this.options.apiKey, this.options.keyPrefix).then((keys) => {
+    this.keys ??= this.options.keysOf().then((keys) => {
       this.knownKeys = recordKeys(keys);
       return this.knownKeys;
     });

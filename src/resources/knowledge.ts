@@ -41,12 +41,18 @@ export class KnowledgeResource extends KnowledgeGeneratedMethods {
    * the uploaded files' URLs (`data`) and the failures (`partialErrors`), so check both.
    *
    * ```ts
+   * import { readFile } from "node:fs/promises";
+   * import { createDixaClient, createDixaCore, knowledgeUploadAttachments } from "dixa-beta";
+   * const dixa = createDixaClient({ apiKey: process.env.DIXA_API_KEY! });
+   *
    * // Node
    * const bytes = await readFile("logo.png");
    * await dixa.knowledge.uploadAttachments([{ name: "logo.png", data: bytes }]);
-   * // Browser
+   * // Browser: the files chosen in an <input type="file">
+   * const input = document.querySelector<HTMLInputElement>("input[type=file]")!;
    * await dixa.knowledge.uploadAttachments([...input.files!]);
    * // The function form
+   * const core = createDixaCore({ apiKey: process.env.DIXA_API_KEY! });
    * await knowledgeUploadAttachments(core, [{ name: "logo.png", data: bytes }]);
    * ```
    * @see https://docs.dixa.io/openapi/dixa-api/beta/knowledge/postknowledgearticlesattachments

@@ -28,6 +28,27 @@ export function secretText(value: unknown, name: string, carrier: SecretCarrier)
   );
 }
 
+/**
+ * The API token, where an option requires it (the client's, the Redis limiter's): missing or blank
+ * is a TypeError saying so by type; otherwise {@link secretText} for a header.
+ */
+export function requiredApiKey(value: unknown, what: string): string {
+  if (typeof value !== "string" || value.trim() === "") {
+    const got =
+      value === undefined
+        ? "nothing"
+        : value === null
+          ? "null"
+          : typeof value === "string"
+            ? "a blank string"
+            : typeof value;
+    throw new TypeError(
+      `${what}: the \`apiKey\` option is required and must be the Dixa API token, a non-empty string (got ${got})`,
+    );
+  }
+  return secretText(value, `${what}: \`apiKey\``, "header");
+}
+
 function headerProblem(text: string): string | undefined {
   if (text === "") return "is empty";
   if (!headerText.test(text)) {

@@ -17,6 +17,9 @@ export interface MswHttp<Handler> {
  * ```ts
  * import { http } from "msw";
  * import { setupServer } from "msw/node";
+ * import { createDixaSandbox, dixaSandboxHandlers } from "dixa-beta/testing";
+ *
+ * const sandbox = createDixaSandbox();
  * const server = setupServer(...dixaSandboxHandlers(sandbox, http));
  * ```
  */

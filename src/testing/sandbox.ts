@@ -36,6 +36,9 @@ export interface DixaSandbox {
  * afterwards. Elsewhere it answers like Prism's static mode, with the spec's examples.
  *
  * ```ts
+ * import { createDixaClient } from "dixa-beta";
+ * import { createDixaSandbox } from "dixa-beta/testing";
+ *
  * const sandbox = createDixaSandbox();
  * const dixa = createDixaClient({ apiKey: "test-token", fetch: sandbox.fetch });
  * ```

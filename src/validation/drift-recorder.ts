@@ -39,8 +39,14 @@ export interface DriftRecorderOptions {
  * show where Dixa's answers drift from its description, how often and since when:
  *
  * ```ts
+ * import { createDixaClient, createDriftRecorder } from "dixa-beta";
+ *
  * const drift = createDriftRecorder();
- * const dixa = createDixaClient({ apiKey, validateResponses: "warn", onEvent: drift.record });
+ * const dixa = createDixaClient({
+ *   apiKey: process.env.DIXA_API_KEY!,
+ *   validateResponses: "warn",
+ *   onEvent: drift.record,
+ * });
  * // ... later
  * console.log(drift.table());
  * ```

@@ -7,8 +7,12 @@
  * delivery is lost: `claim` the id for a short lease before handling it, then `complete` it
  * (remembered for the full time to live) once handled, or `forget` it when handling failed, so
  * Dixa's redelivery is handled afresh. A process that dies mid-way leaves only the lease, which
- * runs out.
+ * runs out. Each claim carries a token of its own, and a release names it: a handler that
+ * outlived its lease cannot release the claim another receiver has made since, nor an event
+ * already handled.
  */
+
+import { checkToken } from "../shared/claim-token.js";
 
 /** What `claim` found: the id was free (now claimed), is being handled, or was handled. */
 export type DixaDedupeClaim = "claimed" | "in-progress" | "done";
@@ -22,17 +26,23 @@ export interface DixaWebhookDedupeStore {
   seen(id: string, ttlMs: number): boolean | Promise<boolean>;
   /**
    * Removes `id`, so a redelivery is processed again: call it when handling the event failed.
-   * Optional for `isDuplicate`; the ready handlers need it.
+   * With `token` (the ready handlers give the one they claimed with), only while `id` holds
+   * that claim, in one atomic step (compare-and-delete): the claim may have lapsed and been
+   * made again by another receiver, or completed, and neither must be undone. Optional for
+   * `isDuplicate`; the ready handlers need it.
    */
-  forget?(id: string): void | Promise<void>;
+  forget?(id: string, token?: string): void | Promise<void>;
   /**
-   * Atomically: when `id` is not recorded, records it as being handled for `leaseMs` and answers
-   * "claimed"; otherwise answers what it is. Optional, with `complete`: a store without them is
-   * claimed with `seen` for the whole time to live, so a process that dies while handling an
-   * event leaves it marked as seen.
+   * Atomically: when `id` is not recorded, records it as being handled, under `token` (unique
+   * per claim), for `leaseMs`, and answers "claimed"; otherwise answers what it is. Optional,
+   * with `complete`: a store without them is claimed with `seen` for the whole time to live, so
+   * a process that dies while handling an event leaves it marked as seen.
    */
-  claim?(id: string, leaseMs: number): DixaDedupeClaim | Promise<DixaDedupeClaim>;
-  /** Records `id` as handled for `ttlMs` (replacing its claim). */
+  claim?(id: string, leaseMs: number, token: string): DixaDedupeClaim | Promise<DixaDedupeClaim>;
+  /**
+   * Records `id` as handled for `ttlMs`, whoever holds its claim: the event was handled, so a
+   * copy is a duplicate even while a receiver whose claim came later is still at it.
+   */
   complete?(id: string, ttlMs: number): void | Promise<void>;
 }
 
@@ -59,8 +69,8 @@ export interface MemoryDedupeStoreOptions {
 /** The in-memory store: synchronous, with the number of ids it holds. */
 export interface DixaMemoryDedupeStore extends DixaWebhookDedupeStore {
   seen(id: string, ttlMs: number): boolean;
-  forget(id: string): void;
-  claim(id: string, leaseMs: number): DixaDedupeClaim;
+  forget(id: string, token?: string): void;
+  claim(id: string, leaseMs: number, token?: string): DixaDedupeClaim;
   complete(id: string, ttlMs: number): void;
   /** How many ids are held now (expired ones may linger until the next call). */
   readonly size: number;
@@ -70,6 +80,8 @@ interface Entry {
   id: string;
   expiry: number;
   handled: boolean;
+  /** The claim's token while it is being handled (see `claim`). */
+  token: string | undefined;
   /** Where the entry sits in the heap. */
   index: number;
 }
@@ -105,16 +117,17 @@ export function createMemoryDedupeStore(
     }
     return entries.get(id);
   };
-  const record = (id: string, expiry: number, handled: boolean) => {
+  const record = (id: string, expiry: number, handled: boolean, token?: string) => {
     const entry = entries.get(id);
     if (entry !== undefined) {
       entry.handled = handled;
+      entry.token = token;
       heap.move(entry, expiry);
       return;
     }
     // Make room first, so the id being recorded is never the one dropped.
     while (entries.size >= maxEntries) remove(heap.first()!);
-    const added: Entry = { id, expiry, handled, index: -1 };
+    const added: Entry = { id, expiry, handled, token, index: -1 };
     entries.set(id, added);
     heap.add(added);
   };
@@ -127,21 +140,24 @@ export function createMemoryDedupeStore(
       record(id, time + ttlMs, true);
       return false;
     },
-    claim(id, leaseMs) {
+    claim(id, leaseMs, token) {
       checkArguments(id, leaseMs, "leaseMs");
+      checkToken(token);
       const time = now();
       const entry = live(id, time);
       if (entry !== undefined) return entry.handled ? "done" : "in-progress";
-      record(id, time + leaseMs, false);
+      record(id, time + leaseMs, false, token);
       return "claimed";
     },
     complete(id, ttlMs) {
       checkArguments(id, ttlMs, "ttlMs");
       record(id, now() + ttlMs, true);
     },
-    forget(id) {
+    forget(id, token) {
+      checkToken(token);
       const entry = entries.get(id);
-      if (entry !== undefined) remove(entry);
+      if (entry === undefined) return;
+      if (token === undefined || (!entry.handled && entry.token === token)) remove(entry);
     },
     get size() {
       return entries.size;

@@ -98,13 +98,16 @@ async function handleOnce<Event extends { event_id: string; event_fqn: string }>
   const { store } = delivery;
   const id = event.event_id;
   let claim: string;
+  // This claim's own: releasing it after a failure must not undo a claim made after this one's
+  // lease ran out. A store without claim records with seen, which no release can outlast.
+  let token: string | undefined;
   try {
-    claim =
-      store.claim !== undefined
-        ? await store.claim(id, delivery.leaseMs)
-        : (await store.seen(id, delivery.ttlMs))
-          ? "done"
-          : "claimed";
+    if (store.claim !== undefined) {
+      token = globalThis.crypto.randomUUID();
+      claim = await store.claim(id, delivery.leaseMs, token);
+    } else {
+      claim = (await store.seen(id, delivery.ttlMs)) ? "done" : "claimed";
+    }
   } catch (error) {
     const answer = reply(503, "de-duplication store unavailable", about, { "retry-after": "30" });
     report(delivery, error, answer);
@@ -118,7 +121,7 @@ async function handleOnce<Event extends { event_id: string; event_fqn: string }>
     const answer = reply(500, "onEvent failed", about);
     report(delivery, error, answer);
     try {
-      await store.forget!(id);
+      await (token === undefined ? store.forget!(id) : store.forget!(id, token));
     } catch (forgetError) {
       report(delivery, forgetError, { ...answer, reason: "the claim could not be released" });
     }

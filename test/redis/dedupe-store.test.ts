@@ -109,8 +109,8 @@ describe.each(redisLibraries)("createRedisDedupeStore with %s", (library) => {
     const redis = probe.client as import("ioredis").Redis;
     const store = createRedisDedupeStore({ redis: client, keyPrefix: `steps:${library}:` });
     const key = `steps:${library}:e-1`;
-    expect(await store.claim("e-1", 60_000)).toBe("claimed");
-    expect(await redis.get(key)).toBe("processing");
+    expect(await store.claim("e-1", 60_000, "t-1")).toBe("claimed");
+    expect(await redis.get(key)).toBe("processing:t-1");
     expect(await redis.pttl(key)).toBeGreaterThan(59_000);
     expect(await store.claim("e-1", 60_000)).toBe("in-progress");
     expect(await store.seen("e-1", 60_000)).toBe(true);
@@ -124,6 +124,30 @@ describe.each(redisLibraries)("createRedisDedupeStore with %s", (library) => {
     expect(await store.seen("e-2", 60_000)).toBe(false);
     expect(await store.seen("e-2", 60_000)).toBe(true);
     await expect(store.claim("e-3", 0)).rejects.toThrow(/leaseMs must be a positive number/);
+    await expect(store.claim("e-3", 1_000, "")).rejects.toThrow(/token must be a non-empty/);
+  });
+
+  it("a release names its claim: a lapsed claim's late release leaves a newer claim, and a handled id, alone", async () => {
+    const { client } = await connect(library);
+    const probe = await connect("ioredis");
+    const redis = probe.client as import("ioredis").Redis;
+    const store = createRedisDedupeStore({ redis: client, keyPrefix: `tokens:${library}:` });
+    const key = `tokens:${library}:e`;
+    expect(await store.claim("e", 60_000, "token-a")).toBe("claimed");
+    await redis.pexpire(key, 1); // a's lease runs out (Redis's own clock)
+    await expect.poll(() => redis.exists(key)).toBe(0);
+    expect(await store.claim("e", 60_000, "token-b")).toBe("claimed");
+    await store.forget("e", "token-a"); // a failed, late
+    expect(await redis.get(key)).toBe("processing:token-b");
+    expect(await store.claim("e", 60_000, "token-c")).toBe("in-progress");
+    await store.forget("e", "token-b"); // b's own release works
+    expect(await redis.exists(key)).toBe(0);
+    expect(await store.claim("e", 60_000, "token-c")).toBe("claimed");
+    await store.complete("e", 3_600_000);
+    await store.forget("e", "token-c"); // handled since: a late release changes nothing
+    expect(await store.claim("e", 60_000, "token-d")).toBe("done");
+    await store.forget("e"); // no token: removed whatever it holds (receiver.forget)
+    expect(await redis.exists(key)).toBe(0);
   });
 });
 
