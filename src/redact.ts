@@ -63,7 +63,7 @@ export function createRedactor(secret: string): Redactor {
 function characterwise(secret: string): string {
   return Array.from(secret, (char) => {
     const code = char.codePointAt(0)!;
-    const utf8 = Array.from(encoder.encode(char), (byte) => `%(?:25)?${hex2(byte)}`);
+    const utf8 = Array.from(utf8Bytes(char), (byte) => `%(?:25)?${hex2(byte)}`);
     const forms = [
       escapeRegExp(char),
       // JSON escapes: one per UTF-16 unit, so a character beyond U+FFFF is a surrogate pair.
@@ -82,7 +82,9 @@ function characterwise(secret: string): string {
   }).join("");
 }
 
-const encoder = new TextEncoder();
+// Made on first use (a client's first redactor), not when the module loads: nothing here runs at import.
+let encoder: TextEncoder | undefined;
+const utf8Bytes = (text: string) => (encoder ??= new TextEncoder()).encode(text);
 
 function hex2(byte: number): string {
   return byte.toString(16).padStart(2, "0");
@@ -93,7 +95,7 @@ function hex2(byte: number): string {
  * inside a longer encoded text (the characters that depend on the secret alone), and its hex.
  */
 function wholeEncodings(secret: string): string[] {
-  const bytes = encoder.encode(secret);
+  const bytes = utf8Bytes(secret);
   const forms: string[] = [];
   for (let offset = 0; offset < 3; offset++) {
     const padded = new Uint8Array(offset + bytes.length);
