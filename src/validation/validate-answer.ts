@@ -24,14 +24,15 @@ export async function validateAnswer(
     loaded = await import("./report-answer.js");
   } catch (cause) {
     const message = state.redact.text(
-      `${method} ${pathTemplate}: validateResponses is "${mode}" but the response checker could not be loaded (${String(cause)})`,
+      `${method} ${pathTemplate}: response validation could not load its checker (${cause})`,
     );
     if (mode === "strict") throw new DixaError("unexpected", message, { cause });
-    const callId = exchange.callId ?? 0;
+    const base = { callId: exchange.callId ?? 0, method, pathTemplate };
     const type = "response-validation-unavailable";
-    const hook = state.onEvent!;
-    const info = { hook: "onEvent", eventType: type, callId, method, pathTemplate } as const;
-    state.guard(info, () => hook({ type, callId, method, pathTemplate, message }));
+    // Kept short: this ships in every bundle. `warn` has a hook: the client refuses it without.
+    state.guard({ hook: "onEvent", eventType: type, ...base }, () =>
+      state.onEvent!({ type, message, ...base }),
+    );
     return;
   }
   // The error class goes along, so the lazily loaded part shares no module with the rest.
