@@ -163,7 +163,10 @@ async function whereImportTimeGoes(setup: PeerSetup): Promise<string> {
   const packages = [
     ...new Set(own.flatMap((input) => input.imports.filter((i) => i.external).map((i) => i.path))),
   ];
-  const direct = metafile.inputs[relative(cwd, entry)]!.imports;
+  // What an import loads: import() targets (response validation, openapi-fetch) load later.
+  const direct = metafile.inputs[relative(cwd, entry)]!.imports.filter(
+    (i) => i.kind !== "dynamic-import",
+  );
   const alone = new Map(
     direct.map((i) => [i.path, i.external ? i.path : new URL(i.path, setup.root).href]),
   );
