@@ -74,9 +74,9 @@ async function callAnswer(core: DixaCore, request: ApiRequest): Promise<ParsedAn
   const answer = { status: exchange.status, body: undefined as unknown };
   if (exchange.bytes.byteLength > 0)
     answer.body = parseJson(exchange, answer, method, pathTemplate);
-  if ((options?.validateResponses ?? state.validateResponses) !== "off") {
-    await validateAnswer(state, options, method, pathTemplate, exchange, answer.body);
-  }
+  const mode = options?.validateResponses ?? state.validateResponses;
+  if (mode !== "off")
+    await validateAnswer(state, mode, method, pathTemplate, exchange, answer.body);
   return answer;
 }
 

@@ -95,7 +95,7 @@ const htmlNames: Record<string, string> = {
 function characterwise(secret: string): string {
   return Array.from(secret, (char) => {
     const code = char.codePointAt(0)!;
-    const utf8 = Array.from(encoder.encode(char), (byte) => `${percent}${hex2(byte)}`);
+    const utf8 = Array.from(utf8Bytes(char), (byte) => `${percent}${hex2(byte)}`);
     // HTML references, themselves escaped any number of times (`&amp;#47;`).
     const html = `${ampersand}(?:#x0{0,8}${code.toString(16)}|#0{0,8}${code}${htmlNames[char] ? `|${htmlNames[char]}` : ""});`;
     const forms = [
@@ -120,7 +120,9 @@ function characterwise(secret: string): string {
   }).join("");
 }
 
-const encoder = new TextEncoder();
+// Made on first use (a client's first redactor), not when the module loads: nothing here runs at import.
+let encoder: TextEncoder | undefined;
+const utf8Bytes = (text: string) => (encoder ??= new TextEncoder()).encode(text);
 
 function hex2(byte: number): string {
   return byte.toString(16).padStart(2, "0");
@@ -144,14 +146,14 @@ function wholeEncodings(secret: string): string[] {
   const cores = new Set([...texts].flatMap(base64Cores));
   for (const core of base64Cores(secret)) for (const twice of base64Cores(core)) cores.add(twice);
   const forms = [...cores].map((core) => Array.from(core, base64Char).join(""));
-  const hex = Array.from(encoder.encode(secret), hex2).join("");
+  const hex = Array.from(utf8Bytes(secret), hex2).join("");
   if (hex.length >= 8) forms.push(hex);
   return forms;
 }
 
 /** Base64 of `text` at each byte alignment, as far as it depends on `text` alone. */
 function base64Cores(text: string): string[] {
-  const bytes = encoder.encode(text);
+  const bytes = utf8Bytes(text);
   const cores: string[] = [];
   for (let offset = 0; offset < 3; offset++) {
     const padded = new Uint8Array(offset + bytes.length);

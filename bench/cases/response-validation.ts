@@ -144,9 +144,10 @@ async function pageCost(document: OpenApiDocument, path: string, label: string) 
 }
 
 /**
- * What validation puts in the main graph (the step call.ts takes, which loads the checker, and
- * the check of the option) replaced by modules that do nothing: the entry as if it had none but
- * the branch in call.ts.
+ * "Before validation existed": what validation puts in the always-loaded path (the step call.ts
+ * and client.raw take, which loads the checker or reports that it could not be loaded and
+ * passes the error class along, and the check of the option) replaced by modules that do
+ * nothing. What stays is the branch in call.ts and the option's name where options are listed.
  */
 const withoutValidation: Plugin = {
   name: "without-validation",
@@ -237,12 +238,14 @@ async function offCost(setup: PeerSetup): Promise<Result[]> {
     })),
     {
       case: caseName,
-      name: `off: one-note bundle with the hook / without (+${bytes.get(on)! - bytes.get(off)!} B)`,
+      // Issue #23: unchanged when validation is off. Bytes do not vary between runs, so "within
+      // noise" is what gzip's output moves by when unrelated code changes: 1 %.
+      name: `off: one-note bundle with validation (as shipped) / before it (the stub) (+${bytes.get(on)! - bytes.get(off)!} B)`,
       value: bundleRatio,
       unit: "x",
       ratio: bundleRatio,
-      target: "<= 1.05",
-      pass: check(bundleRatio, "<= 1.05"),
+      target: "<= 1.01",
+      pass: check(bundleRatio, "<= 1.01"),
     },
     ...[on, off].map((name) => ({
       case: caseName,

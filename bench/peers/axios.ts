@@ -28,7 +28,7 @@ export function axiosPeer(setup: PeerSetup): Peer {
             .data,
       };
     },
-    importTarget: "axios",
+    importName: "axios",
     app: `import axios from "axios";
 export async function createNote(apiKey) {
   const { data } = await axios.post(

@@ -34,11 +34,7 @@ export function facadeCore(setup: PeerSetup): Peer {
     label: `dixa-beta ${setup.facadeVersion} (this facade: createDixaCore + functions)`,
     overSocket: (baseUrl) => calls(baseUrl),
     inMemory: (fetch, baseUrl) => calls(baseUrl, fetch),
-    // The file `import "dixa-beta"` resolves to, imported as orval's and hey-api's generated
-    // clients are (by file): a process's first bare specifier also pays Node's package resolver
-    // warming up (about 1.5 ms here, the same for any package), which an app pays once whatever
-    // it imports first, and which is not the cost of this module.
-    importTarget: setup.facadeEntry,
+    importName: "dixa-beta",
     app: `import { createDixaCore, notesCreate } from "dixa-beta";
 export async function createNote(apiKey) {
   const dixa = createDixaCore({ apiKey });
@@ -63,7 +59,7 @@ export function facadeClient(setup: PeerSetup): Peer {
     label: `dixa-beta ${setup.facadeVersion} (this facade: createDixaClient)`,
     overSocket: (baseUrl) => calls(baseUrl),
     inMemory: (fetch, baseUrl) => calls(baseUrl, fetch),
-    importTarget: setup.facadeEntry,
+    importName: "dixa-beta",
     app: `import { createDixaClient } from "dixa-beta";
 export async function createNote(apiKey) {
   const dixa = createDixaClient({ apiKey });

@@ -1,6 +1,7 @@
 import {
   agentId,
   apiKey,
+  heyApiPackage,
   conversationId,
   installedVersion,
   noteMessage,
@@ -67,7 +68,7 @@ export function heyApi(setup: PeerSetup): Peer {
     label: `hey-api ${installedVersion(setup.root, "@hey-api/openapi-ts")} (client-fetch)`,
     overSocket: (baseUrl) => calls(baseUrl),
     inMemory: (fetch, baseUrl) => calls(baseUrl, fetch),
-    importTarget: new URL("index.js", setup.heyApiDir).href,
+    importName: heyApiPackage,
     app: `import { client } from "../hey-api/client.gen.js";
 import { postConversationsConversationidNotes } from "../hey-api/index.js";
 export async function createNote(apiKey) {

@@ -29,7 +29,7 @@ export function kyPeer(setup: PeerSetup): Peer {
     label: `ky ${installedVersion(setup.root, "ky")}`,
     overSocket: async (baseUrl) => calls(baseUrl),
     inMemory: async (fetch, baseUrl) => calls(baseUrl, fetch),
-    importTarget: "ky",
+    importName: "ky",
     app: `import ky from "ky";
 export async function createNote(apiKey) {
   return ky

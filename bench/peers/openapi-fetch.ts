@@ -38,7 +38,7 @@ export function openapiFetch(setup: PeerSetup): Peer {
     label: `openapi-fetch ${installedVersion(setup.root, "openapi-fetch")}`,
     overSocket: async (baseUrl) => calls(baseUrl),
     inMemory: async (fetch, baseUrl) => calls(baseUrl, fetch),
-    importTarget: "openapi-fetch",
+    importName: "openapi-fetch",
     app: `import createClient from "openapi-fetch";
 export async function createNote(apiKey) {
   const client = createClient({ baseUrl: "${dixaUrl}", headers: { Authorization: apiKey } });

@@ -3,6 +3,7 @@ import {
   commonHeaders,
   conversationId,
   installedVersion,
+  orvalPackage,
   noteMessage,
   type Calls,
   type Peer,
@@ -47,7 +48,7 @@ export function orval(setup: PeerSetup): Peer {
           ).data,
       };
     },
-    importTarget: setup.orvalFile.href,
+    importName: orvalPackage,
     app: `import { postConversationsConversationidNotes } from "../orval/dixa-beta.js";
 export async function createNote(apiKey) {
   const { data } = await postConversationsConversationidNotes(

@@ -11,6 +11,12 @@ export const conversationId = 4711;
 export const noteMessage = "Called the customer back";
 /** Where the bundled apps send their request: each client as a user would configure it. */
 export const dixaUrl = "https://dev.dixa.io";
+/** The generated clients as installed packages (bench/.peers/bare/node_modules/), for the import. */
+export const orvalPackage = "orval-dixa-client";
+export const heyApiPackage = "hey-api-dixa-client";
+/** A package holding an empty module: the floor of every import figure. */
+export const emptyPackage = "empty-module";
+
 /** Every client sends these (the facade adds its User-Agent; the POST adds Content-Type). */
 export const commonHeaders = { Authorization: apiKey, Accept: "application/json" } as const;
 
@@ -33,10 +39,11 @@ export interface Peer {
   /** The same calls through `fetch`; absent when the client cannot be given one. */
   inMemory?(fetch: AnyFetch, baseUrl: string): Promise<Calls>;
   /**
-   * What `await import(...)` loads this client in a fresh process: a bare specifier resolved
-   * from the project root, or a file URL. Absent for bare fetch (nothing to import).
+   * The bare specifier an app imports this client by (`import "dixa-beta"`): a package installed
+   * in bench/.peers/bare/node_modules/ (the generated clients are installed there as packages of
+   * their own) or in the project's node_modules. Absent for bare fetch (nothing to import).
    */
-  importTarget?: string;
+  importName?: string;
   /**
    * ESM JavaScript of an app that creates one note with this client, exported as
    * `createNote(apiKey)`. Written to bench/.peers/apps/, so relative imports start there.
@@ -52,6 +59,11 @@ export interface PeerSetup {
   dir: URL;
   /** The facade's main entry, resolved from package.json `exports["."]` (a file URL). */
   facadeEntry: string;
+  /**
+   * Where the import-time stage imports from: a folder whose node_modules/ holds the facade and
+   * the generated clients as installed packages, and a copy of the import probe.
+   */
+  bareDir: URL;
   facadeVersion: string;
   /** Transpiled hey-api output: the folder holding index.js, sdk.gen.js, client.gen.js. */
   heyApiDir: URL;

@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { build } from "esbuild";
-import { dixaUrl, type PeerSetup } from "./peer.js";
+import { dixaUrl, emptyPackage, heyApiPackage, orvalPackage, type PeerSetup } from "./peer.js";
 
 const run = promisify(execFile);
 const root = new URL("../../", import.meta.url);
@@ -62,10 +62,22 @@ export async function setUpPeers(orvalBaseUrl: string): Promise<PeerSetup> {
   const { version } = JSON.parse(await readFile(new URL("package.json", root), "utf8")) as {
     version: string;
   };
+  const bareDir = new URL("bare/", dir);
+  await installForImport(bareDir, {
+    "dixa-beta": { from: root, files: ["package.json", "dist"] },
+    [orvalPackage]: { from: new URL("orval/", dir), files: ["dixa-beta.js"], main: "dixa-beta.js" },
+    [heyApiPackage]: { from: heyApiDir, files: ["."], main: "index.js" },
+    [emptyPackage]: {
+      from: new URL("./", import.meta.url),
+      files: ["empty.mjs"],
+      main: "empty.mjs",
+    },
+  });
   return {
     root,
     dir,
     facadeEntry,
+    bareDir,
     facadeVersion: version,
     heyApiDir,
     orvalFile: new URL("dixa-beta.js", orvalFile),
@@ -94,4 +106,34 @@ async function transpile(files: string[]): Promise<void> {
     target: "node20",
     logLevel: "error",
   });
+}
+
+interface Installed {
+  from: URL;
+  /** Files or folders under `from`, copied as they are. */
+  files: string[];
+  /** The module the package exports; absent when the copied package.json says. */
+  main?: string;
+}
+
+/**
+ * Installs each client as a package in `folder`/node_modules/, as an app's install would (real
+ * folders, no symlinks), and copies the import probe beside it: a bare specifier imported from
+ * there goes through Node's package resolution for every contender alike (for this facade, its
+ * own package.json `exports`; for ky, axios and openapi-fetch, the project's node_modules above).
+ */
+async function installForImport(folder: URL, packages: Record<string, Installed>): Promise<void> {
+  await rm(folder, { recursive: true, force: true });
+  for (const [name, { from, files, main }] of Object.entries(packages)) {
+    const target = new URL(`node_modules/${name}/`, folder);
+    await mkdir(target, { recursive: true });
+    for (const file of files) {
+      await cp(new URL(file, from), new URL(file, target), { recursive: true });
+    }
+    if (main !== undefined) {
+      const manifest = { name, version: "0.0.0", type: "module", exports: `./${main}` };
+      await writeFile(new URL("package.json", target), `${JSON.stringify(manifest)}\n`);
+    }
+  }
+  await copyFile(new URL("import-probe.mjs", import.meta.url), new URL("import-probe.mjs", folder));
 }

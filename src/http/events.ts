@@ -58,6 +58,11 @@ export type DixaEvent = DixaEventBase &
       }
     /** With `validateResponses`: one way the answer differs from Dixa's description. */
     | ({ type: "response-mismatch" } & ResponseMismatch)
+    /**
+     * With `validateResponses: "warn"`: the response checker (loaded on first use) could not be
+     * loaded, so this answer was returned unchecked; `message` says why.
+     */
+    | { type: "response-validation-unavailable"; message: string }
   );
 
 /**

@@ -6,6 +6,8 @@ import { buildRequest } from "./outgoing-request.js";
 import { assertNoDotSegments, pathParameter } from "./request-url.js";
 import type { RetryOptions } from "./retry-policy.js";
 import { shownHeaders, type Exchange } from "./transport.js";
+import type { ValidateResponses } from "../validation/mode.js";
+import { validateAnswer } from "../validation/validate-answer.js";
 
 /**
  * `client.raw`: an openapi-fetch client typed by the spec's `paths`, sending through the same
@@ -18,6 +20,7 @@ interface PerCallInit {
   dixaPathTemplate?: string;
   timeoutMs?: number;
   retry?: RetryOptions | false;
+  validateResponses?: ValidateResponses;
 }
 
 const methods = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -94,24 +97,53 @@ function checked(
 
 async function sendRaw(request: Request, core: CoreState): Promise<Response> {
   const extras = request as Request & PerCallInit;
-  const call = resolveCallOptions({ timeoutMs: extras.timeoutMs, retry: extras.retry }, core);
+  const { timeoutMs, retry, validateResponses } = extras;
+  const call = resolveCallOptions({ timeoutMs, retry, validateResponses }, core);
   // As in the facade's per-call headers: never Authorization (the token is the one the client
   // was made with, so redaction knows it and the limiter counts it), names and values checked.
   const headers = headerRecord(request.headers, "client.raw: headers");
   const url = new URL(request.url);
   // Below the base URL, as the facade's paths are (the base URL's own path is not repeated).
   const path = url.pathname.slice(new URL(core.baseUrl).pathname.replace(/\/$/, "").length);
+  const pathTemplate = extras.dixaPathTemplate ?? path;
   const exchange = await core.transport(
     await buildRequest(core, {
       method: request.method,
-      pathTemplate: extras.dixaPathTemplate ?? path,
+      pathTemplate,
       path,
       search: url.search,
       body: request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()),
       call: { ...call, headers, signal: request.signal },
     }),
   );
+  const mode = validateResponses ?? core.validateResponses;
+  if (mode !== "off" && exchange.status >= 200 && exchange.status <= 299) {
+    await validateRaw(core, mode, request.method, pathTemplate, exchange);
+  }
   return responseOf(exchange, core);
+}
+
+/**
+ * A raw call's 2xx answer checked as the facade's are, by the same `validateResponses` (the
+ * client's, or the call's own in its init). A body that is not JSON is not checked here:
+ * openapi-fetch's own parsing of it fails the call as it would without validation.
+ */
+async function validateRaw(
+  core: CoreState,
+  mode: Exclude<ValidateResponses, "off">,
+  method: string,
+  pathTemplate: string,
+  exchange: Exchange,
+): Promise<void> {
+  let body: unknown;
+  if (exchange.bytes.byteLength > 0) {
+    try {
+      body = JSON.parse(new TextDecoder().decode(exchange.bytes));
+    } catch {
+      return;
+    }
+  }
+  await validateAnswer(core, mode, method, pathTemplate, exchange, body);
 }
 
 function responseOf(exchange: Exchange, core: CoreState): Response {

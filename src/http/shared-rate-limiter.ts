@@ -2,12 +2,16 @@ import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
 
 /** Limiters by trimmed token, held weakly. */
 const byToken = new Map<string, WeakRef<RateLimiter>>();
-const forget =
-  typeof FinalizationRegistry === "function"
-    ? new FinalizationRegistry<string>((token) => {
-        if (byToken.get(token)?.deref() === undefined) byToken.delete(token);
-      })
-    : undefined;
+/** Made with the first shared limiter, not at import. */
+let forget: FinalizationRegistry<string> | undefined;
+
+function forgetWhenCollected(limiter: RateLimiter, apiKey: string): void {
+  if (typeof FinalizationRegistry !== "function") return;
+  forget ??= new FinalizationRegistry<string>((token) => {
+    if (byToken.get(token)?.deref() === undefined) byToken.delete(token);
+  });
+  forget.register(limiter, apiKey);
+}
 
 /**
  * Dixa counts requests per token, not per client object, so every client of one token shares
@@ -27,6 +31,6 @@ export function sharedRateLimiter(token: string, options: RateLimitOptions = {})
   }
   const limiter = new RateLimiter(options);
   byToken.set(apiKey, new WeakRef(limiter));
-  forget?.register(limiter, apiKey);
+  forgetWhenCollected(limiter, apiKey);
   return limiter;
 }

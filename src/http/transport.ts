@@ -377,13 +377,13 @@ function safePath(request: OutgoingRequest, options: TransportOptions): string {
 
 // Made on first use: the first TextDecoder of a process costs 0.1 ms, too much for import time.
 let decoder: TextDecoder | undefined;
-const encoder = new TextEncoder();
+let encoder: TextEncoder | undefined;
 
 function redactBytes(bytes: Uint8Array, redact: Redactor): Uint8Array {
   if (bytes.byteLength === 0) return bytes;
   const text = (decoder ??= new TextDecoder()).decode(bytes);
   const clean = redact.text(text);
-  return clean === text ? bytes : encoder.encode(clean);
+  return clean === text ? bytes : (encoder ??= new TextEncoder()).encode(clean);
 }
 
 /** An exchange's status text and headers fit to show, the token removed, success or not. */

@@ -3,15 +3,13 @@ import { describeValue } from "../validate.js";
 /** What `validateResponses` does with an answer: nothing, report mismatches, or also throw. */
 export type ValidateResponses = "off" | "warn" | "strict";
 
-const modes: readonly unknown[] = ["off", "warn", "strict"];
-
 /** `"off"`, `"warn"` or `"strict"`; `"warn"` reports through an `onEvent` hook, so it needs one. */
 export function checkValidationMode(
   value: unknown,
   onEvent: unknown,
   what: string,
 ): asserts value is ValidateResponses {
-  if (!modes.includes(value)) {
+  if (value !== "off" && value !== "warn" && value !== "strict") {
     throw new TypeError(`${what} must be "off", "warn" or "strict", got ${describeValue(value)}`);
   }
   // Kept short: this check ships in every bundle, validation on or off.

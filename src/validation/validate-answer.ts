@@ -1,23 +1,48 @@
 import type { CoreState } from "../core.js";
-import { DixaResponseValidationError } from "../errors.js";
+import { DixaError, DixaResponseValidationError } from "../errors.js";
 import type { Exchange } from "../http/transport.js";
-import type { CallOptions } from "../types.js";
+import type { ValidateResponses } from "./mode.js";
 
 /**
- * The one step `call.ts` takes when response validation is on. The checker and the table of the
- * description's answers are imported on first use, so an app that never turns validation on
- * neither loads nor parses them.
+ * The one step `call.ts` and `client.raw` take when response validation is on. The checker and
+ * the table of the description's answers are imported on first use, so an app that never turns
+ * validation on neither loads nor parses them. When that import fails (a deploy or a bundler
+ * left the chunk out), the call neither hangs nor leaves a rejection unhandled: `strict` fails
+ * it with a DixaError saying so, `warn` reports a `response-validation-unavailable` event and
+ * the call returns its answer unchecked.
  */
 export async function validateAnswer(
   state: CoreState,
-  options: CallOptions | undefined,
+  mode: Exclude<ValidateResponses, "off">,
   method: string,
   pathTemplate: string,
   exchange: Exchange,
   body: unknown,
 ): Promise<void> {
-  const { reportAnswer } = await import("./report-answer.js");
-  const mode = options?.validateResponses ?? state.validateResponses;
+  let loaded: typeof import("./report-answer.js");
+  try {
+    loaded = await import("./report-answer.js");
+  } catch (cause) {
+    const message = state.redact.text(
+      `${method} ${pathTemplate}: response validation could not load its checker (${cause})`,
+    );
+    if (mode === "strict") throw new DixaError("unexpected", message, { cause });
+    const base = { callId: exchange.callId ?? 0, method, pathTemplate };
+    const type = "response-validation-unavailable";
+    // Kept short: this ships in every bundle. `warn` has a hook: the client refuses it without.
+    state.guard({ hook: "onEvent", eventType: type, ...base }, () =>
+      state.onEvent!({ type, message, ...base }),
+    );
+    return;
+  }
   // The error class goes along, so the lazily loaded part shares no module with the rest.
-  reportAnswer(state, mode, method, pathTemplate, exchange, body, DixaResponseValidationError);
+  loaded.reportAnswer(
+    state,
+    mode,
+    method,
+    pathTemplate,
+    exchange,
+    body,
+    DixaResponseValidationError,
+  );
 }

@@ -363,3 +363,64 @@ describe("sandbox deviations", () => {
     expect(() => sandbox.faults.next(fault as never)).toThrow(message);
   });
 });
+
+describe("client.raw obeys validateResponses", () => {
+  const path = "/beta/agents/{agentId}";
+  const deviate: SandboxDeviation[] = [{ at: "/data/id", set: 1 }];
+  const params = { params: { path: { agentId } } };
+  const breaking = { pointer: "/data/id", kind: "type", breaking: true };
+
+  it("warn reports each difference as the facade does, and returns the answer", async () => {
+    const { sandbox, dixa, mismatches } = setUp("warn");
+    sandbox.faults.next({ path, deviate });
+    const { data } = await dixa.raw.GET(path, params);
+    expect(data).toMatchObject({ data: { id: 1 } });
+    expect(mismatches()).toEqual([
+      expect.objectContaining({ ...breaking, operationId: "getAgentsAgentid", pathTemplate: path }),
+    ]);
+    expectNothingLeaks(mismatches(), []);
+  });
+
+  it("strict rejects the raw call with a DixaResponseValidationError", async () => {
+    const { sandbox, dixa } = setUp("strict");
+    sandbox.faults.next({ path, deviate });
+    const error = await dixa.raw.GET(path, params).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DixaResponseValidationError);
+    expect((error as DixaResponseValidationError).mismatches).toEqual([
+      expect.objectContaining(breaking),
+    ]);
+    expectNothingLeaks([error, (error as Error).stack], []);
+  });
+
+  it("a raw call's own validateResponses (in its init) wins over the client's", async () => {
+    const { sandbox, dixa, mismatches } = setUp("off");
+    sandbox.faults.next({ path, deviate });
+    const strictInit = { ...params, validateResponses: "strict" as const };
+    await expect(dixa.raw.GET(path, strictInit)).rejects.toThrow(DixaResponseValidationError);
+    const warnClient = setUp("strict");
+    warnClient.sandbox.faults.next({ path, deviate });
+    const offInit = { ...params, validateResponses: "off" as const };
+    await expect(warnClient.dixa.raw.GET(path, offInit)).resolves.toMatchObject({
+      data: { data: { id: 1 } },
+    });
+    expect(warnClient.mismatches()).toEqual([]);
+    expect(mismatches()).toEqual([expect.objectContaining(breaking)]);
+  });
+
+  it("an error answer is not checked (it comes back as `error`)", async () => {
+    const { sandbox, dixa, mismatches } = setUp("strict");
+    sandbox.faults.next({ path, status: 404 });
+    const { error } = await dixa.raw.GET(path, params);
+    expect(error).toBeDefined();
+    expect(mismatches()).toEqual([]);
+  });
+
+  it("a bad mode in a raw call's init is refused before anything is sent", async () => {
+    const { sandbox, dixa } = setUp("off");
+    const init = { ...params, validateResponses: "loud" as never };
+    await expect(dixa.raw.GET(path, init)).rejects.toThrow(
+      'options.validateResponses must be "off", "warn" or "strict"',
+    );
+    expect(sandbox.requests).toEqual([]);
+  });
+});
