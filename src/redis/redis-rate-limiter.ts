@@ -10,7 +10,8 @@ import {
   type RedisRateLimiterOptions,
   type ResolvedRedisOptions,
 } from "./options.js";
-import { recordKeys, settingsArguments, step, type StepReply } from "./shared-record.js";
+import { recordKeys, step, type StepReply } from "./shared-record.js";
+import { stepScript, type LuaScript } from "./scripts.js";
 import { tokenKeys } from "./token-keys.js";
 
 interface Waiter extends Queued {
@@ -77,7 +78,7 @@ const none: never[] = [];
  */
 export class RedisRateLimiter implements RateLimit {
   private readonly options: ResolvedRedisOptions;
-  private readonly settingsArgs: string[];
+  private readonly script: LuaScript;
   private readonly own: OwnShare;
   private keys: Promise<string[]> | undefined;
   /** The keys, once known (so the common path does not wait a turn for them). */
@@ -114,7 +115,7 @@ export class RedisRateLimiter implements RateLimit {
     this.options = resolveRedisOptions(options);
     const { rule, shareRule, transitMs, leaseMs } = this.options;
     const memory = memoryMs(rule);
-    this.settingsArgs = settingsArguments({
+    this.script = stepScript({
       rule,
       transitMs,
       memoryMs: memory,
@@ -261,7 +262,7 @@ export class RedisRateLimiter implements RateLimit {
     try {
       reply = await this.within(
         "the step script",
-        step(this.options.run, this.knownKeys ?? (await this.keysOf()), this.settingsArgs, {
+        step(this.options.run, this.script, this.knownKeys ?? (await this.keysOf()), {
           waiters: batch.map((waiter) => waiter.id),
           leaving,
           updates,
@@ -399,7 +400,7 @@ export class RedisRateLimiter implements RateLimit {
         const sentAt = now();
         const reply = await this.within(
           "the step script",
-          step(this.options.run, keys, this.settingsArgs, {
+          step(this.options.run, this.script, keys, {
             waiters: [],
             leaving,
             updates: [],
