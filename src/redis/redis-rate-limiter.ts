@@ -339,7 +339,7 @@ export class RedisRateLimiter implements RateLimit {
   private grant(waiter: Waiter, admitted: Admitted | undefined): void {
     const t = now();
     waiter.signal?.removeEventListener("abort", waiter.onAbort);
-    const entry = this.own.add(t + this.options.transitMs);
+    const entry = this.own.add(t + this.options.transitMs, t);
     let answered = false;
     waiter.resolve({
       // Let through by the first decision it took part in: it did not wait for its turn (the
