@@ -23,7 +23,20 @@
  */
 
 import { passOverLimit } from "../http/lanes.js";
-import type { RecordSettings } from "./shared-record.js";
+import type { AdmissionRule } from "../http/admission-rule.js";
+
+/** The timing settings one step of the shared record works with, in milliseconds. */
+export interface RecordSettings {
+  rule: AdmissionRule;
+  transitMs: number;
+  /** How long a request is kept after its latest arrival (admission-rule.ts `memoryMs`). */
+  memoryMs: number;
+  leaseMs: number;
+  keyTtlMs: number;
+  epochTtlMs: number;
+  /** How long the head of the queue may leave its turn untaken before others go first. */
+  lateHeadMs: number;
+}
 
 export interface LuaScript {
   /** For error messages. */

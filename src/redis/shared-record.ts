@@ -1,20 +1,8 @@
-import type { AdmissionRule } from "../http/admission-rule.js";
 import type { ScriptRunner } from "./redis-client.js";
 import type { LuaScript } from "./scripts.js";
 import type { TokenKeys } from "./token-keys.js";
 
-/** The timing settings one step of the shared record works with, in milliseconds. */
-export interface RecordSettings {
-  rule: AdmissionRule;
-  transitMs: number;
-  /** How long a request is kept after its latest arrival (admission-rule.ts `memoryMs`). */
-  memoryMs: number;
-  leaseMs: number;
-  keyTtlMs: number;
-  epochTtlMs: number;
-  /** How long the head of the queue may leave its turn untaken before others go first. */
-  lateHeadMs: number;
-}
+export type { RecordSettings } from "./scripts.js";
 
 export interface StepRequest {
   /**
