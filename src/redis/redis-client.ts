@@ -26,8 +26,8 @@ export type ScriptRunner = (script: LuaScript, keys: string[], args: string[]) =
 
 /** The scripts (by hash) each Redis client has loaded, shared by every limiter using it. */
 const loadedBy = new WeakMap<object, Set<string>>();
-/** Each script's SHA-1 by its source, once known (scripts written for the same settings share it). */
-const hashes = new Map<string, string>();
+/** Each script's SHA-1, once known. */
+const hashes = new Map<LuaScript, string>();
 
 /**
  * Tells the two client shapes apart (node-redis has `evalSha`, ioredis `evalsha`) and returns a
@@ -60,12 +60,12 @@ export function scriptRunner(client: unknown, what: string): ScriptRunner {
   const scripts = loaded;
   const load = async (script: LuaScript, keys: string[], args: string[]) => {
     const result = await evalSource(script.source, keys, args);
-    scripts.add(hashes.get(script.source) ?? (await hashOf(script)));
+    scripts.add(hashes.get(script) ?? (await hashOf(script)));
     return result;
   };
   // The common path adds no promise of its own to the client's.
   return (script, keys, args) => {
-    const sha = hashes.get(script.source);
+    const sha = hashes.get(script);
     if (sha === undefined || !scripts.has(sha)) return load(script, keys, args);
     return evalSha(sha, keys, args).catch((error: unknown) => {
       // A server that restarted or flushed its script cache: EVAL loads the script again.
@@ -79,7 +79,7 @@ export function scriptRunner(client: unknown, what: string): ScriptRunner {
 
 async function hashOf(script: LuaScript): Promise<string> {
   const sha = await sha1Hex(script.source);
-  hashes.set(script.source, sha);
+  hashes.set(script, sha);
   return sha;
 }
 

@@ -127,7 +127,8 @@ end
  *
  * KEYS: sent, lanes, leases, epoch, turns.
  * ARGV: max_admit, expected_epoch ('' if none), new_epoch, n_updates, n_leaving, then n_updates
- *       pairs (id, latest arrival), then n_leaving ids that left, then the ids of our waiters.
+ *       pairs (latest arrival, id), as ZADD takes them, then n_leaving ids that left, then the
+ *       ids of our waiters.
  * Returns: { admitted ids, now, earliest start before admitting, wait hint (-1: none of ours
  *   waits), epoch, lower bound of our first waiter's queue position (-1: none), epoch matched
  *   (1/0), callers of other processes waiting }.
@@ -183,6 +184,10 @@ if expected_epoch ~= '' and expected_epoch ~= epoch then
 end
 
 redis.call('ZREMRANGEBYSCORE', sent, '-inf', '(' .. exact(now - memory_ms))
+-- The latest arrivals the process learned better, in one command.
+if n_updates > 0 then
+  redis.call('ZADD', sent, 'XX', unpack(ARGV, 6, first_leaving - 1))
+end
 
 local queued = redis.call('ZCARD', queue)
 if queued > 0 then
@@ -201,30 +206,13 @@ end
 -- Newest first, as the sorted set already holds them, and only those that can hold anyone back:
 -- with n requests recorded (and as many more as we may admit or write back), one older than
 -- max(window, (n + 1 - capacity) / rate) can no longer push the start past now.
-local recorded = redis.call('ZCARD', sent) + n_updates + #ARGV - first_waiter + 1
+local recorded = redis.call('ZCARD', sent) + #ARGV - first_waiter + 1
 local horizon = math.max(window_ms, 1000 * (recorded + 1 - capacity) / rate)
-local oldest = now - horizon
-local rows = redis.call('ZREVRANGEBYSCORE', sent, '+inf', '(' .. exact(oldest), 'WITHSCORES')
+local scores = redis.call('ZREVRANGEBYSCORE', sent, '+inf', '(' .. exact(now - horizon), 'WITHSCORES')
 local arrivals = {}
--- Written in one ZADD at the end: the latest arrivals the process learned better (applied here
--- first), then this step's admissions. One the record no longer holds is written back: it was
--- let through, so counting it again only errs on the safe side.
+for i = 2, #scores, 2 do arrivals[#arrivals + 1] = tonumber(scores[i]) end
+-- This step's admissions, written in one ZADD at the end.
 local writes = {}
-if n_updates == 0 then
-  for i = 2, #rows, 2 do arrivals[#arrivals + 1] = tonumber(rows[i]) end
-else
-  local latest_of = {}
-  for i = 1, #rows, 2 do latest_of[rows[i]] = tonumber(rows[i + 1]) end
-  for i = 6, first_leaving - 1, 2 do
-    latest_of[ARGV[i]] = tonumber(ARGV[i + 1])
-    writes[#writes + 1] = ARGV[i + 1]
-    writes[#writes + 1] = ARGV[i]
-  end
-  for _, latest in pairs(latest_of) do
-    if latest > oldest then arrivals[#arrivals + 1] = latest end
-  end
-  table.sort(arrivals, newest_first)
-end
 local start = earliest_start(arrivals, rate, capacity, window_limit, window_ms, now)
 local first_start = start
 local admitted = {}
@@ -351,9 +339,28 @@ redis.call('PEXPIRE', sent, key_ttl_ms)
 return { admitted, exact(now), exact(first_start), exact(wait), epoch, position, epoch_matched, others }
 `;
 
-/** The step script for one set of settings (the same settings give the same script). */
+/** Step scripts already written, by their settings. */
+const stepScripts = new Map<string, LuaScript>();
+
+/**
+ * The step script for one set of settings: the same object for the same settings, so every
+ * limiter with them shares its hash (the runner knows a script by the object, not its text).
+ */
 export function stepScript(settings: RecordSettings): LuaScript {
-  return { name: "step", source: stepSource(settings) };
+  const { rule, ...rest } = settings;
+  const key = JSON.stringify([
+    rule.ratePerSecond,
+    rule.capacity,
+    rule.windowLimit,
+    rule.windowMs,
+    rest,
+  ]);
+  let script = stepScripts.get(key);
+  if (script === undefined) {
+    script = { name: "step", source: stepSource(settings) };
+    stepScripts.set(key, script);
+  }
+  return script;
 }
 
 /** A number as a Lua literal that reads back as the same double (JavaScript's shortest form). */

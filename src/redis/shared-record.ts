@@ -57,7 +57,7 @@ export function step(
     String(request.updates.length),
     String(request.leaving.length),
   ];
-  for (const [id, latestArrival] of request.updates) args.push(id, String(latestArrival));
+  for (const [id, latestArrival] of request.updates) args.push(String(latestArrival), id);
   for (const id of request.leaving) args.push(id);
   for (const id of request.waiters) args.push(id);
   return run(script, keys, args).then(readStepReply);
