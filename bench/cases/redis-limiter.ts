@@ -2,8 +2,8 @@
  * The Redis limiter (dixa-beta/redis) against a redis-server started here on loopback, each
  * scenario idle and with a CPU-bound process beside it:
  *   - admission latency it adds per request when the limiter is idle (no queue, room in the
- *     rule), next to the in-memory limiter's and a bare Redis PING, as median and p99; the
- *     target is at most 1.5 PINGs;
+ *     rule), with ioredis and with node-redis, each next to its own PING, as median and p99
+ *     (and the in-memory limiter's); the target is at most 1.5 PINGs with each client;
  *   - four worker processes with 40-call backlogs each on one token: every worker's share of the
  *     arrivals in every 4 s window, and the rule at the bench server (which enforces 10/s
  *     burst 4);
@@ -12,9 +12,15 @@
  * The workers are test/redis/fixtures/worker.ts, each with its own client and Redis connection.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { Redis } from "ioredis";
 import { RateLimiter } from "../../src/index.js";
-import { createRedisRateLimiter } from "../../src/redis/index.js";
+import {
+  createRedisRateLimiter,
+  type RedisClientLike,
+  type RedisRateLimiter,
+} from "../../src/redis/index.js";
+import { scriptRunner } from "../../src/redis/redis-client.js";
+import type { LuaScript } from "../../src/redis/scripts.js";
+import { connectRedis, redisLibraries } from "../../test/support/redis-clients.js";
 import { startRedisServer } from "../../scripts/lib/redis-server.js";
 import type { Result } from "../report.js";
 import { median, quantile } from "../stats.js";
@@ -45,59 +51,109 @@ export async function redisLimiter(baseUrl: string): Promise<Result[]> {
 /**
  * Idle: 20 tokens taken in turn, one acquire every 10 ms, so each token sees one request per
  * 200 ms and never waits. What is measured is the round trip of the admission script, beside a
- * PING on the same connection, in an order that changes every round.
+ * PING on the same connection, for each client library (ioredis and node-redis, each on its own
+ * connection, in one loop); the operations run in an order that rotates every round, so each is
+ * the first after the pause (the slowest place) as often as the others. For scale, the floor of
+ * any script-based admission: a script that only reads Redis's clock, sent with the same keys and
+ * arguments as an idle admission and answering in its shape.
  */
 async function admissionLatency(redisUrl: string, conditions: Conditions): Promise<Result[]> {
-  const client = new Redis(redisUrl);
+  const clients = await Promise.all(
+    redisLibraries.map(async (library) => ({
+      library,
+      ...(await connectRedis(library, redisUrl)),
+    })),
+  );
   try {
-    const tokens = Array.from({ length: 20 }, (_, i) => `bench-redis-${Date.now()}-${i}`);
-    const shared = tokens.map((apiKey) =>
-      createRedisRateLimiter({ redis: client, apiKey, workers: 1 }),
-    );
-    const local = tokens.map(() => new RateLimiter());
-    const samples = { redis: [] as number[], local: [] as number[], ping: [] as number[] };
+    const ops: { name: string; run: (i: number) => Promise<unknown> }[] = [];
+    const local = Array.from({ length: 20 }, () => new RateLimiter());
+    ops.push({ name: "in-memory", run: (i) => admit(local[i % local.length]!) });
+    for (const { library, client } of clients) {
+      const limiters = Array.from({ length: 20 }, (_, i) =>
+        createRedisRateLimiter({
+          redis: client,
+          apiKey: `bench-${library}-${Date.now()}-${i}`,
+          workers: 1,
+        }),
+      );
+      const run = scriptRunner(client, library);
+      const keys = ["a", "b", "c", "d", "e"].map((k) => `bench-floor:{${library}}:${k}`);
+      ops.push(
+        { name: `${library} admission`, run: (i) => admit(limiters[i % limiters.length]!) },
+        { name: `${library} PING`, run: () => ping(client) },
+        {
+          name: `${library} floor`,
+          run: (i) => run(clockOnly, keys, ["1", "", "epoch", "0", "0", `floor-${i}:1`]),
+        },
+      );
+    }
+    const samples = new Map(ops.map((op) => [op.name, [] as number[]]));
     const rounds = 600;
     for (let i = 0; i < rounds + 20; i++) {
-      const order =
-        i % 2 === 0 ? (["redis", "local", "ping"] as const) : (["ping", "local", "redis"] as const);
-      for (const what of order) {
+      const first = i % ops.length;
+      for (const op of [...ops.slice(first), ...ops.slice(0, first)]) {
         const t = performance.now();
-        if (what === "ping") await client.ping();
-        else {
-          const ticket = await (what === "redis" ? shared : local)[i % tokens.length]!.acquire();
-          ticket.settle();
-          if (ticket.waitedMs > 1) {
-            throw new Error(`the idle limiter made a caller wait ${ticket.waitedMs} ms`);
-          }
-        }
-        if (i >= 20) samples[what].push((performance.now() - t) * 1000); // the first 20 warm up
+        await op.run(i);
+        if (i >= 20) samples.get(op.name)!.push((performance.now() - t) * 1000); // 20 warm up
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+    const caseName = `${name} (${conditions})`;
     const row = (metric: string, values: number[]): Result => ({
-      case: `${name} (${conditions})`,
+      case: caseName,
       name: `${metric} median (p99 ${quantile(values, 0.99).toFixed(0)} µs, n=${values.length})`,
       value: median(values),
       unit: "µs",
     });
-    const ratio = median(samples.redis) / median(samples.ping);
-    return [
-      row("admission, Redis limiter, idle", samples.redis),
-      row("admission, in-memory limiter, idle", samples.local),
-      row("Redis PING round trip, for scale", samples.ping),
-      {
-        case: `${name} (${conditions})`,
-        name: "Redis admission / PING (median)",
-        value: ratio,
-        unit: "x",
-        ratio,
-        target: "<= 1.5",
-        pass: ratio <= 1.5,
-      },
-    ];
+    const results = [row("admission, in-memory limiter, idle", samples.get("in-memory")!)];
+    for (const { library } of clients) {
+      const of = (what: string) => samples.get(`${library} ${what}`)!;
+      const ratio = median(of("admission")) / median(of("PING"));
+      const floor = median(of("floor")) / median(of("PING"));
+      results.push(
+        row(`${library}: admission, Redis limiter, idle`, of("admission")),
+        row(`${library}: PING round trip, for scale`, of("PING")),
+        row(`${library}: a script reading only TIME, same arguments (floor)`, of("floor")),
+        {
+          case: caseName,
+          name: `${library}: floor / PING (median), for scale`,
+          value: floor,
+          unit: "x",
+        },
+        {
+          case: caseName,
+          name: `${library}: Redis admission / PING (median)`,
+          value: ratio,
+          unit: "x",
+          ratio,
+          target: "<= 1.5",
+          pass: ratio <= 1.5,
+        },
+      );
+    }
+    return results;
   } finally {
-    client.disconnect();
+    for (const { close } of clients) await close();
   }
+}
+
+/** A script that does the least an admission must: read Redis's clock; answered in its shape. */
+const clockOnly: LuaScript = {
+  name: "clock only",
+  source: `local t = redis.call('TIME')
+return { { ARGV[#ARGV] }, t[1] .. '.' .. t[2], t[1], '-1', ARGV[3], -1, 1, 0 }`,
+};
+
+async function admit(limiter: RateLimiter | RedisRateLimiter): Promise<void> {
+  const ticket = await limiter.acquire();
+  ticket.settle();
+  if (ticket.waitedMs > 1) {
+    throw new Error(`the idle limiter made a caller wait ${ticket.waitedMs} ms`);
+  }
+}
+
+function ping(client: RedisClientLike): Promise<unknown> {
+  return (client as unknown as { ping(): Promise<unknown> }).ping();
 }
 
 /** Four workers (two on ioredis, two on node-redis), 40 calls each at once, one token. */

@@ -14,6 +14,7 @@ export interface OwnRequest {
 export class OwnShare {
   private readonly sent: OwnRequest[] = [];
   private readonly forgetAfterMs: number;
+  private forgetAtLength = minForgetLength;
 
   constructor(
     /** The rule scaled to this process's share of the limit. */
@@ -24,22 +25,40 @@ export class OwnShare {
   }
 
   /** Records a request let through now (by Redis or locally). */
-  add(latestArrival: number): OwnRequest {
+  add(latestArrival: number, now: number): OwnRequest {
     const entry = { latestArrival };
     this.sent.push(entry);
+    // While Redis decides, nothing else reads this record: forget now and then what no longer
+    // counts (amortized: each pass at least halves what is left to the next).
+    if (this.sent.length >= this.forgetAtLength) {
+      this.forget(now);
+      this.forgetAtLength = Math.max(minForgetLength, 2 * this.sent.length);
+    }
     return entry;
+  }
+
+  /** Requests recorded and not yet forgotten. */
+  get recorded(): number {
+    return this.sent.length;
   }
 
   /** The earliest moment this process may start one more request under its share. */
   startAt(now: number): number {
-    const forgetBefore = now - this.forgetAfterMs;
-    for (let i = this.sent.length - 1; i >= 0; i--) {
-      if (this.sent[i]!.latestArrival < forgetBefore) this.sent.splice(i, 1);
-    }
+    this.forget(now);
     return earliestStart(
       this.sent.map((entry) => entry.latestArrival),
       this.rule,
       now,
     );
   }
+
+  private forget(now: number): void {
+    const forgetBefore = now - this.forgetAfterMs;
+    for (let i = this.sent.length - 1; i >= 0; i--) {
+      if (this.sent[i]!.latestArrival < forgetBefore) this.sent.splice(i, 1);
+    }
+  }
 }
+
+/** Below this many requests recorded, `add` does not look for ones to forget. */
+const minForgetLength = 64;

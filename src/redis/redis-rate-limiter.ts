@@ -10,7 +10,8 @@ import {
   type RedisRateLimiterOptions,
   type ResolvedRedisOptions,
 } from "./options.js";
-import { recordKeys, settingsArguments, step, type StepReply } from "./shared-record.js";
+import { recordKeys, step, type StepReply } from "./shared-record.js";
+import { stepScript, type LuaScript } from "./scripts.js";
 
 interface Waiter extends Queued {
   /** Its member in the shared queue, ending with its lane; renewed when an old one may linger. */
@@ -76,7 +77,7 @@ const none: never[] = [];
  */
 export class RedisRateLimiter implements RateLimit {
   private readonly options: ResolvedRedisOptions;
-  private readonly settingsArgs: string[];
+  private readonly script: LuaScript;
   private readonly own: OwnShare;
   private keys: Promise<string[]> | undefined;
   /** The keys, once known (so the common path does not wait a turn for them). */
@@ -113,7 +114,7 @@ export class RedisRateLimiter implements RateLimit {
     this.options = resolveRedisOptions(options);
     const { rule, shareRule, transitMs, leaseMs } = this.options;
     const memory = memoryMs(rule);
-    this.settingsArgs = settingsArguments({
+    this.script = stepScript({
       rule,
       transitMs,
       memoryMs: memory,
@@ -260,7 +261,7 @@ export class RedisRateLimiter implements RateLimit {
     try {
       reply = await this.within(
         "the step script",
-        step(this.options.run, this.knownKeys ?? (await this.keysOf()), this.settingsArgs, {
+        step(this.options.run, this.script, this.knownKeys ?? (await this.keysOf()), {
           waiters: batch.map((waiter) => waiter.id),
           leaving,
           updates,
@@ -337,7 +338,7 @@ export class RedisRateLimiter implements RateLimit {
   private grant(waiter: Waiter, admitted: Admitted | undefined): void {
     const t = now();
     waiter.signal?.removeEventListener("abort", waiter.onAbort);
-    const entry = this.own.add(t + this.options.transitMs);
+    const entry = this.own.add(t + this.options.transitMs, t);
     let answered = false;
     waiter.resolve({
       // Let through by the first decision it took part in: it did not wait for its turn (the
@@ -398,7 +399,7 @@ export class RedisRateLimiter implements RateLimit {
         const sentAt = now();
         const reply = await this.within(
           "the step script",
-          step(this.options.run, keys, this.settingsArgs, {
+          step(this.options.run, this.script, keys, {
             waiters: [],
             leaving,
             updates: [],

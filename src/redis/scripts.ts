@@ -22,6 +22,22 @@
  * each, instead of one backlog going whole (start-time fair queueing with equal weights).
  */
 
+import { passOverLimit } from "../http/lanes.js";
+import type { AdmissionRule } from "../http/admission-rule.js";
+
+/** The timing settings one step of the shared record works with, in milliseconds. */
+export interface RecordSettings {
+  rule: AdmissionRule;
+  transitMs: number;
+  /** How long a request is kept after its latest arrival (admission-rule.ts `memoryMs`). */
+  memoryMs: number;
+  leaseMs: number;
+  keyTtlMs: number;
+  epochTtlMs: number;
+  /** How long the head of the queue may leave its turn untaken before others go first. */
+  lateHeadMs: number;
+}
+
 export interface LuaScript {
   /** For error messages. */
   name: string;
@@ -39,7 +55,8 @@ const tagSpan = 2 ** 12;
  * to a tenth of a millisecond).
  */
 const prelude = `
-pcall(function() redis.replicate_commands() end)
+-- Redis before 5 replicates a script by its source, which TIME makes unsafe (7 has no need).
+if not redis.REDIS_VERSION_NUM then pcall(redis.replicate_commands) end
 local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
@@ -104,11 +121,14 @@ end
  * first waiter goes instead, and the head keeps its place. With nobody queued, our waiters go
  * without being registered at all (the common path: a handful of commands).
  *
+ * The settings (`RecordSettings`) are written into the script as constants, one script per
+ * set of settings: they never change between steps, and each argument sent costs the client and
+ * the server on every step (eleven of them made up a third of an idle admission's cost).
+ *
  * KEYS: sent, lanes, leases, epoch, turns.
- * ARGV: rate, capacity, window_limit (-1: none), window_ms, transit_ms, memory_ms, lease_ms,
- *       key_ttl_ms, epoch_ttl_ms, late_head_ms, pass_over_limit, max_admit, expected_epoch
- *       ('' if none), new_epoch, n_updates, n_leaving, then n_updates pairs (id, latest arrival),
- *       then n_leaving ids that left, then the ids of our waiters.
+ * ARGV: max_admit, expected_epoch ('' if none), new_epoch, n_updates, n_leaving, then n_updates
+ *       pairs (latest arrival, id), as ZADD takes them, then n_leaving ids that left, then the
+ *       ids of our waiters.
  * Returns: { admitted ids, now, earliest start before admitting, wait hint (-1: none of ours
  *   waits), epoch, lower bound of our first waiter's queue position (-1: none), epoch matched
  *   (1/0), callers of other processes waiting }.
@@ -117,26 +137,28 @@ end
  * one by one, each request in flight counted as if its answer came now. Sleeping until then never
  * oversleeps a settled answer; a waiter that wakes too early just asks again.
  */
-const stepSource = `${prelude}${earliestStartLua}${lanesLua}
+const stepSource = ({
+  rule,
+  ...settings
+}: RecordSettings) => `${prelude}${earliestStartLua}${lanesLua}
 local sent, queue, leases, epoch_key, turns = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local rate = tonumber(ARGV[1])
-local capacity = tonumber(ARGV[2])
-local window_limit = tonumber(ARGV[3])
-if window_limit < 0 then window_limit = math.huge end
-local window_ms = tonumber(ARGV[4])
-local transit_ms = tonumber(ARGV[5])
-local memory_ms = tonumber(ARGV[6])
-local lease_ms = tonumber(ARGV[7])
-local key_ttl_ms = tonumber(ARGV[8])
-local epoch_ttl_ms = tonumber(ARGV[9])
-local late_head_ms = tonumber(ARGV[10])
-local pass_over_limit = tonumber(ARGV[11])
-local max_admit = tonumber(ARGV[12])
-local expected_epoch = ARGV[13]
-local new_epoch = ARGV[14]
-local n_updates = tonumber(ARGV[15])
-local n_leaving = tonumber(ARGV[16])
-local first_leaving = 17 + 2 * n_updates
+local rate = ${luaNumber(rule.ratePerSecond)}
+local capacity = ${luaNumber(rule.capacity)}
+local window_limit = ${Number.isFinite(rule.windowLimit) ? luaNumber(rule.windowLimit) : "math.huge"}
+local window_ms = ${luaNumber(rule.windowMs)}
+local transit_ms = ${luaNumber(settings.transitMs)}
+local memory_ms = ${luaNumber(settings.memoryMs)}
+local lease_ms = ${luaNumber(settings.leaseMs)}
+local key_ttl_ms = ${luaNumber(Math.ceil(settings.keyTtlMs))}
+local epoch_ttl_ms = ${luaNumber(Math.ceil(settings.epochTtlMs))}
+local late_head_ms = ${luaNumber(settings.lateHeadMs)}
+local pass_over_limit = ${luaNumber(passOverLimit)}
+local max_admit = tonumber(ARGV[1])
+local expected_epoch = ARGV[2]
+local new_epoch = ARGV[3]
+local n_updates = tonumber(ARGV[4])
+local n_leaving = tonumber(ARGV[5])
+local first_leaving = 6 + 2 * n_updates
 local first_waiter = first_leaving + n_leaving
 local span = ${laneSpan}
 local tag_span = ${tagSpan}
@@ -162,8 +184,9 @@ if expected_epoch ~= '' and expected_epoch ~= epoch then
 end
 
 redis.call('ZREMRANGEBYSCORE', sent, '-inf', '(' .. exact(now - memory_ms))
-for i = 17, first_leaving - 1, 2 do
-  redis.call('ZADD', sent, 'XX', ARGV[i + 1], ARGV[i])
+-- The latest arrivals the process learned better, in one command.
+if n_updates > 0 then
+  redis.call('ZADD', sent, 'XX', unpack(ARGV, 6, first_leaving - 1))
 end
 
 local queued = redis.call('ZCARD', queue)
@@ -181,20 +204,23 @@ if queued > 0 then
 end
 
 -- Newest first, as the sorted set already holds them, and only those that can hold anyone back:
--- with n requests recorded (and as many more as we may admit), one older than
+-- with n requests recorded (and as many more as we may admit or write back), one older than
 -- max(window, (n + 1 - capacity) / rate) can no longer push the start past now.
 local recorded = redis.call('ZCARD', sent) + #ARGV - first_waiter + 1
 local horizon = math.max(window_ms, 1000 * (recorded + 1 - capacity) / rate)
 local scores = redis.call('ZREVRANGEBYSCORE', sent, '+inf', '(' .. exact(now - horizon), 'WITHSCORES')
 local arrivals = {}
 for i = 2, #scores, 2 do arrivals[#arrivals + 1] = tonumber(scores[i]) end
+-- This step's admissions, written in one ZADD at the end.
+local writes = {}
 local start = earliest_start(arrivals, rate, capacity, window_limit, window_ms, now)
 local first_start = start
 local admitted = {}
 
 local function admit(id)
   local latest = now + transit_ms
-  redis.call('ZADD', sent, exact(latest), id)
+  writes[#writes + 1] = exact(latest)
+  writes[#writes + 1] = id
   admitted[#admitted + 1] = id
   -- Usually the newest: its latest arrival is now + transit.
   if arrivals[1] == nil or latest >= arrivals[1] then
@@ -308,8 +334,37 @@ if next_waiter <= #ARGV then
   redis.call('PEXPIRE', turns, key_ttl_ms)
 end
 
+if #writes > 0 then redis.call('ZADD', sent, unpack(writes)) end
 redis.call('PEXPIRE', sent, key_ttl_ms)
 return { admitted, exact(now), exact(first_start), exact(wait), epoch, position, epoch_matched, others }
 `;
 
-export const stepScript: LuaScript = { name: "step", source: stepSource };
+/** Step scripts already written, by their settings. */
+const stepScripts = new Map<string, LuaScript>();
+
+/**
+ * The step script for one set of settings: the same object for the same settings, so every
+ * limiter with them shares its hash (the runner knows a script by the object, not its text).
+ */
+export function stepScript(settings: RecordSettings): LuaScript {
+  const { rule, ...rest } = settings;
+  const key = JSON.stringify([
+    rule.ratePerSecond,
+    rule.capacity,
+    rule.windowLimit,
+    rule.windowMs,
+    rest,
+  ]);
+  let script = stepScripts.get(key);
+  if (script === undefined) {
+    script = { name: "step", source: stepSource(settings) };
+    stepScripts.set(key, script);
+  }
+  return script;
+}
+
+/** A number as a Lua literal that reads back as the same double (JavaScript's shortest form). */
+function luaNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`a step setting must be finite, got ${value}`);
+  return String(value);
+}

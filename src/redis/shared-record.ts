@@ -1,21 +1,8 @@
-import type { AdmissionRule } from "../http/admission-rule.js";
-import { passOverLimit } from "../http/lanes.js";
 import type { ScriptRunner } from "./redis-client.js";
-import { stepScript } from "./scripts.js";
+import type { LuaScript } from "./scripts.js";
 import type { TokenKeys } from "./token-keys.js";
 
-/** The timing settings one step of the shared record works with, in milliseconds. */
-export interface RecordSettings {
-  rule: AdmissionRule;
-  transitMs: number;
-  /** How long a request is kept after its latest arrival (admission-rule.ts `memoryMs`). */
-  memoryMs: number;
-  leaseMs: number;
-  keyTtlMs: number;
-  epochTtlMs: number;
-  /** How long the head of the queue may leave its turn untaken before others go first. */
-  lateHeadMs: number;
-}
+export type { RecordSettings } from "./scripts.js";
 
 export interface StepRequest {
   /**
@@ -52,46 +39,28 @@ export interface StepReply {
   others: number;
 }
 
-/** The arguments that stay the same from step to step, written once. */
-export function settingsArguments(settings: RecordSettings): string[] {
-  const { rule } = settings;
-  return [
-    String(rule.ratePerSecond),
-    String(rule.capacity),
-    Number.isFinite(rule.windowLimit) ? String(rule.windowLimit) : "-1",
-    String(rule.windowMs),
-    String(settings.transitMs),
-    String(settings.memoryMs),
-    String(settings.leaseMs),
-    String(Math.ceil(settings.keyTtlMs)),
-    String(Math.ceil(settings.epochTtlMs)),
-    String(settings.lateHeadMs),
-    String(passOverLimit),
-  ];
-}
-
 export function recordKeys(keys: TokenKeys): string[] {
   return [keys.sent, keys.lanes, keys.leases, keys.epoch, keys.turns];
 }
 
-/** Runs the step script for one token and reads its answer. */
+/** Runs one step (the script `stepScript` wrote for the settings) for one token and reads its answer. */
 export function step(
   run: ScriptRunner,
+  script: LuaScript,
   keys: string[],
-  settingsArgs: readonly string[],
   request: StepRequest,
 ): Promise<StepReply> {
   const args = [
-    ...settingsArgs,
     String(request.maxAdmit),
     request.expectedEpoch,
     request.newEpoch,
     String(request.updates.length),
     String(request.leaving.length),
   ];
-  for (const [id, latestArrival] of request.updates) args.push(id, String(latestArrival));
-  args.push(...request.leaving, ...request.waiters);
-  return run(stepScript, keys, args).then(readStepReply);
+  for (const [id, latestArrival] of request.updates) args.push(String(latestArrival), id);
+  for (const id of request.leaving) args.push(id);
+  for (const id of request.waiters) args.push(id);
+  return run(script, keys, args).then(readStepReply);
 }
 
 function readStepReply(reply: unknown): StepReply {

@@ -10,12 +10,8 @@ import { earliestStart, memoryMs, type AdmissionRule } from "../../src/http/admi
 import { FairQueue } from "../../src/http/fair-queue.js";
 import { ruleOf } from "../../src/http/rate-limiter.js";
 import { scriptRunner, type ScriptRunner } from "../../src/redis/redis-client.js";
-import {
-  recordKeys,
-  settingsArguments,
-  step,
-  type RecordSettings,
-} from "../../src/redis/shared-record.js";
+import { recordKeys, step, type RecordSettings } from "../../src/redis/shared-record.js";
+import { stepScript } from "../../src/redis/scripts.js";
 import { tokenKeys, type TokenKeys } from "../../src/redis/token-keys.js";
 import { startRedisServer, type RedisServer } from "../../scripts/lib/redis-server.js";
 
@@ -77,7 +73,7 @@ function stepOf(
   waiters: string[],
   maxAdmit: number,
 ): ReturnType<typeof step> {
-  return step(run, recordKeys(keys), settingsArguments(settings), {
+  return step(run, stepScript(settings), recordKeys(keys), {
     waiters,
     leaving: [],
     updates: [],

@@ -1,0 +1,77 @@
+/**
+ * What one idle admission costs Redis (issue #24: admission close to a PING): the step sends only
+ * what changes from call to call (the rule's settings are written into the script). Counted on a
+ * redis-server of its own (its SLOWLOG, set to keep every command, shows each command with its
+ * arguments), with both Redis libraries.
+ */
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createRedisRateLimiter } from "../../src/redis/index.js";
+import { connectRedis, redisLibraries } from "../support/redis-clients.js";
+import { startRedisServer, type RedisServer } from "../../scripts/lib/redis-server.js";
+
+let server: RedisServer;
+let admin: Redis;
+
+beforeAll(async () => {
+  server = await startRedisServer();
+  admin = new Redis(server.url);
+  await admin.config("SET", "slowlog-log-slower-than", "0");
+  await admin.config("SET", "slowlog-max-len", "10000");
+});
+
+afterAll(async () => {
+  admin?.disconnect();
+  await server?.stop();
+});
+
+/** [command, ...arguments] of every command Redis ran (scripts' own commands included), oldest first. */
+async function commandsRun(): Promise<string[][]> {
+  const log = (await admin.slowlog("GET", 10000)) as [number, number, number, string[]][];
+  return log
+    .map((entry) => entry[3].map(String))
+    .filter(([command]) => !/^(slowlog|config)$/i.test(command!))
+    .reverse();
+}
+
+it.each(redisLibraries)(
+  "an idle admission with %s: the settings are never sent, one ZADD for the answer, one for the admission",
+  async (library) => {
+    const connection = await connectRedis(library, server.url);
+    try {
+      const limiter = createRedisRateLimiter({
+        redis: connection.client,
+        apiKey: `step-cost-${library}`,
+        workers: 1,
+      });
+      (await limiter.acquire()).settle(); // loads the script (EVAL) and records the first
+      await admin.slowlog("RESET");
+      const steps = 4;
+      for (let i = 0; i < steps; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 150)); // room in the rule: none waits
+        const ticket = await limiter.acquire();
+        expect(ticket.waitedMs).toBe(0);
+        ticket.settle();
+      }
+      const commands = await commandsRun();
+      const calls = commands.filter(([command]) => /^evalsha$/i.test(command!));
+      expect(calls).toHaveLength(steps);
+      for (const call of calls) {
+        // EVALSHA, sha, numkeys, 5 keys, 5 per-step values, the previous request's answer
+        // (id, latest arrival) and the one waiter: 16 in all (27 when the rule's 11 settings
+        // were sent with every step).
+        expect(call, call.join(" ")).toHaveLength(16);
+        expect(call[2]).toBe("5");
+      }
+      // The previous request's answer: one ZADD XX (never bringing back a forgotten request);
+      // the admission: one ZADD.
+      const zadds = commands.filter(([command]) => /^zadd$/i.test(command!));
+      expect(zadds.map((zadd) => zadd.length)).toEqual(
+        Array.from({ length: steps }, () => [5, 4]).flat(),
+      );
+      expect(zadds.filter((zadd) => /^XX$/i.test(zadd[2]!))).toHaveLength(steps);
+    } finally {
+      await connection.close();
+    }
+  },
+);
