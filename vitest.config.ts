@@ -111,6 +111,9 @@ export default defineConfig({
           include: ["test/contract/**/*.test.ts"],
           // One Prism for the whole contract run, shared by every file.
           globalSetup: ["test/contract/prism-setup.ts"],
+          // Files share their worker's modules, so the 533 kB spec is parsed once per worker
+          // (test/contract/spec-examples.ts, operation-arguments.ts), not once per file.
+          isolate: false,
         },
       },
       {

@@ -4,10 +4,10 @@
  * kind promises. A refreshed spec brings its new operations into this test by itself.
  */
 import { describe, expect, it } from "vitest";
-import { Paginated } from "../../src/index.js";
+import { Paginated, type DixaClient } from "../../src/index.js";
 import { argumentsFor, plan } from "./operation-arguments.js";
 import { prismClient } from "./prism-client.js";
-import { exampleBody } from "./spec-examples.js";
+import { exampleBody, exampleData } from "./spec-examples.js";
 import type { OperationId } from "../../generated/operation-table.js";
 
 /**
@@ -95,5 +95,71 @@ describe("every operation through its facade method, checked by Prism", () => {
     const hand = plan.operations.filter((o) => o.hand).map((o) => `${o.resource}.${o.name}`);
     expect(hand.filter((call) => !(call in coveredElsewhere))).toEqual([]);
     expect(Object.keys(coveredElsewhere).filter((call) => !hand.includes(call))).toEqual([]);
+  });
+});
+
+const teamId = "005e7108-c85c-41d1-a945-4a8dc58c4399";
+const scheduleId = "a0d559bf-cdf8-4088-841d-f3807b93272e";
+
+/**
+ * Calls with arguments other than the spec's examples (the test above sends those), for
+ * resources with no contract file of their own: Prism checks the request, and answers with the
+ * operation's example.
+ */
+const otherArguments: [
+  call: string,
+  send: (client: DixaClient) => Promise<unknown>,
+  OperationId,
+][] = [
+  [
+    "contactEndpoints.get by e-mail address",
+    (client) => client.contactEndpoints.get("some@email.com"),
+    "getContact-endpointsContactendpointid",
+  ],
+  [
+    "contactEndpoints.get by E.164 phone number, URL-encoded",
+    (client) => client.contactEndpoints.get("+4531434343"),
+    "getContact-endpointsContactendpointid",
+  ],
+  [
+    "contactEndpoints.list of one type",
+    (client) => client.contactEndpoints.list({ _type: "EmailEndpoint" }),
+    "getContact-endpoints",
+  ],
+  [
+    "templates.list of one type, 25 a page",
+    (client) => client.templates.list({ type: "QuickResponse", pageLimit: 25 }).toArray(),
+    "getTemplates",
+  ],
+  [
+    "teams.listPresence, 50 a page",
+    (client) => client.teams.listPresence(teamId, { pageLimit: 50 }).toArray(),
+    "getTeamsTeamidPresence",
+  ],
+  [
+    "businessHours.getUpcoming for 14 days",
+    (client) => client.businessHours.getUpcoming(scheduleId, { days: 14 }),
+    "getBusiness-hoursSchedulesScheduleidUpcoming",
+  ],
+  [
+    "businessHours.getStatus at a moment",
+    (client) => client.businessHours.getStatus(scheduleId, { timestamp: "2025-01-08T08:31:25Z" }),
+    "getBusiness-hoursSchedulesScheduleidStatus",
+  ],
+  [
+    "anonymization.request (deprecated) of a user",
+    (client) =>
+      client.anonymization.request({
+        entityId: "a53b25da-f676-4c52-acac-58c9280aa23d",
+        _type: "User",
+      }),
+    "postAnonymization",
+  ],
+];
+
+describe("other arguments than the spec's examples, checked by Prism", () => {
+  const client = prismClient();
+  it.each(otherArguments)("%s", async (_call, send, operationId) => {
+    expect(await send(client)).toEqual(exampleData(operationId));
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   DixaAbortError,
   DixaApiError,
@@ -12,6 +12,7 @@ import {
   type DixaEvent,
 } from "../../src/index.js";
 import { clientFor } from "../support/test-client.js";
+import { recordingFetch, sendJson } from "../unit/recording-fetch.js";
 import { faultsThen, startFaultServer, type Fault, type FaultServer } from "./fault-server.js";
 
 const note = {
@@ -147,34 +148,6 @@ describe("429", () => {
     const { client, server } = await run(faultsThen(1, { kind: "status", status: 429 }, created));
     await client.notes.create(1, { message: "hello" });
     expect(server.requests).toHaveLength(2);
-  });
-
-  it("honours Retry-After in seconds", async () => {
-    const times: number[] = [];
-    const { client } = await run((_request, index) => {
-      times.push(performance.now());
-      return index === 0 ? { kind: "status", status: 429, headers: { "retry-after": "1" } } : ok;
-    });
-    await client.notes.list(1);
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(990);
-  });
-
-  it("honours Retry-After as an HTTP date", async () => {
-    const times: number[] = [];
-    let retryAt = 0;
-    const { client } = await run((_request, index) => {
-      times.push(Date.now());
-      if (index > 0) return ok;
-      retryAt = Math.ceil((Date.now() + 1500) / 1000) * 1000; // a whole second, as HTTP dates are
-      return {
-        kind: "status",
-        status: 429,
-        headers: { "retry-after": new Date(retryAt).toUTCString() },
-      };
-    });
-    await client.notes.list(1);
-    expect(times[1]!).toBeGreaterThanOrEqual(retryAt - 1000);
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(900);
   });
 
   it("does not wait past the time budget: a Retry-After beyond it fails at once", async () => {
@@ -362,5 +335,63 @@ describe("cancellation", () => {
     expect(result.successes.map((s) => s.index)).toEqual([0, 1]);
     expect(result.failures.map((f) => f.index)).toEqual([2, 3, 4]);
     expect(result.failures.every((f) => f.error instanceof DixaAbortError)).toBe(true);
+  });
+});
+
+/**
+ * How long the client waits is the subject here, not real time: a fake clock (timers, Date and
+ * performance) and an injected fetch, so the wait is exact and costs no real second.
+ */
+describe("Retry-After, on a fake clock", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance", "Date"] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /**
+   * A call answered 429 with `retryAfter()` (read when the 429 is written), then 200. Resolves
+   * once the client has decided to retry (its `retry` event), with the fake time of the 429.
+   */
+  async function throttledOnce(retryAfter: () => string) {
+    const recording = recordingFetch((_request, answer) => {
+      if (recording.requests.length > 1) return sendJson(answer, 200, { data: [note] });
+      sendJson(answer, 429, { message: "Too Many Requests" }, { "retry-after": retryAfter() });
+    });
+    let retry!: (delayMs: number) => void;
+    const retryDecided = new Promise<number>((resolve) => (retry = resolve));
+    const call = recording
+      .client({ retry: fast, onEvent: (event) => event.type === "retry" && retry(event.delayMs) })
+      .notes.list(1);
+    const answeredAt = Date.now();
+    const delayMs = await retryDecided;
+    return { requests: recording.requests, call, answeredAt, delayMs };
+  }
+
+  it("honours Retry-After in seconds: the retry is sent after exactly that wait", async () => {
+    const { requests, call, delayMs } = await throttledOnce(() => "1");
+    expect(delayMs).toBe(1_000);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(call).resolves.toEqual([note]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("honours Retry-After as an HTTP date: nothing is sent before that date", async () => {
+    let retryAt = 0;
+    const { requests, call, answeredAt, delayMs } = await throttledOnce(() => {
+      retryAt = Math.ceil((Date.now() + 1500) / 1000) * 1000; // a whole second, as HTTP dates are
+      return new Date(retryAt).toUTCString();
+    });
+    // Whole seconds from now, rounded up: never before the date, less than a second after it.
+    expect(answeredAt + delayMs).toBeGreaterThanOrEqual(retryAt);
+    expect(answeredAt + delayMs).toBeLessThan(retryAt + 1_000);
+    await vi.advanceTimersByTimeAsync(retryAt - Date.now() - 1);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(answeredAt + delayMs - Date.now());
+    await expect(call).resolves.toEqual([note]);
+    expect(requests).toHaveLength(2);
   });
 });

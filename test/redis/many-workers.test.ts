@@ -187,30 +187,36 @@ function describeArrivals(arrivals: number[]) {
   };
 }
 
-describe("4 worker processes, 60 requests each, one token", () => {
-  it("no 429, at most 10 arrivals in any second, and at least 9 per second together", async () => {
+/**
+ * Sized to what the assertions need, not more: each run is long enough for several rolling
+ * seconds at the full 10/s (100 arrivals, about 10 s), so "at most 10 in any second" and "at
+ * least 9 per second together" are measured over many windows.
+ */
+describe("4 worker processes, one token", () => {
+  it("25 requests each: no 429, at most 10 arrivals in any second, and at least 9 per second together", async () => {
     const apiKey = `many-workers-${process.pid}`;
-    const finished = await runWorkers(apiKey, 60, 90_000);
+    const finished = await runWorkers(apiKey, 25, 90_000);
     for (const { code, stderr, report } of finished) {
       expect(stderr).toBe("");
       expect(code).toBe(0);
       expect(report?.failures).toEqual([]);
-      expect(report?.ok).toBe(60);
+      expect(report?.ok).toBe(25);
       expect(report?.mode).toBe("redis");
     }
     const stats = await statsFor(apiKey);
     const seen = describeArrivals(stats.arrivals);
-    console.log(`4 workers × 60 at the server: ${JSON.stringify(seen)}`);
+    console.log(`4 workers × 25 at the server: ${JSON.stringify(seen)}`);
     expect(stats.rejected).toBe(0);
-    expect(seen.count).toBe(240);
+    expect(seen.count).toBe(100);
     expect(seen.perSecondMax).toBeLessThanOrEqual(10);
     expect(seen.per100msMax).toBeLessThanOrEqual(5);
     expect(seen.rate).toBeGreaterThanOrEqual(9);
-    // The workers take turns: each has a good part of the first half of the arrivals (a quarter
-    // when none is ever late; a worker busier than the rest may lose some turns, never all).
-    const firstHalf = stats.workers.slice(0, 120);
+    // The workers take turns: each has a good part of the first half of the arrivals (a quarter,
+    // 12 or 13, when none is ever late; a worker busier than the rest may lose some turns, never
+    // all, and never half).
+    const firstHalf = stats.workers.slice(0, 50);
     for (const label of ["w0", "w1", "w2", "w3"]) {
-      expect(firstHalf.filter((worker) => worker === label).length, label).toBeGreaterThan(15);
+      expect(firstHalf.filter((worker) => worker === label).length, label).toBeGreaterThan(6);
     }
   }, 120_000);
 
@@ -256,11 +262,11 @@ describe("4 worker processes, 60 requests each, one token", () => {
   it("a worker stopped (SIGSTOP) while its callers wait holds nobody up, and goes on when resumed", async () => {
     const apiKey = `many-workers-stopped-${process.pid}`;
     const stopped = startWorker(
-      { ...workerEnv(apiKey, "ioredis", "stopped"), REQUESTS: "30" },
+      { ...workerEnv(apiKey, "ioredis", "stopped"), REQUESTS: "20" },
       60_000,
     );
     const other = startWorker(
-      { ...workerEnv(apiKey, "node-redis", "other"), REQUESTS: "30" },
+      { ...workerEnv(apiKey, "node-redis", "other"), REQUESTS: "20" },
       60_000,
     );
     await Promise.all([stopped.ready, other.ready]);
@@ -275,7 +281,7 @@ describe("4 worker processes, 60 requests each, one token", () => {
     for (const { code, stderr, report } of finished) {
       expect(stderr).toBe("");
       expect(code).toBe(0);
-      expect(report?.ok).toBe(30);
+      expect(report?.ok).toBe(20);
     }
     const stats = await statsFor(apiKey);
     expect(stats.rejected).toBe(0);
@@ -290,12 +296,15 @@ describe("4 worker processes, 60 requests each, one token", () => {
 
   it("Redis killed mid-run and restarted: every call completes, each worker falls back and returns", async () => {
     const apiKey = `many-workers-outage-${process.pid}`;
-    const running = runWorkers(apiKey, 60, 120_000);
-    // Kill Redis 3 s after the first request arrived, bring it back 3 s later.
+    // 120 calls: about 12 s at the full limit, so most are still waiting when Redis returns
+    // (each worker needs callers left to probe with and to return to Redis for).
+    const running = runWorkers(apiKey, 30, 120_000);
+    // Kill Redis 1 s after the first request arrived, bring it back 2 s later (the outage
+    // outlasts commandTimeoutMs and a probe interval, so every worker falls back).
     await until(async () => (await statsFor(apiKey)).arrivals.length > 0);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     await redis.kill();
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
     await redis.restart();
     const finished = await running;
     const stats = await statsFor(apiKey);
@@ -307,7 +316,7 @@ describe("4 worker processes, 60 requests each, one token", () => {
       expect(stderr).toBe("");
       expect(code).toBe(0);
       // Every call either completed or failed with a DixaError that says why.
-      expect(report!.ok + report!.failures.length).toBe(60);
+      expect(report!.ok + report!.failures.length).toBe(30);
       expect(report!.failures.filter((f) => !f.dixaError)).toEqual([]);
       const types = report!.events.map((e) => e.type);
       expect(types).toContain("redis-rate-limit-fallback");

@@ -48,6 +48,18 @@ async function until(what: string, check: () => Promise<boolean> | boolean, time
   }
 }
 
+/** Calls through the limiter until it has found Redis again (it probes while it has callers). */
+async function untilBackOnRedis(limiter: RedisRateLimiter) {
+  await until(
+    "the limiter to find Redis again",
+    async () => {
+      (await limiter.acquire()).settle();
+      return limiter.mode === "redis";
+    },
+    15_000,
+  );
+}
+
 describe.each(redisLibraries)("with %s", (library) => {
   async function limiterFor(
     apiKey: string,
@@ -334,14 +346,7 @@ describe.each(redisLibraries)("with %s", (library) => {
         reason: "the step script took longer than commandTimeoutMs (300 ms)",
       });
       await busy;
-      await until(
-        "the limiter to find Redis again",
-        async () => {
-          (await limiter.acquire()).settle();
-          return limiter.mode === "redis";
-        },
-        15_000,
-      );
+      await untilBackOnRedis(limiter);
       expect(events.map((e) => e.type)).toEqual([
         "redis-rate-limit-fallback",
         "redis-rate-limit-restored",
@@ -387,14 +392,7 @@ describe.each(redisLibraries)("with %s", (library) => {
       expect(Math.max(...grantedAt) - Math.min(...grantedAt)).toBeGreaterThanOrEqual(550);
 
       await own.restart();
-      await until(
-        "the limiter to find Redis again",
-        async () => {
-          (await limiter.acquire()).settle();
-          return limiter.mode === "redis";
-        },
-        15_000,
-      );
+      await untilBackOnRedis(limiter);
       expect(events.map((e) => e.type)).toContain("redis-rate-limit-restored");
       (await limiter.acquire()).settle();
     } finally {

@@ -4,6 +4,7 @@ import type {
   CreateManyNotesResult,
   CreateNoteInput,
   DixaClient,
+  DixaEndpoints,
   InternalNote,
 } from "../../src/index.js";
 import type { components } from "../../generated/dixa-beta.js";
@@ -39,5 +40,24 @@ describe("facade types come from the generated spec", () => {
     expectTypeOf<DixaClient["notes"]["list"]>().toBeCallableWith("123");
     // @ts-expect-error a note needs a message
     expectTypeOf<DixaClient["notes"]["create"]>().toBeCallableWith(1, { agentId: "x" });
+  });
+});
+
+describe("DixaEndpoints: every operation's types, by facade call", () => {
+  it("is keyed by facade call", () => {
+    type Calls = keyof DixaEndpoints;
+    expectTypeOf<"notes.create">().toExtend<Calls>();
+    expectTypeOf<"agents.list">().toExtend<Calls>();
+    // Every key is a `resource.method` call.
+    expectTypeOf<Exclude<Calls, `${string}.${string}`>>().toBeNever();
+  });
+
+  it("names the same types as the facade's methods and named types", () => {
+    expectTypeOf<DixaEndpoints["notes.create"]["body"]>().toEqualTypeOf<CreateNoteInput>();
+    expectTypeOf<DixaEndpoints["notes.create"]["data"]>().toEqualTypeOf<InternalNote>();
+    expectTypeOf<DixaEndpoints["agents.list"]["item"]>().toEqualTypeOf<Agent>();
+    expectTypeOf<DixaClient["notes"]["create"]>().returns.resolves.toEqualTypeOf<
+      DixaEndpoints["notes.create"]["data"]
+    >();
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   createDixaClient,
   RateLimiter,
+  type DixaClientOptions,
   type DixaEvent,
   type RateLimit,
   type RateLimitTicket,
@@ -21,6 +22,18 @@ function answering() {
     return Response.json({ data: [] });
   };
   return { fetch, sent: () => sent };
+}
+
+/** A client on an `answering()` fetch, with the events it emits. */
+function clientWithEvents(apiKey: string, rateLimit: DixaClientOptions["rateLimit"]) {
+  const events: DixaEvent[] = [];
+  const dixa = createDixaClient({
+    apiKey,
+    fetch: answering().fetch,
+    rateLimit,
+    onEvent: (event) => events.push(event),
+  });
+  return { dixa, events };
 }
 
 /** A limiter that lets everyone through, keeping what each acquire was asked. */
@@ -57,15 +70,11 @@ describe("priority", () => {
   });
 
   it("a call that waited says in which lane, and for how long", async () => {
-    const { fetch } = answering();
-    const events: DixaEvent[] = [];
-    const dixa = createDixaClient({
-      apiKey: "priority-wait-key",
-      fetch,
+    const { dixa, events } = clientWithEvents(
+      "priority-wait-key",
       // One at a time, 50 a second: of two calls made together, the second waits.
-      rateLimit: new RateLimiter({ requestsPerSecond: 50, burst: 1, jitterAllowanceMs: 0 }),
-      onEvent: (event) => events.push(event),
-    });
+      new RateLimiter({ requestsPerSecond: 50, burst: 1, jitterAllowanceMs: 0 }),
+    );
     await Promise.all([dixa.notes.list(1), dixa.notes.list(2, { priority: "background" })]);
     const waits = events.filter((e) => e.type === "rate-limit-wait");
     expect(waits).toHaveLength(1);
@@ -74,14 +83,7 @@ describe("priority", () => {
   });
 
   it("without a limiter, events name no lane", async () => {
-    const { fetch } = answering();
-    const events: DixaEvent[] = [];
-    const dixa = createDixaClient({
-      apiKey: "priority-off-key",
-      fetch,
-      rateLimit: false,
-      onEvent: (event) => events.push(event),
-    });
+    const { dixa, events } = clientWithEvents("priority-off-key", false);
     await dixa.notes.list(1, { priority: "interactive" });
     expect(events.find((e) => e.type === "call-start")).not.toHaveProperty("priority");
   });
