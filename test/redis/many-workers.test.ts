@@ -12,6 +12,7 @@ import { maxInWindow } from "../support/dixa-rate-limit.js";
 import { connectRedis, type RedisLibrary } from "../support/redis-clients.js";
 import { startRedisServer, type RedisServer } from "../../scripts/lib/redis-server.js";
 import { projectRoot } from "../support/run-script.js";
+import { asDixasGateway } from "../support/separate-processes.js";
 
 interface WorkerReport {
   ok: number;
@@ -70,6 +71,7 @@ function spawnTsx(script: string, env: Record<string, string>): ChildProcess {
 
 async function startLimitServer() {
   const child = spawnTsx("test/redis/fixtures/limit-server.ts", {});
+  asDixasGateway(child);
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
     child.once("exit", (code) => reject(new Error(`limit server exited with ${code}`)));
