@@ -189,12 +189,11 @@ async function whereImportTimeGoes(setup: PeerSetup): Promise<string> {
     const profile = JSON.parse(await freshNode(setup, [profiler, setup.facadeEntry])) as CpuProfile;
     selfTime(profile, (frame) => where(frame), cpu);
   }
-  const largest = Object.entries(metafile.inputs)
-    .sort((a, b) => b[1].bytes - a[1].bytes)
-    .slice(0, 3)
-    .map(([path, input]) => `${path} ${(input.bytes / 1000).toFixed(0)} kB`);
+  const entryPath = relative(cwd, entry);
+  const later = metafile.inputs[entryPath]!.imports.filter((i) => i.kind === "dynamic-import");
+  const kB = (path: string) => `${((metafile.inputs[path]?.bytes ?? 0) / 1000).toFixed(0)} kB`;
   return [
-    `the entry loads ${own.length} modules of its own (${(ownBytes / 1000).toFixed(0)} kB of JavaScript; largest ${largest.join(", ")}) and ${packages.join(", ") || "no packages"}.`,
+    `the entry is ${entryPath} (${kB(entryPath)}) and imports ${direct.map((i) => i.path).join(", ") || "nothing"}; loaded later, with import(): ${later.map((i) => (i.external ? i.path : `${i.path} (${kB(i.path)})`)).join(", ") || "nothing"} (${own.length} files, ${(ownBytes / 1000).toFixed(0)} kB in all, packages ${packages.join(", ") || "none"}).`,
     "Importing alone each thing it imports (median of 7 fresh processes, empty module included):",
     ...aloneLines.map((line) => `  ${line}`),
     "CPU during the import (V8 profile of 5 fresh imports, self time):",
