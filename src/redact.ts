@@ -13,6 +13,8 @@
  * short, so such a value is a test token and nothing to hide, and hiding it would garble every
  * text around it (a token `json` would turn `application/json` into `application/[redacted]`).
  */
+import { utf8Bytes } from "./utf8.js";
+
 export interface Redactor {
   /** The text with every form of the secret replaced by `[redacted]`. */
   text(value: string): string;
@@ -119,10 +121,6 @@ function characterwise(secret: string): string {
     return `(?:${forms.join("|")})`;
   }).join("");
 }
-
-// Made on first use (a client's first redactor), not when the module loads: nothing here runs at import.
-let encoder: TextEncoder | undefined;
-const utf8Bytes = (text: string) => (encoder ??= new TextEncoder()).encode(text);
 
 function hex2(byte: number): string {
   return byte.toString(16).padStart(2, "0");

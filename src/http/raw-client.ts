@@ -8,6 +8,7 @@ import type { RetryOptions } from "./retry-policy.js";
 import { shownHeaders, type Exchange } from "./transport.js";
 import type { ValidateResponses } from "../validation/mode.js";
 import { validateAnswer } from "../validation/validate-answer.js";
+import { utf8Text } from "../utf8.js";
 
 /**
  * `client.raw`: an openapi-fetch client typed by the spec's `paths`, sending through the same
@@ -138,7 +139,7 @@ async function validateRaw(
   let body: unknown;
   if (exchange.bytes.byteLength > 0) {
     try {
-      body = JSON.parse(new TextDecoder().decode(exchange.bytes));
+      body = JSON.parse(utf8Text(exchange.bytes));
     } catch {
       return;
     }

@@ -13,6 +13,7 @@ import type { RateLimit, RateLimitPriority, RateLimitTicket } from "./rate-limit
 import { readBodyWithin } from "./read-body.js";
 import { isRedirect, nextHop, type Hop } from "./redirects.js";
 import { decideRetry, type ResolvedRetry } from "./retry-policy.js";
+import { utf8Bytes, utf8Text } from "../utf8.js";
 
 /**
  * A fetch you inject with the `fetch` option. The client calls it with a Request and passes its
@@ -375,15 +376,11 @@ function safePath(request: OutgoingRequest, options: TransportOptions): string {
   return options.redact.text(request.path);
 }
 
-// Made on first use: the first TextDecoder of a process costs 0.1 ms, too much for import time.
-let decoder: TextDecoder | undefined;
-let encoder: TextEncoder | undefined;
-
 function redactBytes(bytes: Uint8Array, redact: Redactor): Uint8Array {
   if (bytes.byteLength === 0) return bytes;
-  const text = (decoder ??= new TextDecoder()).decode(bytes);
+  const text = utf8Text(bytes);
   const clean = redact.text(text);
-  return clean === text ? bytes : (encoder ??= new TextEncoder()).encode(clean);
+  return clean === text ? bytes : utf8Bytes(clean);
 }
 
 /** An exchange's status text and headers fit to show, the token removed, success or not. */
