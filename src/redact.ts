@@ -135,10 +135,11 @@ function hex2(byte: number): string {
  * percent-encoded since.
  */
 function wholeEncodings(secret: string): string[] {
+  const jsonEscaped = JSON.stringify(secret).slice(1, -1);
   const texts = new Set([
     secret,
-    JSON.stringify(secret).slice(1, -1),
-    JSON.stringify(secret).slice(1, -1).replace(/\//g, "\\/"),
+    jsonEscaped,
+    jsonEscaped.replace(/\//g, "\\/"),
     encodeURIComponent(secret),
   ]);
   const cores = new Set([...texts].flatMap(base64Cores));
