@@ -15,6 +15,14 @@ const personalName =
   /(^|[.[])(content|message|text|body|comment|subject|description|note|title|\w*name|email\w*|phone\w*|address)\b/i;
 const quotedLength = 40;
 
+/** The error for an option that takes one of a few words: it names them and what came. */
+export function notOneOf(value: unknown, words: readonly string[], what: string): TypeError {
+  const got = typeof value === "string" ? JSON.stringify(value) : typeof value;
+  return new TypeError(
+    `${what} must be one of ${words.map((w) => `"${w}"`).join(", ")}, got ${got}`,
+  );
+}
+
 /** A value by type and length only, never echoed: for options that may hold a secret. */
 export function describeValue(value: unknown): string {
   if (value === null) return "null";

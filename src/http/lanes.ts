@@ -1,3 +1,5 @@
+import { notOneOf } from "../validate.js";
+
 /**
  * Priority lanes: which waiting caller of a token goes next. Written once so the in-memory
  * limiter and the Redis script (which mirrors `chooseLane` line for line) decide alike.
@@ -31,10 +33,7 @@ export function checkPriority(value: unknown, what: string): RateLimitPriority |
 
 /** The error for a `priority` that is not a lane. */
 export function badPriority(value: unknown, what = "priority"): TypeError {
-  const got = typeof value === "string" ? JSON.stringify(value) : typeof value;
-  return new TypeError(
-    `${what} must be one of ${lanes.map((l) => `"${l}"`).join(", ")}, got ${got}`,
-  );
+  return notOneOf(value, lanes, what);
 }
 
 /**

@@ -62,8 +62,11 @@ export interface Exchange {
   attempts: number;
   /** From the first attempt to the end of the answer, retries and waits included. */
   durationMs: number;
-  /** The call's id in its events (set when there is an `onEvent` hook). */
-  callId?: number;
+  /**
+   * The call's events (set when there is an `onEvent` hook): response validation reports
+   * through it after the transport is done, with the call's id and the hook's guard.
+   */
+  emit?: Emit;
 }
 
 export interface TransportOptions {
@@ -120,7 +123,7 @@ export function createTransport(options: TransportOptions): Transport {
       const exchange = await run(request, sendOnce, options, emit);
       const durationMs = performance.now() - started;
       emit({ type: "call-end", attempts: exchange.attempts, durationMs, status: exchange.status });
-      exchange.callId = base.callId;
+      exchange.emit = emit;
       return exchange;
     } catch (error) {
       const { attempts = 0, kind } = error as DixaError;
@@ -133,7 +136,8 @@ export function createTransport(options: TransportOptions): Transport {
 /** Numbers the calls of the process, so a hook can tell the events of concurrent calls apart. */
 let lastCallId = 0;
 
-type Emit = (event: DistributiveOmit<DixaEvent, keyof DixaEventBase>) => void;
+/** Reports one event of a call: the call's id, method and path added, through the hook's guard. */
+export type Emit = (event: DistributiveOmit<DixaEvent, keyof DixaEventBase>) => void;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The attempts of one call, with the waits, the events and the retry policy between them. */

@@ -1,7 +1,9 @@
-import { describeValue } from "../validate.js";
+import { notOneOf } from "../validate.js";
 
 /** What `validateResponses` does with an answer: nothing, report mismatches, or also throw. */
 export type ValidateResponses = "off" | "warn" | "strict";
+
+const modes: readonly ValidateResponses[] = ["off", "warn", "strict"];
 
 /** `"off"`, `"warn"` or `"strict"`; `"warn"` reports through an `onEvent` hook, so it needs one. */
 export function checkValidationMode(
@@ -9,10 +11,8 @@ export function checkValidationMode(
   onEvent: unknown,
   what: string,
 ): asserts value is ValidateResponses {
-  if (value !== "off" && value !== "warn" && value !== "strict") {
-    throw new TypeError(`${what} must be "off", "warn" or "strict", got ${describeValue(value)}`);
-  }
-  // Kept short: this check ships in every bundle, validation on or off.
+  // Kept short, and the message shared with `priority`'s: this check ships in every bundle.
+  if (!modes.includes(value as ValidateResponses)) throw notOneOf(value, modes, what);
   if (value === "warn" && onEvent === undefined) {
     throw new TypeError(`${what} "warn" reports to onEvent: give the client one`);
   }

@@ -43,24 +43,9 @@ export function reportAnswer(
       schema: "",
     });
   }
-  const hook = state.onEvent;
-  if (hook !== undefined) {
-    const base = {
-      type: "response-mismatch",
-      callId: exchange.callId ?? 0,
-      method,
-      pathTemplate,
-    } as const;
-    const info = {
-      hook: "onEvent",
-      eventType: base.type,
-      callId: base.callId,
-      method,
-      pathTemplate,
-    } as const;
-    // A hook's error never changes the call: the guard reports it through onHookError.
-    for (const mismatch of mismatches) state.guard(info, () => hook({ ...base, ...mismatch }));
-  }
+  // Each through the call's events: a hook's error never changes the call (the guard reports
+  // it through onHookError).
+  for (const mismatch of mismatches) exchange.emit?.({ type: "response-mismatch", ...mismatch });
   const [first] = mismatches.filter((m) => m.breaking);
   if (mode === "strict" && first !== undefined) {
     const others = mismatches.length - 1;

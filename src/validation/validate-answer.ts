@@ -27,12 +27,8 @@ export async function validateAnswer(
       `${method} ${pathTemplate}: response validation could not load its checker (${cause})`,
     );
     if (mode === "strict") throw new DixaError("unexpected", message, { cause });
-    const base = { callId: exchange.callId ?? 0, method, pathTemplate };
-    const type = "response-validation-unavailable";
-    // Kept short: this ships in every bundle. `warn` has a hook: the client refuses it without.
-    state.guard({ hook: "onEvent", eventType: type, ...base }, () =>
-      state.onEvent!({ type, message, ...base }),
-    );
+    // `warn` has a hook (the client refuses it without), so the exchange carries its events.
+    exchange.emit?.({ type: "response-validation-unavailable", message });
     return;
   }
   // The error class goes along, so the lazily loaded part shares no module with the rest.

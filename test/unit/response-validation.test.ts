@@ -258,7 +258,7 @@ describe("choosing the mode", () => {
   it.each([
     [
       { validateResponses: "loud" },
-      /`validateResponses` must be "off", "warn" or "strict", got a string/,
+      /`validateResponses` must be one of "off", "warn", "strict", got "loud"/,
     ],
     [{ validateResponses: "warn" }, /"warn" reports to onEvent: give the client one/],
   ])("refuses %j at construction", (options, message) => {
@@ -419,7 +419,7 @@ describe("client.raw obeys validateResponses", () => {
     const { sandbox, dixa } = setUp("off");
     const init = { ...params, validateResponses: "loud" as never };
     await expect(dixa.raw.GET(path, init)).rejects.toThrow(
-      'options.validateResponses must be "off", "warn" or "strict"',
+      'options.validateResponses must be one of "off", "warn", "strict", got "loud"',
     );
     expect(sandbox.requests).toEqual([]);
   });
