@@ -22,32 +22,6 @@ const client = createDixaClient({ apiKey: "completeness", rateLimit: false }) as
   Record<string, unknown>
 >;
 
-describe("nothing generated is never called", () => {
-  it("every generated check is used by an operation's row, another check or hand-written code", async () => {
-    const facade = join(projectRoot, "generated", "facade");
-    const checks = await readFile(join(facade, "checks.ts"), "utf8");
-    const names = [...checks.matchAll(/^export function (check\w+)\(/gm)].map((m) => m[1]!);
-    expect(names.length).toBeGreaterThan(0);
-    const resources = join(projectRoot, "src", "resources");
-    const users = [
-      await readFile(join(facade, "functions.ts"), "utf8"),
-      checks,
-      ...(await Promise.all(
-        (await readdir(resources)).map((file) => readFile(join(resources, file), "utf8")),
-      )),
-    ];
-    const unused = names.filter(
-      (name) =>
-        !users.some((text) => {
-          const uses = text.match(new RegExp(`\\b${name}\\b`, "g"))?.length ?? 0;
-          // Its own declaration names it twice: `function checkX(` and `runCheck(checkX,`.
-          return text === checks ? uses > 2 : uses > 0;
-        }),
-    );
-    expect(unused).toEqual([]);
-  });
-});
-
 describe("every operation of the spec has exactly one facade method", () => {
   it("the plan covers every operation of the snapshot, and the table names none that is gone", () => {
     expect(plan.operations).toHaveLength(specOperations.length);
