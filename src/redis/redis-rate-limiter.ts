@@ -21,7 +21,8 @@ interface Waiter extends Queued {
   resolve: (ticket: RateLimitTicket) => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
-  onAbort: () => void;
+  /** Listens to `signal`; none without a signal (the common call makes no closure). */
+  onAbort: (() => void) | undefined;
   queuedAt: number;
   /** A decision round found it could not go yet: its wait counts (else only the round trip). */
   passedOver: boolean;
@@ -57,6 +58,7 @@ const behindPollMs = 10;
 
 const now = () => performance.now();
 const none: never[] = [];
+const resolved = Promise.resolve();
 
 /**
  * One rate limit for every process that uses a token, decided in Redis: see `scripts.ts` for the
@@ -156,16 +158,19 @@ export class RedisRateLimiter implements RateLimit {
         resolve,
         reject,
         signal,
+        onAbort: undefined,
         queuedAt: now(),
         passedOver: false,
-        onAbort: () => {
+      };
+      if (signal !== undefined) {
+        waiter.onAbort = () => {
           if (!this.waiting.remove(waiter)) return;
           if (waiter.registered) this.leave(waiter.id);
-          reject(signal?.reason);
+          reject(signal.reason);
           this.wake();
-        },
-      };
-      signal?.addEventListener("abort", waiter.onAbort, { once: true });
+        };
+        signal.addEventListener("abort", waiter.onAbort, { once: true });
+      }
       this.waiting.push(waiter);
       this.wake();
     });
@@ -179,11 +184,14 @@ export class RedisRateLimiter implements RateLimit {
     }
     if (this.soon) return;
     this.soon = true;
-    queueMicrotask(() => {
-      this.soon = false;
-      void this.run();
-    });
+    // A promise reaction rather than queueMicrotask, which makes an AsyncResource per call in Node.
+    void resolved.then(this.runSoon);
   }
+
+  private readonly runSoon = () => {
+    this.soon = false;
+    void this.run();
+  };
 
   private async run(): Promise<void> {
     if (this.running) {
@@ -207,7 +215,7 @@ export class RedisRateLimiter implements RateLimit {
       next = undefined;
       for (const waiter of [...this.waiting]) {
         this.waiting.remove(waiter);
-        waiter.signal?.removeEventListener("abort", waiter.onAbort);
+        if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
         waiter.reject(error);
       }
       queueMicrotask(() => {
@@ -295,7 +303,8 @@ export class RedisRateLimiter implements RateLimit {
     this.epoch = reply.epoch;
     this.lastCallSentAt = sentAt;
 
-    const latestArrival = reply.now + this.options.transitMs;
+    // As the script records it: whole milliseconds, rounded up.
+    const latestArrival = Math.ceil(reply.now + this.options.transitMs);
     for (const id of reply.admitted) {
       const admitted: Admitted = { id, redisNow: reply.now, sentAt, latestArrival };
       const waiter = batch.find((candidate) => candidate.id === id);
@@ -337,31 +346,23 @@ export class RedisRateLimiter implements RateLimit {
 
   private grant(waiter: Waiter, admitted: Admitted | undefined): void {
     const t = now();
-    waiter.signal?.removeEventListener("abort", waiter.onAbort);
+    if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
     const entry = this.own.add(t + this.options.transitMs, t);
-    let answered = false;
-    waiter.resolve({
-      // Let through by the first decision it took part in: it did not wait for its turn (the
-      // round trip to Redis is the limiter's cost, measured by the bench, not a wait).
-      waitedMs: waiter.passedOver ? t - waiter.queuedAt : 0,
-      settle: () => {
-        answered = true;
-        this.recount(entry, admitted, now(), true);
-      },
-      // Once it has left, it counts until it may have reached the server: sooner than assumed,
-      // or later, when this process was held up before sending it.
-      dispatch: (send) =>
-        watchDeparture((departedAt) => {
-          if (!answered) this.recount(entry, admitted, departedAt + this.options.networkMs, false);
-        }, send),
-    });
+    // Let through by the first decision it took part in: it did not wait for its turn (the
+    // round trip to Redis is the limiter's cost, measured by the bench, not a wait).
+    waiter.resolve(new Ticket(this, entry, admitted, waiter.passedOver ? t - waiter.queuedAt : 0));
+  }
+
+  /** How long a request takes to reach the server once it has left (its ticket's dispatch). */
+  get networkMs(): number {
+    return this.options.networkMs;
   }
 
   /**
    * A request let through may reach the server until `until` (local clock), and no later; with
-   * `onlySooner`, only if that is sooner than what is recorded.
+   * `onlySooner`, only if that is sooner than what is recorded. Called by its ticket.
    */
-  private recount(
+  recount(
     entry: OwnRequest,
     admitted: Admitted | undefined,
     until: number,
@@ -538,6 +539,34 @@ export class RedisRateLimiter implements RateLimit {
   private newId(lane: number): string {
     this.counter++;
     return `${this.idPrefix}-${this.counter.toString(36)}:${lane}`;
+  }
+}
+
+/** One request let through: a class, so the common path makes no closures per request. */
+class Ticket implements RateLimitTicket {
+  private answered = false;
+
+  constructor(
+    private readonly limiter: RedisRateLimiter,
+    private readonly entry: OwnRequest,
+    private readonly admitted: Admitted | undefined,
+    readonly waitedMs: number,
+  ) {}
+
+  settle(): void {
+    this.answered = true;
+    this.limiter.recount(this.entry, this.admitted, now(), true);
+  }
+
+  /**
+   * Once it has left, it counts until it may have reached the server: sooner than assumed, or
+   * later, when this process was held up before sending it.
+   */
+  dispatch<T>(send: () => T): T {
+    return watchDeparture((departedAt) => {
+      if (this.answered) return;
+      this.limiter.recount(this.entry, this.admitted, departedAt + this.limiter.networkMs, false);
+    }, send);
   }
 }
 
