@@ -3,6 +3,7 @@ import { watchDeparture } from "../http/departures.js";
 import { FairQueue, type Queued } from "../http/fair-queue.js";
 import { badPriority, defaultPriority, laneIndex } from "../http/lanes.js";
 import type { AcquireOptions, RateLimit, RateLimitTicket } from "../http/rate-limit.js";
+import { CallDeadlines } from "./call-deadlines.js";
 import type { RedisRateLimitEvent } from "./events.js";
 import { OwnShare, type OwnRequest } from "./fallback.js";
 import {
@@ -81,6 +82,8 @@ export class RedisRateLimiter implements RateLimit {
   private readonly options: ResolvedRedisOptions;
   private readonly script: LuaScript;
   private readonly own: OwnShare;
+  /** Each Redis call under `commandTimeoutMs`. */
+  private readonly deadlines: CallDeadlines;
   private keys: Promise<string[]> | undefined;
   /** The keys, once known (so the common path does not wait a turn for them). */
   private knownKeys: string[] | undefined;
@@ -126,6 +129,7 @@ export class RedisRateLimiter implements RateLimit {
       lateHeadMs,
     });
     this.own = new OwnShare(shareRule, rule);
+    this.deadlines = new CallDeadlines(this.options.commandTimeoutMs, now);
   }
 
   /** "redis" while decisions are shared, "fallback" while this process decides alone. */
@@ -267,7 +271,7 @@ export class RedisRateLimiter implements RateLimit {
     const sentAt = now();
     let reply: StepReply;
     try {
-      reply = await this.within(
+      reply = await this.deadlines.within(
         "the step script",
         step(this.options.run, this.script, this.knownKeys ?? (await this.keysOf()), {
           waiters: batch.map((waiter) => waiter.id),
@@ -398,7 +402,7 @@ export class RedisRateLimiter implements RateLimit {
       try {
         const keys = await this.keysOf();
         const sentAt = now();
-        const reply = await this.within(
+        const reply = await this.deadlines.within(
           "the step script",
           step(this.options.run, this.script, keys, {
             waiters: [],
@@ -484,37 +488,6 @@ export class RedisRateLimiter implements RateLimit {
       return this.knownKeys;
     });
     return this.keys;
-  }
-
-  /**
-   * A Redis call under `commandTimeoutMs`. The call itself cannot be cancelled: if it settles
-   * later, its outcome is ignored (a late admission stays counted in Redis, never sent).
-   */
-  private within<T>(label: string, work: Promise<T>): Promise<T> {
-    const ms = this.options.commandTimeoutMs;
-    return new Promise<T>((resolve, reject) => {
-      let settled = false;
-      const timer = setTimeout(() => {
-        // When this process itself was held up (paused, starved of CPU), the answer may be
-        // waiting to be read: timers run before I/O, so give it one more turn of the event loop
-        // rather than blame Redis and fall back, adding this process's share to the others'.
-        setTimeout(() => {
-          if (!settled) reject(new Error(`${label} took longer than commandTimeoutMs (${ms} ms)`));
-        }, 0);
-      }, ms);
-      work.then(
-        (value) => {
-          settled = true;
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          settled = true;
-          clearTimeout(timer);
-          reject(error);
-        },
-      );
-    });
   }
 
   private emit(event: RedisRateLimitEvent): void {
