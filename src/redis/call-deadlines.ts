@@ -8,11 +8,10 @@ interface Call {
 
 /**
  * Time limits for the Redis calls of one limiter, kept by one timer for all of them instead of
- * one per call: a timer set and cleared around every call cost an idle admission 60 to 90 µs in
- * the bench (a third of it), more than the call's work on the Redis server, and so did a timer
- * kept but held (`ref`) only while a call was under way. The timer stays set between calls (the
- * next call within `limitMs` reuses it) and never keeps the process alive on its own (Node's
- * `unref`): a call under way does, through its Redis connection.
+ * one per call: a timer set and cleared around every call is work on the path of every idle
+ * admission (0.1 to 0.15 PING in A/B runs of the admission bench). The timer stays set between
+ * calls (the next call within `limitMs` reuses it) and never keeps the process alive on its own
+ * (Node's `unref`): a call under way does, through its Redis connection.
  */
 export class CallDeadlines {
   private readonly calls = new Set<Call>();

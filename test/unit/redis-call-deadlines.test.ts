@@ -1,6 +1,6 @@
 /**
  * The Redis limiter's time limit on its calls (`commandTimeoutMs`): one timer for all calls, set
- * once and reused while calls keep coming (a timer per call cost an idle admission 60-90 µs), and
+ * once and reused while calls keep coming (not one per call, on every idle admission's path), and
  * still each call failed at its own deadline, after one more turn of the event loop.
  */
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
