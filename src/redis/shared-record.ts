@@ -71,6 +71,9 @@ export function step(
 function readStepReply(reply: unknown, request: StepRequest): StepReply {
   if (typeof reply === "number") {
     // The common path: the one waiter went, nobody else waits, the epoch was the expected one.
+    if (request.waiters.length !== 1 || !Number.isSafeInteger(reply)) {
+      throw new Error(`unexpected answer from the step script: ${reply}`);
+    }
     return {
       admitted: [request.waiters[0]!],
       now: reply / 1000,
