@@ -3,6 +3,7 @@ import { watchDeparture } from "../http/departures.js";
 import { FairQueue, type Queued } from "../http/fair-queue.js";
 import { badPriority, defaultPriority, laneIndex } from "../http/lanes.js";
 import type { AcquireOptions, RateLimit, RateLimitTicket } from "../http/rate-limit.js";
+import { CallDeadlines } from "./call-deadlines.js";
 import type { RedisRateLimitEvent } from "./events.js";
 import { OwnShare, type OwnRequest } from "./fallback.js";
 import {
@@ -21,7 +22,8 @@ interface Waiter extends Queued {
   resolve: (ticket: RateLimitTicket) => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
-  onAbort: () => void;
+  /** Listens to `signal`; none without a signal (the common call makes no closure). */
+  onAbort: (() => void) | undefined;
   queuedAt: number;
   /** A decision round found it could not go yet: its wait counts (else only the round trip). */
   passedOver: boolean;
@@ -57,6 +59,7 @@ const behindPollMs = 10;
 
 const now = () => performance.now();
 const none: never[] = [];
+const resolved = Promise.resolve();
 
 /**
  * One rate limit for every process that uses a token, decided in Redis: see `scripts.ts` for the
@@ -79,6 +82,8 @@ export class RedisRateLimiter implements RateLimit {
   private readonly options: ResolvedRedisOptions;
   private readonly script: LuaScript;
   private readonly own: OwnShare;
+  /** Each Redis call under `commandTimeoutMs`. */
+  private readonly deadlines: CallDeadlines;
   private keys: Promise<string[]> | undefined;
   /** The keys, once known (so the common path does not wait a turn for them). */
   private knownKeys: string[] | undefined;
@@ -124,6 +129,7 @@ export class RedisRateLimiter implements RateLimit {
       lateHeadMs,
     });
     this.own = new OwnShare(shareRule, rule);
+    this.deadlines = new CallDeadlines(this.options.commandTimeoutMs, now);
   }
 
   /** "redis" while decisions are shared, "fallback" while this process decides alone. */
@@ -156,16 +162,19 @@ export class RedisRateLimiter implements RateLimit {
         resolve,
         reject,
         signal,
+        onAbort: undefined,
         queuedAt: now(),
         passedOver: false,
-        onAbort: () => {
+      };
+      if (signal !== undefined) {
+        waiter.onAbort = () => {
           if (!this.waiting.remove(waiter)) return;
           if (waiter.registered) this.leave(waiter.id);
-          reject(signal?.reason);
+          reject(signal.reason);
           this.wake();
-        },
-      };
-      signal?.addEventListener("abort", waiter.onAbort, { once: true });
+        };
+        signal.addEventListener("abort", waiter.onAbort, { once: true });
+      }
       this.waiting.push(waiter);
       this.wake();
     });
@@ -179,11 +188,14 @@ export class RedisRateLimiter implements RateLimit {
     }
     if (this.soon) return;
     this.soon = true;
-    queueMicrotask(() => {
-      this.soon = false;
-      void this.run();
-    });
+    // A promise reaction rather than queueMicrotask, which makes an AsyncResource per call in Node.
+    void resolved.then(this.runSoon);
   }
+
+  private readonly runSoon = () => {
+    this.soon = false;
+    void this.run();
+  };
 
   private async run(): Promise<void> {
     if (this.running) {
@@ -207,7 +219,7 @@ export class RedisRateLimiter implements RateLimit {
       next = undefined;
       for (const waiter of [...this.waiting]) {
         this.waiting.remove(waiter);
-        waiter.signal?.removeEventListener("abort", waiter.onAbort);
+        if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
         waiter.reject(error);
       }
       queueMicrotask(() => {
@@ -259,7 +271,7 @@ export class RedisRateLimiter implements RateLimit {
     const sentAt = now();
     let reply: StepReply;
     try {
-      reply = await this.within(
+      reply = await this.deadlines.within(
         "the step script",
         step(this.options.run, this.script, this.knownKeys ?? (await this.keysOf()), {
           waiters: batch.map((waiter) => waiter.id),
@@ -295,7 +307,8 @@ export class RedisRateLimiter implements RateLimit {
     this.epoch = reply.epoch;
     this.lastCallSentAt = sentAt;
 
-    const latestArrival = reply.now + this.options.transitMs;
+    // As the script records it: whole milliseconds, rounded up.
+    const latestArrival = Math.ceil(reply.now + this.options.transitMs);
     for (const id of reply.admitted) {
       const admitted: Admitted = { id, redisNow: reply.now, sentAt, latestArrival };
       const waiter = batch.find((candidate) => candidate.id === id);
@@ -337,31 +350,23 @@ export class RedisRateLimiter implements RateLimit {
 
   private grant(waiter: Waiter, admitted: Admitted | undefined): void {
     const t = now();
-    waiter.signal?.removeEventListener("abort", waiter.onAbort);
+    if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
     const entry = this.own.add(t + this.options.transitMs, t);
-    let answered = false;
-    waiter.resolve({
-      // Let through by the first decision it took part in: it did not wait for its turn (the
-      // round trip to Redis is the limiter's cost, measured by the bench, not a wait).
-      waitedMs: waiter.passedOver ? t - waiter.queuedAt : 0,
-      settle: () => {
-        answered = true;
-        this.recount(entry, admitted, now(), true);
-      },
-      // Once it has left, it counts until it may have reached the server: sooner than assumed,
-      // or later, when this process was held up before sending it.
-      dispatch: (send) =>
-        watchDeparture((departedAt) => {
-          if (!answered) this.recount(entry, admitted, departedAt + this.options.networkMs, false);
-        }, send),
-    });
+    // Let through by the first decision it took part in: it did not wait for its turn (the
+    // round trip to Redis is the limiter's cost, measured by the bench, not a wait).
+    waiter.resolve(new Ticket(this, entry, admitted, waiter.passedOver ? t - waiter.queuedAt : 0));
+  }
+
+  /** How long a request takes to reach the server once it has left (its ticket's dispatch). */
+  get networkMs(): number {
+    return this.options.networkMs;
   }
 
   /**
    * A request let through may reach the server until `until` (local clock), and no later; with
-   * `onlySooner`, only if that is sooner than what is recorded.
+   * `onlySooner`, only if that is sooner than what is recorded. Called by its ticket.
    */
-  private recount(
+  recount(
     entry: OwnRequest,
     admitted: Admitted | undefined,
     until: number,
@@ -397,7 +402,7 @@ export class RedisRateLimiter implements RateLimit {
       try {
         const keys = await this.keysOf();
         const sentAt = now();
-        const reply = await this.within(
+        const reply = await this.deadlines.within(
           "the step script",
           step(this.options.run, this.script, keys, {
             waiters: [],
@@ -485,37 +490,6 @@ export class RedisRateLimiter implements RateLimit {
     return this.keys;
   }
 
-  /**
-   * A Redis call under `commandTimeoutMs`. The call itself cannot be cancelled: if it settles
-   * later, its outcome is ignored (a late admission stays counted in Redis, never sent).
-   */
-  private within<T>(label: string, work: Promise<T>): Promise<T> {
-    const ms = this.options.commandTimeoutMs;
-    return new Promise<T>((resolve, reject) => {
-      let settled = false;
-      const timer = setTimeout(() => {
-        // When this process itself was held up (paused, starved of CPU), the answer may be
-        // waiting to be read: timers run before I/O, so give it one more turn of the event loop
-        // rather than blame Redis and fall back, adding this process's share to the others'.
-        setTimeout(() => {
-          if (!settled) reject(new Error(`${label} took longer than commandTimeoutMs (${ms} ms)`));
-        }, 0);
-      }, ms);
-      work.then(
-        (value) => {
-          settled = true;
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          settled = true;
-          clearTimeout(timer);
-          reject(error);
-        },
-      );
-    });
-  }
-
   private emit(event: RedisRateLimitEvent): void {
     const hook = this.options.onEvent;
     if (hook === undefined) return;
@@ -538,6 +512,34 @@ export class RedisRateLimiter implements RateLimit {
   private newId(lane: number): string {
     this.counter++;
     return `${this.idPrefix}-${this.counter.toString(36)}:${lane}`;
+  }
+}
+
+/** One request let through: a class, so the common path makes no closures per request. */
+class Ticket implements RateLimitTicket {
+  private answered = false;
+
+  constructor(
+    private readonly limiter: RedisRateLimiter,
+    private readonly entry: OwnRequest,
+    private readonly admitted: Admitted | undefined,
+    readonly waitedMs: number,
+  ) {}
+
+  settle(): void {
+    this.answered = true;
+    this.limiter.recount(this.entry, this.admitted, now(), true);
+  }
+
+  /**
+   * Once it has left, it counts until it may have reached the server: sooner than assumed, or
+   * later, when this process was held up before sending it.
+   */
+  dispatch<T>(send: () => T): T {
+    return watchDeparture((departedAt) => {
+      if (this.answered) return;
+      this.limiter.recount(this.entry, this.admitted, departedAt + this.limiter.networkMs, false);
+    }, send);
   }
 }
 

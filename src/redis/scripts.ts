@@ -5,7 +5,8 @@
  *
  * Keys of one token (all with the same `{hash}` tag, so they live in one Redis Cluster slot):
  *   sent    sorted set: one member per request let through, scored by the latest moment (ms,
- *           Redis clock) it may reach the server, as `admission-rule.ts` counts it;
+ *           Redis clock, whole ms rounded up) it may reach the server, as `admission-rule.ts`
+ *           counts it;
  *   lanes   sorted set: the callers waiting, scored `lane * 2^40 + tag * 2^12 + ticket mod 2^12`
  *           (lanes.ts ranks the lanes; the tags interleave processes, see below; the ticket
  *           orders callers of one tag by arrival);
@@ -50,17 +51,13 @@ export const laneSpan = 2 ** 40;
 const tagSpan = 2 ** 12;
 
 /**
- * Redis's clock in milliseconds, and numbers written as strings with every digit (Redis would
+ * Numbers written as strings with every digit (Redis would
  * otherwise format a Lua number with 14 significant digits, which rounds a millisecond timestamp
  * to a tenth of a millisecond).
  */
 const prelude = `
 -- Redis before 5 replicates a script by its source, which TIME makes unsafe (7 has no need).
 if not redis.REDIS_VERSION_NUM then pcall(redis.replicate_commands) end
-local function now_ms()
-  local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-end
 local function exact(x)
   return string.format('%.17g', x)
 end
@@ -129,9 +126,10 @@ end
  * ARGV: max_admit, expected_epoch ('' if none), new_epoch, n_updates, n_leaving, then n_updates
  *       pairs (latest arrival, id), as ZADD takes them, then n_leaving ids that left, then the
  *       ids of our waiters.
- * Returns: { admitted ids, now, earliest start before admitting, wait hint (-1: none of ours
- *   waits), epoch, lower bound of our first waiter's queue position (-1: none), epoch matched
- *   (1/0), callers of other processes waiting }.
+ * Returns, on the common path (one waiter admitted, nobody queued, the epoch as expected): Redis's
+ *   clock in whole microseconds, an integer. Otherwise: { admitted ids, now, earliest start
+ *   before admitting, wait hint (-1: none of ours waits), epoch, lower bound of our first
+ *   waiter's queue position (-1: none), epoch matched (1/0), callers of other processes waiting }.
  *
  * The wait hint is a lower bound of when our first waiter may go: the queue ahead of it admitted
  * one by one, each request in flight counted as if its answer came now. Sleeping until then never
@@ -164,7 +162,44 @@ local span = ${laneSpan}
 local tag_span = ${tagSpan}
 local function tag_of(score, lane) return math.floor((score - lane * span) / tag_span) end
 
-local now = now_ms()
+-- Redis's clock in whole microseconds (exact in a double), and in milliseconds from it: the
+-- caller divides the same integer by 1000, so both hold the same double.
+local clock = redis.call('TIME')
+local now_us = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
+local now = now_us / 1000
+-- A request let through now may arrive until then: whole milliseconds, rounded up (later is the
+-- safe side), which Redis formats and Lua reads back faster than fractions.
+local latest = math.ceil(now + transit_ms)
+
+-- Newest first, as the sorted set already holds them, and only those that can hold anyone back:
+-- with n requests recorded (and \`extra\` more we may admit or write back), one older than
+-- max(window, (n + 1 - capacity) / rate) can no longer push the start past now.
+local function recent_arrivals(extra)
+  local recorded = redis.call('ZCARD', sent) + extra
+  local horizon = math.max(window_ms, 1000 * (recorded + 1 - capacity) / rate)
+  local scores = redis.call('ZREVRANGEBYSCORE', sent, '+inf', '(' .. exact(math.floor(now - horizon)), 'WITHSCORES')
+  local arrivals = {}
+  for i = 2, #scores, 2 do arrivals[#arrivals + 1] = tonumber(scores[i]) end
+  return arrivals
+end
+
+-- The common path: one caller, nobody queued, the record the one this process knows, room in
+-- the rule. Admitted with the fewest commands and answered with Redis's clock alone (an integer),
+-- the reply the caller reads fastest. Anything else goes on to the full step below (which
+-- repeats the first commands: each is idempotent).
+if n_leaving == 0 and #ARGV == first_waiter and max_admit > 0 and expected_epoch ~= '' then
+  if redis.pcall('GETEX', epoch_key, 'PX', epoch_ttl_ms) == expected_epoch and redis.call('EXISTS', queue) == 0 then
+    redis.call('ZREMRANGEBYSCORE', sent, '-inf', '(' .. exact(math.floor(now - memory_ms)))
+    if n_updates > 0 then
+      redis.call('ZADD', sent, 'XX', unpack(ARGV, 6, first_leaving - 1))
+    end
+    if earliest_start(recent_arrivals(1), rate, capacity, window_limit, window_ms, now) <= now then
+      redis.call('ZADD', sent, exact(latest), ARGV[first_waiter])
+      redis.call('PEXPIRE', sent, key_ttl_ms)
+      return now_us
+    end
+  end
+end
 
 -- Read and kept alive in one command (GETEX, Redis 6.2+), else in two.
 local epoch = redis.pcall('GETEX', epoch_key, 'PX', epoch_ttl_ms)
@@ -183,7 +218,7 @@ if expected_epoch ~= '' and expected_epoch ~= epoch then
   max_admit = 0
 end
 
-redis.call('ZREMRANGEBYSCORE', sent, '-inf', '(' .. exact(now - memory_ms))
+redis.call('ZREMRANGEBYSCORE', sent, '-inf', '(' .. exact(math.floor(now - memory_ms)))
 -- The latest arrivals the process learned better, in one command.
 if n_updates > 0 then
   redis.call('ZADD', sent, 'XX', unpack(ARGV, 6, first_leaving - 1))
@@ -203,14 +238,7 @@ if queued > 0 then
   queued = redis.call('ZCARD', queue)
 end
 
--- Newest first, as the sorted set already holds them, and only those that can hold anyone back:
--- with n requests recorded (and as many more as we may admit or write back), one older than
--- max(window, (n + 1 - capacity) / rate) can no longer push the start past now.
-local recorded = redis.call('ZCARD', sent) + #ARGV - first_waiter + 1
-local horizon = math.max(window_ms, 1000 * (recorded + 1 - capacity) / rate)
-local scores = redis.call('ZREVRANGEBYSCORE', sent, '+inf', '(' .. exact(now - horizon), 'WITHSCORES')
-local arrivals = {}
-for i = 2, #scores, 2 do arrivals[#arrivals + 1] = tonumber(scores[i]) end
+local arrivals = recent_arrivals(#ARGV - first_waiter + 1)
 -- This step's admissions, written in one ZADD at the end.
 local writes = {}
 local start = earliest_start(arrivals, rate, capacity, window_limit, window_ms, now)
@@ -218,7 +246,6 @@ local first_start = start
 local admitted = {}
 
 local function admit(id)
-  local latest = now + transit_ms
   writes[#writes + 1] = exact(latest)
   writes[#writes + 1] = id
   admitted[#admitted + 1] = id

@@ -27,8 +27,11 @@ export interface StepReply {
   admitted: string[];
   /** Redis's clock when the step ran, in ms. */
   now: number;
-  /** The earliest start the rule gave before this step admitted anyone, in ms (Redis clock). */
-  earliestStart: number;
+  /**
+   * The earliest start the rule gave before this step admitted anyone, in ms (Redis clock);
+   * undefined when the step took the common path (its one waiter admitted at once).
+   */
+  earliestStart: number | undefined;
   /** Lower bound of how long until our first waiter may go; undefined if none of ours waits. */
   waitMs: number | undefined;
   epoch: string;
@@ -57,13 +60,31 @@ export function step(
     String(request.updates.length),
     String(request.leaving.length),
   ];
-  for (const [id, latestArrival] of request.updates) args.push(String(latestArrival), id);
+  // Whole milliseconds, rounded up, as the record holds them (never later than recorded).
+  for (const [id, latestArrival] of request.updates)
+    args.push(String(Math.ceil(latestArrival)), id);
   for (const id of request.leaving) args.push(id);
   for (const id of request.waiters) args.push(id);
-  return run(script, keys, args).then(readStepReply);
+  return run(script, keys, args).then((reply) => readStepReply(reply, request));
 }
 
-function readStepReply(reply: unknown): StepReply {
+function readStepReply(reply: unknown, request: StepRequest): StepReply {
+  if (typeof reply === "number") {
+    // The common path: the one waiter went, nobody else waits, the epoch was the expected one.
+    if (request.waiters.length !== 1 || !Number.isSafeInteger(reply)) {
+      throw new Error(`unexpected answer from the step script: ${reply}`);
+    }
+    return {
+      admitted: [request.waiters[0]!],
+      now: reply / 1000,
+      earliestStart: undefined,
+      waitMs: undefined,
+      epoch: request.expectedEpoch,
+      position: undefined,
+      epochMatched: true,
+      others: 0,
+    };
+  }
   if (!Array.isArray(reply) || reply.length !== 8 || !Array.isArray(reply[0])) {
     throw new Error(`unexpected answer from the step script: ${JSON.stringify(reply)}`);
   }

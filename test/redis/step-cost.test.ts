@@ -70,6 +70,24 @@ it.each(redisLibraries)(
         Array.from({ length: steps }, () => [5, 4]).flat(),
       );
       expect(zadds.filter((zadd) => /^XX$/i.test(zadd[2]!))).toHaveLength(steps);
+      // The common path (one caller, nobody queued, the epoch as expected): each command once,
+      // no queue or turn bookkeeping, and the latest arrivals in whole milliseconds.
+      const perStep = commands.filter(([command]) => !/^evalsha$/i.test(command!));
+      expect(perStep.map(([command]) => command!.toUpperCase())).toEqual(
+        Array.from({ length: steps }, () => [
+          "TIME",
+          "GETEX",
+          "EXISTS",
+          "ZREMRANGEBYSCORE",
+          "ZADD",
+          "ZCARD",
+          "ZREVRANGEBYSCORE",
+          "ZADD",
+          "PEXPIRE",
+        ]).flat(),
+      );
+      for (const zadd of zadds)
+        expect(Number(zadd.at(-2)), zadd.join(" ")).toSatisfy(Number.isInteger);
     } finally {
       await connection.close();
     }
