@@ -82,6 +82,10 @@ export default defineConfig({
           exclude: inProcessScriptTests,
           // Where runScript's compiled scripts go for this run (see test/support/run-script.ts).
           globalSetup: ["test/support/script-bundles.ts"],
+          // Files share their worker's modules (none mocks or stubs anything): the modules they
+          // import are loaded, and each script runScript runs is compiled, once per worker, not
+          // once per file.
+          isolate: false,
         },
       },
       {

@@ -6,9 +6,9 @@
  * failure leaves every file as it was.
  */
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
 import { build, type Message } from "esbuild";
-import ts from "typescript";
 import type { FileToWrite } from "./atomic-write.js";
 import { entryPoints } from "./bundle-entry-points.js";
 import { projectRoot } from "./project-paths.js";
@@ -68,6 +68,10 @@ export async function checkBundle(
 
 /** Type-checks the package (tsconfig.build.json) with the rendered files in place. */
 export function checkTypes(files: readonly FileToWrite[]): void {
+  // Loaded here, not with the module: only a refresh of the project's own generated/ checks
+  // types, and importing the compiler costs every other run of spec:update and generate half a
+  // second (required, it skips the ESM loader's scan of its 9 MB of CommonJS).
+  const ts = createRequire(import.meta.url)("typescript") as typeof import("typescript");
   const candidates = textsOf(files);
   const configPath = join(projectRoot, "tsconfig.build.json");
   const config = ts.getParsedCommandLineOfConfigFile(
