@@ -357,7 +357,10 @@ export class RedisRateLimiter implements RateLimit {
     waiter.resolve(new Ticket(this, entry, admitted, waiter.passedOver ? t - waiter.queuedAt : 0));
   }
 
-  /** How long a request takes to reach the server once it has left (its ticket's dispatch). */
+  /**
+   * How long a request takes to reach the server once it has left (its ticket's dispatch).
+   * @internal
+   */
   get networkMs(): number {
     return this.options.networkMs;
   }
@@ -365,6 +368,7 @@ export class RedisRateLimiter implements RateLimit {
   /**
    * A request let through may reach the server until `until` (local clock), and no later; with
    * `onlySooner`, only if that is sooner than what is recorded. Called by its ticket.
+   * @internal
    */
   recount(
     entry: OwnRequest,
