@@ -7,7 +7,7 @@
  *   environment variables are restored after each file.
  */
 import { createRequire, syncBuiltinESMExports } from "node:module";
-import { afterAll, vi } from "vitest";
+import { afterAll, beforeAll, expect, vi } from "vitest";
 
 const childProcess = createRequire(import.meta.url)("node:child_process") as Record<
   string | symbol,
@@ -29,7 +29,55 @@ if (!(refused in childProcess)) {
   syncBuiltinESMExports();
 }
 
+/**
+ * The clock's functions as the process started with them, taken by the first file of the worker
+ * (the setup file runs again for each file; the globals it finds later may be a leftover).
+ */
+const clockKey = Symbol.for("dixa-beta.in-process-clock");
+const clock = ((globalThis as { [clockKey]?: Record<string, unknown> })[clockKey] ??= {
+  setTimeout: globalThis.setTimeout,
+  clearTimeout: globalThis.clearTimeout,
+  setInterval: globalThis.setInterval,
+  clearInterval: globalThis.clearInterval,
+  Date: globalThis.Date,
+  performanceNow: performance.now,
+});
+
+/** The clock's functions a file left replaced (put back as they are found). */
+function clockLeftReplaced(): string[] {
+  const left: string[] = [];
+  const globals = globalThis as unknown as Record<string, unknown>;
+  for (const name of ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"]) {
+    if (globals[name] !== clock[name]) {
+      left.push(name);
+      globals[name] = clock[name];
+    }
+  }
+  if (performance.now !== clock.performanceNow) {
+    left.push("performance.now");
+    performance.now = clock.performanceNow as typeof performance.now;
+  }
+  return left;
+}
+
+const lastFileKey = Symbol.for("dixa-beta.in-process-last-file");
+const shared = globalThis as { [lastFileKey]?: string };
+
+// A fake clock that outlives its file hangs a later file's timers: a `vi.spyOn` on a faked
+// setTimeout, restored inside its test, was restored once more by vitest after the file's hooks
+// and put the fake back for every later file of the worker. So each file starts by checking the
+// clock, and fails naming the file that left it, after putting it back.
+beforeAll(() => {
+  const left = clockLeftReplaced();
+  if (left.length > 0) {
+    throw new Error(
+      `${shared[lastFileKey] ?? "an earlier file"} left ${left.join(", ")} replaced (a fake clock or a spy on it)`,
+    );
+  }
+});
+
 afterAll(() => {
+  shared[lastFileKey] = expect.getState().testPath;
   vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.unstubAllEnvs();

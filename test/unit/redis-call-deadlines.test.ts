@@ -39,19 +39,42 @@ it("passes on what the call gives, in time, and its error", async () => {
   await expect(failure).rejects.toThrow("NOSCRIPT");
 });
 
-it("sets one timer for many calls in a row, not one per call", async () => {
-  const setTimeoutSpy = vi.spyOn(globalThis, "setTimeout");
-  const limits = deadlines();
-  for (let i = 0; i < 20; i++) {
-    const call = pending<number>();
-    const answer = limits.within("the step script", call.promise);
-    call.settle(i);
-    await answer;
-    await vi.advanceTimersByTimeAsync(10);
+/**
+ * Counts the timers set while `run` runs, by wrapping the (fake) global `setTimeout` and putting
+ * it back itself: a `vi.spyOn` on it, restored inside the test, left vitest's fake timers
+ * installed for every later file of the worker (they share the process).
+ */
+async function countingTimers<T>(
+  run: (calls: { count: number }) => T | Promise<T>,
+  fake?: typeof setTimeout,
+): Promise<T> {
+  const original = globalThis.setTimeout;
+  const calls = { count: 0 };
+  globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+    calls.count++;
+    return (fake ?? original)(...args);
+  }) as typeof setTimeout;
+  try {
+    return await run(calls);
+  } finally {
+    globalThis.setTimeout = original;
   }
+}
+
+it("sets one timer for many calls in a row, not one per call", async () => {
+  const calls = await countingTimers(async (calls) => {
+    const limits = deadlines();
+    for (let i = 0; i < 20; i++) {
+      const call = pending<number>();
+      const answer = limits.within("the step script", call.promise);
+      call.settle(i);
+      await answer;
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    return calls;
+  });
   // 200 ms of calls, 10 ms apart: the first call's timer covers them all.
-  expect(setTimeoutSpy).toHaveBeenCalledTimes(1);
-  setTimeoutSpy.mockRestore();
+  expect(calls.count).toBe(1);
 });
 
 it("fails each call that takes too long at its own deadline, one turn of the event loop later", async () => {
@@ -88,13 +111,12 @@ it("an answer that came while the process was held up is read before the call is
   await expect(answer).resolves.toBe("late but here");
 });
 
-it("does not keep the process alive on its own", () => {
+it("does not keep the process alive on its own", async () => {
   const limits = deadlines();
   const unref = vi.fn();
-  const setTimeoutSpy = vi
-    .spyOn(globalThis, "setTimeout")
-    .mockImplementation(() => ({ unref }) as unknown as ReturnType<typeof setTimeout>);
-  void limits.within("the step script", pending<number>().promise);
+  const timer = (() => ({ unref })) as unknown as typeof setTimeout;
+  await countingTimers(() => {
+    void limits.within("the step script", pending<number>().promise);
+  }, timer);
   expect(unref).toHaveBeenCalledOnce();
-  setTimeoutSpy.mockRestore();
 });
