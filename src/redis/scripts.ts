@@ -183,62 +183,69 @@ local function recent_arrivals(extra)
   return arrivals
 end
 
+-- Old requests forgotten, and the latest arrivals the process learned better, in one command.
+local function forget_and_update()
+  redis.call('ZREMRANGEBYSCORE', sent, '-inf', '(' .. exact(math.floor(now - memory_ms)))
+  if n_updates > 0 then
+    redis.call('ZADD', sent, 'XX', unpack(ARGV, 6, first_leaving - 1))
+  end
+end
+
+local epoch, epoch_matched, queued, arrivals
 -- The common path: one caller, nobody queued, the record the one this process knows, room in
 -- the rule. Admitted with the fewest commands and answered with Redis's clock alone (an integer),
--- the reply the caller reads fastest. Anything else goes on to the full step below (which
--- repeats the first commands: each is idempotent).
+-- the reply the caller reads fastest. Otherwise the full step below goes on from what this has
+-- read: the epoch, and without room also that nobody is queued and the recent arrivals.
 if n_leaving == 0 and #ARGV == first_waiter and max_admit > 0 and expected_epoch ~= '' then
-  if redis.pcall('GETEX', epoch_key, 'PX', epoch_ttl_ms) == expected_epoch and redis.call('EXISTS', queue) == 0 then
-    redis.call('ZREMRANGEBYSCORE', sent, '-inf', '(' .. exact(math.floor(now - memory_ms)))
-    if n_updates > 0 then
-      redis.call('ZADD', sent, 'XX', unpack(ARGV, 6, first_leaving - 1))
-    end
-    if earliest_start(recent_arrivals(1), rate, capacity, window_limit, window_ms, now) <= now then
+  epoch = redis.pcall('GETEX', epoch_key, 'PX', epoch_ttl_ms)
+  if epoch == expected_epoch and redis.call('EXISTS', queue) == 0 then
+    forget_and_update()
+    arrivals = recent_arrivals(1)
+    if earliest_start(arrivals, rate, capacity, window_limit, window_ms, now) <= now then
       redis.call('ZADD', sent, exact(latest), ARGV[first_waiter])
       redis.call('PEXPIRE', sent, key_ttl_ms)
       return now_us
     end
+    epoch_matched, queued = 1, 0
   end
 end
 
--- Read and kept alive in one command (GETEX, Redis 6.2+), else in two.
-local epoch = redis.pcall('GETEX', epoch_key, 'PX', epoch_ttl_ms)
-if type(epoch) == 'table' and epoch.err then
-  epoch = redis.call('GET', epoch_key)
-  if epoch then redis.call('PEXPIRE', epoch_key, epoch_ttl_ms) end
-end
-if not epoch then
-  epoch = new_epoch
-  redis.call('SET', epoch_key, epoch, 'PX', epoch_ttl_ms)
-end
-local epoch_matched = 1
-if expected_epoch ~= '' and expected_epoch ~= epoch then
-  -- The record this process relied on is gone: decide nothing until it has taken stock.
-  epoch_matched = 0
-  max_admit = 0
-end
-
-redis.call('ZREMRANGEBYSCORE', sent, '-inf', '(' .. exact(math.floor(now - memory_ms)))
--- The latest arrivals the process learned better, in one command.
-if n_updates > 0 then
-  redis.call('ZADD', sent, 'XX', unpack(ARGV, 6, first_leaving - 1))
-end
-
-local queued = redis.call('ZCARD', queue)
-if queued > 0 then
-  local lapsed = redis.call('ZRANGEBYSCORE', leases, '-inf', '(' .. exact(now))
-  for _, id in ipairs(lapsed) do
-    redis.call('ZREM', queue, id)
-    redis.call('ZREM', leases, id)
+if arrivals == nil then
+  -- Read and kept alive in one command (GETEX, Redis 6.2+), else in two; read once per step.
+  if epoch == nil then epoch = redis.pcall('GETEX', epoch_key, 'PX', epoch_ttl_ms) end
+  if type(epoch) == 'table' and epoch.err then
+    epoch = redis.call('GET', epoch_key)
+    if epoch then redis.call('PEXPIRE', epoch_key, epoch_ttl_ms) end
   end
-  for i = first_leaving, first_waiter - 1 do
-    redis.call('ZREM', queue, ARGV[i])
-    redis.call('ZREM', leases, ARGV[i])
+  if not epoch then
+    epoch = new_epoch
+    redis.call('SET', epoch_key, epoch, 'PX', epoch_ttl_ms)
   end
+  epoch_matched = 1
+  if expected_epoch ~= '' and expected_epoch ~= epoch then
+    -- The record this process relied on is gone: decide nothing until it has taken stock.
+    epoch_matched = 0
+    max_admit = 0
+  end
+
+  forget_and_update()
+
   queued = redis.call('ZCARD', queue)
-end
+  if queued > 0 then
+    local lapsed = redis.call('ZRANGEBYSCORE', leases, '-inf', '(' .. exact(now))
+    for _, id in ipairs(lapsed) do
+      redis.call('ZREM', queue, id)
+      redis.call('ZREM', leases, id)
+    end
+    for i = first_leaving, first_waiter - 1 do
+      redis.call('ZREM', queue, ARGV[i])
+      redis.call('ZREM', leases, ARGV[i])
+    end
+    queued = redis.call('ZCARD', queue)
+  end
 
-local arrivals = recent_arrivals(#ARGV - first_waiter + 1)
+  arrivals = recent_arrivals(#ARGV - first_waiter + 1)
+end
 -- This step's admissions, written in one ZADD at the end.
 local writes = {}
 local start = earliest_start(arrivals, rate, capacity, window_limit, window_ms, now)

@@ -93,3 +93,43 @@ it.each(redisLibraries)(
     }
   },
 );
+
+it.each(redisLibraries)(
+  "one caller at the rule's limit with %s: a step without room reads the epoch and forgets old requests once",
+  async (library) => {
+    const connection = await connectRedis(library, server.url);
+    try {
+      const limiter = createRedisRateLimiter({
+        redis: connection.client,
+        apiKey: `step-cost-limit-${library}`,
+        workers: 1,
+      });
+      (await limiter.acquire()).settle(); // loads the script (EVAL) and records the first
+      await admin.slowlog("RESET");
+      // One after another, past the burst: some steps find no room and wait for it.
+      let waited = 0;
+      for (let i = 0; i < 6; i++) {
+        const ticket = await limiter.acquire();
+        if (ticket.waitedMs > 0) waited++;
+        ticket.settle();
+      }
+      expect(waited).toBeGreaterThan(0);
+      // Each script run's commands, split at each TIME (a step's first command).
+      const commands = (await commandsRun()).filter(([command]) => !/^evalsha$/i.test(command!));
+      const steps: string[][] = [];
+      for (const [command] of commands) {
+        if (/^time$/i.test(command!)) steps.push([]);
+        steps.at(-1)!.push(command!.toUpperCase());
+      }
+      expect(steps.length).toBeGreaterThan(6); // steps without room among them
+      for (const step of steps) {
+        const times = (name: string) => step.filter((command) => command === name).length;
+        expect(times("GETEX"), step.join(" ")).toBe(1);
+        expect(times("ZREMRANGEBYSCORE"), step.join(" ")).toBe(1);
+        expect(times("ZREVRANGEBYSCORE"), step.join(" ")).toBe(1);
+      }
+    } finally {
+      await connection.close();
+    }
+  },
+);
