@@ -328,6 +328,10 @@ async function main(): Promise<number> {
       `dixa-beta/otel: expected one span and the user's hook to see the call: ${JSON.stringify(summary["otel"])}`,
     );
     check(
+      summary["noteCall"] === "notes.create",
+      `dixa-beta/operations: expected "notes.create" for postConversationsConversationidNotes, got ${String(summary["noteCall"])}`,
+    );
+    check(
       summary["redisEntry"] === "TypeError",
       `dixa-beta/redis did not refuse a non-client with a TypeError: ${String(summary["redisEntry"])}`,
     );

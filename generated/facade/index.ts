@@ -6,4 +6,4 @@
 export * from "./functions.js";
 export { EndUsersResource, TeamsResource, NotesResource, AnonymizationResource, ContactEndpointsResource, CustomAttributesResource, TemplatesResource, BusinessHoursResource, OrganizationResource } from "./resources.js";
 export type * from "./types.js";
-export { facadeOperations, type DixaEndpoints, type FacadeCall, type FacadeOperation } from "./operations.js";
+export type { DixaEndpoints, FacadeCall, FacadeOperation } from "./operations.js";

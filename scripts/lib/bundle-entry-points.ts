@@ -9,6 +9,8 @@ export const entryPoints = {
   webhooks: "src/webhooks/index.ts",
   redis: "src/redis/index.ts",
   otel: "src/otel/index.ts",
+  // The table of operations, for tools: kept out of the main entry, which every app imports.
+  operations: "src/operations/index.ts",
   // Types only: an empty module, so that an import of dixa-beta/types also resolves at run time.
   types: "generated/dixa-beta.ts",
 } as const;

@@ -537,7 +537,8 @@ function definitionSource(type: NamedType, runtimeNames: Set<string>): string {
  * The table of every operation. For the types, one line per operationId: its facade call, HTTP
  * method and path template (erased at run time). For `facadeOperations`, the facade call and
  * the page of Dixa's reference of each, as a plain object (a bundler leaves it out of an app
- * that does not read it).
+ * that does not read it). The main entry exports only its types: the table is served by
+ * `dixa-beta/operations`, so that importing the client does not compile it.
  */
 function renderOperationTable(plan: FacadePlan): string {
   const types = plan.operations.map((o) => {
@@ -602,7 +603,8 @@ function renderIndex(plan: FacadePlan): string {
   }
   lines.push(
     `export type * from "./types.js";`,
-    `export { facadeOperations, type DixaEndpoints, type FacadeCall, type FacadeOperation } from "./operations.js";`,
+    // The table itself is `dixa-beta/operations` (src/operations/index.ts): apps rarely read it.
+    `export type { DixaEndpoints, FacadeCall, FacadeOperation } from "./operations.js";`,
     "",
   );
   return lines.join("\n");

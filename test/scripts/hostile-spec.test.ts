@@ -104,6 +104,7 @@ afterAll(() => rm(project, { recursive: true, force: true }));
 /** Loads the generated client in a fresh process, calls the hostile operation, reports. */
 const probe = `
 const dixa = await import("./src/index.ts");
+const { facadeOperations } = await import("./src/operations/index.ts");
 await import("./generated/dixa-beta.ts");
 const sent = [];
 const core = dixa.createDixaCore({
@@ -116,14 +117,14 @@ const values = ${JSON.stringify(payloads)};
 const body = JSON.parse(JSON.stringify(Object.fromEntries(names.map((name) => [name, values[0]]))));
 const query = Object.fromEntries(names.map((name) => [name, values[1]]));
 // The new operation's default name, as the table of operations says it.
-const [resource, method] = dixa.facadeOperations.postAgentsAgentidHostile.call.split(".");
+const [resource, method] = facadeOperations.postAgentsAgentidHostile.call.split(".");
 const operation = dixa[resource + method[0].toUpperCase() + method.slice(1)];
 await operation(core, agentId, body, query);
 const refusal = await operation(core, agentId, { ...body, "a-b": "not listed" }, {})
   .catch((error) => error.message);
 const client = dixa.createDixaClient({ apiKey: "k", fetch: async () => new Response(null, { status: 204 }) });
 await client[resource][method](agentId, body);
-console.log(JSON.stringify({ hostile: globalThis.__hostile ?? null, sent: sent.length, refusal, ops: Object.keys(dixa.facadeOperations).length }));
+console.log(JSON.stringify({ hostile: globalThis.__hostile ?? null, sent: sent.length, refusal, ops: Object.keys(facadeOperations).length }));
 `;
 
 describe("a spec full of hostile strings", () => {

@@ -13,6 +13,7 @@ import {
 // An inline `type` import: with verbatimModuleSyntax it stays an `import {}` at run time.
 import { type components, type paths } from "dixa-beta/types";
 import { createRedisRateLimiter, type RedisClientLike } from "dixa-beta/redis";
+import { facadeOperations, type FacadeCall } from "dixa-beta/operations";
 
 type Agent = components["schemas"]["Agent"];
 
@@ -26,6 +27,8 @@ export interface SampleSummary {
   rawAgentName: string | undefined;
   /** What dixa-beta/redis says to something that is not a Redis client. */
   redisEntry: string;
+  /** The facade call dixa-beta/operations names for the note this sample creates. */
+  noteCall: FacadeCall;
 }
 
 /** The README's "Many workers, one token" set-up, typed against the published declarations. */
@@ -81,6 +84,7 @@ export async function runSample(baseUrl: string): Promise<SampleSummary> {
     notFoundStatus,
     rawAgentName: data?.data.displayName,
     redisEntry: redisEntryCheck(),
+    noteCall: facadeOperations.postConversationsConversationidNotes.call,
   };
 }
 
