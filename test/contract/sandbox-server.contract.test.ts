@@ -2,7 +2,7 @@
  * The repository's sandbox (npm run mock) in front of the shared Prism: Prism still judges
  * every request, the Dixa-like layer replaces its example answers, and faults reach the socket.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import {
   createDixaClient,
   DixaNetworkError,
@@ -18,6 +18,12 @@ beforeAll(async () => {
   sandbox = await startSandboxServer({ prismUrl: inject("prismUrl"), listSize: 5 });
 });
 afterAll(() => sandbox?.stop());
+// Each test starts from a fresh sandbox, its rate-limit buckets full. The client's limiter
+// (burst 3) is then stricter than the sandbox's (burst 4) by construction. Without it, the first
+// test's two raw requests took two of "server-token"'s four tokens behind the next test's
+// limiter, whose page requests then came with 10 to 85 ms to spare: on a loaded machine one got
+// a 429 and its retry made a third paged request.
+beforeEach(() => sandbox.core.reset());
 
 const control = (method: string, what: string, body?: unknown) =>
   fetch(`${sandbox.url}/__sandbox/${what}`, {
