@@ -7,7 +7,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createRedisRateLimiter } from "../../src/redis/index.js";
-import { connectRedis, redisLibraries } from "../support/redis-clients.js";
+import { connectRedis, redisLibraries, type RedisLibrary } from "../support/redis-clients.js";
 import { startRedisServer, type RedisServer } from "../../scripts/lib/redis-server.js";
 
 let server: RedisServer;
@@ -34,18 +34,23 @@ async function commandsRun(): Promise<string[][]> {
     .reverse();
 }
 
+/**
+ * A limiter on its own connection whose script is loaded and first request recorded (by EVAL,
+ * which the tests do not count), with the SLOWLOG emptied after it.
+ */
+async function primedLimiter(library: RedisLibrary, apiKey: string) {
+  const connection = await connectRedis(library, server.url);
+  const limiter = createRedisRateLimiter({ redis: connection.client, apiKey, workers: 1 });
+  (await limiter.acquire()).settle();
+  await admin.slowlog("RESET");
+  return { limiter, close: connection.close };
+}
+
 it.each(redisLibraries)(
   "an idle admission with %s: the settings are never sent, one ZADD for the answer, one for the admission",
   async (library) => {
-    const connection = await connectRedis(library, server.url);
+    const { limiter, close } = await primedLimiter(library, `step-cost-${library}`);
     try {
-      const limiter = createRedisRateLimiter({
-        redis: connection.client,
-        apiKey: `step-cost-${library}`,
-        workers: 1,
-      });
-      (await limiter.acquire()).settle(); // loads the script (EVAL) and records the first
-      await admin.slowlog("RESET");
       const steps = 4;
       for (let i = 0; i < steps; i++) {
         await new Promise((resolve) => setTimeout(resolve, 150)); // room in the rule: none waits
@@ -89,7 +94,7 @@ it.each(redisLibraries)(
       for (const zadd of zadds)
         expect(Number(zadd.at(-2)), zadd.join(" ")).toSatisfy(Number.isInteger);
     } finally {
-      await connection.close();
+      await close();
     }
   },
 );
@@ -97,15 +102,8 @@ it.each(redisLibraries)(
 it.each(redisLibraries)(
   "one caller at the rule's limit with %s: a step without room reads the epoch and forgets old requests once",
   async (library) => {
-    const connection = await connectRedis(library, server.url);
+    const { limiter, close } = await primedLimiter(library, `step-cost-limit-${library}`);
     try {
-      const limiter = createRedisRateLimiter({
-        redis: connection.client,
-        apiKey: `step-cost-limit-${library}`,
-        workers: 1,
-      });
-      (await limiter.acquire()).settle(); // loads the script (EVAL) and records the first
-      await admin.slowlog("RESET");
       // One after another, past the burst: some steps find no room and wait for it.
       let waited = 0;
       for (let i = 0; i < 6; i++) {
@@ -129,7 +127,7 @@ it.each(redisLibraries)(
         expect(times("ZREVRANGEBYSCORE"), step.join(" ")).toBe(1);
       }
     } finally {
-      await connection.close();
+      await close();
     }
   },
 );
